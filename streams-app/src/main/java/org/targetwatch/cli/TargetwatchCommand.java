@@ -1,0 +1,30 @@
+package org.targetwatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line entry point: one sub-command per way to run targetwatch (DESIGN.md, "Ways to run it"). */
+@Command(
+    name = "targetwatch",
+    mixinStandardHelpOptions = true,
+    version = "targetwatch 0.1.0",
+    description = "Detects accounts that mass-contact minor profiles with a preference for high-degree minors.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class TargetwatchCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code, so tests can call it without exiting. */
+  public static int execute(String... args) {
+    return new CommandLine(new TargetwatchCommand()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
