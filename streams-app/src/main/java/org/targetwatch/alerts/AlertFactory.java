@@ -1,0 +1,117 @@
+package org.targetwatch.alerts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.Evidence;
+import org.targetwatch.schema.Reason;
+import org.targetwatch.schema.internal.TargetEntry;
+import org.targetwatch.scoring.Assessment;
+import org.targetwatch.signals.SenderTraits;
+import org.targetwatch.signals.Signal;
+import org.targetwatch.signals.WindowFigures;
+
+/** Builds the alert a safety team reads: the signals as reasons, the figures as evidence. */
+public final class AlertFactory {
+  private final int sampleSize;
+  private final int targetCap;
+
+  public AlertFactory(int sampleSize, int targetCap) {
+    this.sampleSize = sampleSize;
+    this.targetCap = targetCap;
+  }
+
+  /**
+   * The alert id is derived from the account, the severity, the window and the event that raised it,
+   * so the same events give the same ids after a restart and in a replay.
+   */
+  public static String alertId(String account, String severity, String window, String eventId) {
+    String name = account + '|' + severity + '|' + window + '|' + eventId;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  public Alert create(String account, String triggeringEventId, long detectedAt, Assessment assessment,
+      SenderTraits sender, double populationUpperQuartile, double populationMinorShare,
+      List<TargetEntry> targetsInWindow) {
+    String severity = assessment.severity().orElseThrow().name();
+    String window = assessment.window().name();
+    return Alert.newBuilder()
+        .setAlertId(alertId(account, severity, window, triggeringEventId))
+        .setAccountId(account)
+        .setDetectedAt(Instant.ofEpochMilli(detectedAt))
+        .setWindowStart(Instant.ofEpochMilli(assessment.window().windowStart(detectedAt)))
+        .setWindowEnd(Instant.ofEpochMilli(detectedAt))
+        .setScore(assessment.score())
+        .setSeverity(assessment.severity().orElseThrow())
+        .setReasons(reasons(assessment))
+        .setEvidence(evidence(assessment, sender, populationUpperQuartile, populationMinorShare, targetsInWindow))
+        .setCampaignId(null)
+        .build();
+  }
+
+  private static List<Reason> reasons(Assessment assessment) {
+    List<Reason> reasons = new ArrayList<>();
+    for (Signal s : assessment.signals().core()) {
+      reasons.add(new Reason(s.name(), s.value(), s.threshold()));
+    }
+    for (Signal s : assessment.signals().aggravating()) {
+      if (s.met()) {
+        reasons.add(new Reason(s.name(), s.value(), s.threshold()));
+      }
+    }
+    return reasons;
+  }
+
+  private Evidence evidence(Assessment a, SenderTraits sender, double upperQuartile, double minorShare,
+      List<TargetEntry> targets) {
+    WindowFigures f = a.figures();
+    List<TargetEntry> minors = targets.stream().filter(TargetEntry::getMinor)
+        .sorted(Comparator.comparingLong(TargetEntry::getFirstContactAt).thenComparing(TargetEntry::getTargetId))
+        .toList();
+    List<String> sample = minors.stream().limit(sampleSize).map(TargetEntry::getTargetId).toList();
+    return Evidence.newBuilder()
+        .setWindow(a.window().name())
+        .setDistinctTargets(f.targets())
+        .setDistinctMinors(f.minors())
+        .setMinorShare(round(f.minorShare()))
+        .setPopulationMinorShare(round(minorShare))
+        .setFriendsMinorShare(round(Math.max(0, sender.friendsMinorShare())))
+        .setMedianMinorTargetDegree(median(minors))
+        .setPopulationMinorDegreeP75(upperQuartile)
+        .setHighDegreeShare(round(f.highDegreeShare()))
+        .setMeanDegreePercentile(round(f.meanDegreePercentile()))
+        .setStrangerShare(round(f.strangerShare()))
+        .setRequestsSent(f.requests())
+        .setMessagesSent(f.messages())
+        .setAccepted(f.accepted())
+        .setDeclined(f.declined())
+        .setRemoved(f.removed())
+        .setEscalations(f.escalations())
+        .setSenderAccountAgeDays(sender.accountAgeKnown() ? round(sender.accountAgeDays()) : null)
+        .setSenderDegree(sender.degree())
+        .setSenderAgeBand(sender.ageBand())
+        .setSampleTargetIds(sample)
+        .setTargetsCapped(targets.size() >= targetCap)
+        .setTargetCap(targetCap)
+        .setCampaignSize(0)
+        .setCampaignSharedTargets(List.of())
+        .build();
+  }
+
+  private static double median(List<TargetEntry> minors) {
+    if (minors.isEmpty()) {
+      return 0;
+    }
+    int[] degrees = minors.stream().mapToInt(TargetEntry::getDegree).sorted().toArray();
+    int mid = degrees.length / 2;
+    return degrees.length % 2 == 1 ? degrees[mid] : (degrees[mid - 1] + degrees[mid]) / 2.0;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000.0) / 1000.0;
+  }
+}

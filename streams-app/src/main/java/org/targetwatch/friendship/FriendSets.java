@@ -1,0 +1,141 @@
+package org.targetwatch.friendship;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.internal.Friend;
+import org.targetwatch.schema.internal.FriendSet;
+
+/**
+ * Operations on an account's {@link FriendSet}: friends sorted by id (binary search, linear-time
+ * intersection), at most a configured number kept, the degree exact beyond that. Adding a friend
+ * twice or removing one who is not there changes nothing, so re-delivered events are harmless.
+ */
+public final class FriendSets {
+  private static final Comparator<Friend> BY_ID = Comparator.comparing(Friend::getId);
+
+  private FriendSets() {}
+
+  public static FriendSet empty() {
+    return new FriendSet(0, new ArrayList<>());
+  }
+
+  public static int indexOf(FriendSet set, String friendId) {
+    List<Friend> friends = set.getFriends();
+    int low = 0;
+    int high = friends.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int cmp = friends.get(mid).getId().compareTo(friendId);
+      if (cmp < 0) {
+        low = mid + 1;
+      } else if (cmp > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(low + 1);
+  }
+
+  public static Friend find(FriendSet set, String friendId) {
+    int i = indexOf(set, friendId);
+    return i >= 0 ? set.getFriends().get(i) : null;
+  }
+
+  public static boolean contains(FriendSet set, String friendId) {
+    return indexOf(set, friendId) >= 0;
+  }
+
+  /** Adds a friend; returns true when the degree changed. Beyond the cap only the degree grows. */
+  public static boolean add(FriendSet set, Friend friend, int cap) {
+    int i = indexOf(set, friend.getId());
+    if (i >= 0) {
+      return false;
+    }
+    if (set.getFriends().size() < cap) {
+      set.getFriends().add(-(i + 1), friend);
+    }
+    set.setDegree(set.getDegree() + 1);
+    return true;
+  }
+
+  /** Removes a friend; returns true when the degree changed. Removing a stranger changes nothing. */
+  public static boolean remove(FriendSet set, String friendId) {
+    int i = indexOf(set, friendId);
+    if (i < 0) {
+      return false;
+    }
+    set.getFriends().remove(i);
+    set.setDegree(Math.max(0, set.getDegree() - 1));
+    return true;
+  }
+
+  public static void setAgeBand(FriendSet set, String friendId, AgeBand band) {
+    Friend friend = find(set, friendId);
+    if (friend != null) {
+      friend.setAgeBand(band);
+    }
+  }
+
+  /**
+   * The friends whose word counts as a social tie at time {@code now}: all friends except those this
+   * account befriended itself within {@code recentMs} — a snowball offender's earlier victims must not
+   * make the victims' friends look like acquaintances. Sorted by id, at most {@code cap}.
+   */
+  public static List<String> trustedFriendIds(FriendSet set, long now, long recentMs, int cap) {
+    List<String> ids = new ArrayList<>(Math.min(cap, set.getFriends().size()));
+    for (Friend friend : set.getFriends()) {
+      if (ids.size() >= cap) {
+        break;
+      }
+      boolean recentOwnContact = friend.getInitiatedBySelf() && friend.getSince() > now - recentMs;
+      if (!recentOwnContact) {
+        ids.add(friend.getId());
+      }
+    }
+    return ids;
+  }
+
+  /** Number of ids present in both sorted lists. */
+  public static int countCommon(List<String> sortedIds, FriendSet set) {
+    List<Friend> friends = set.getFriends();
+    int i = 0;
+    int j = 0;
+    int common = 0;
+    while (i < sortedIds.size() && j < friends.size()) {
+      int cmp = sortedIds.get(i).compareTo(friends.get(j).getId());
+      if (cmp == 0) {
+        common++;
+        i++;
+        j++;
+      } else if (cmp < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return common;
+  }
+
+  /** Share of minors among the friends whose age band is known; -1 when none is known. */
+  public static double minorShare(FriendSet set) {
+    int known = 0;
+    int minors = 0;
+    for (Friend friend : set.getFriends()) {
+      if (friend.getAgeBand() != AgeBand.UNKNOWN) {
+        known++;
+        if (AgeBands.isMinor(friend.getAgeBand())) {
+          minors++;
+        }
+      }
+    }
+    return known == 0 ? -1 : (double) minors / known;
+  }
+
+  static void sort(FriendSet set) {
+    Collections.sort(set.getFriends(), BY_ID);
+  }
+}

@@ -1,0 +1,101 @@
+package org.targetwatch.friendship;
+
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.internal.Friend;
+import org.targetwatch.schema.internal.FriendSet;
+import org.targetwatch.schema.internal.FriendshipChanged;
+
+/**
+ * Stage 1, the friendship graph state of the accounts of this task's partitions: each account's
+ * latest profile and friends, and the degree distribution of minors kept in step with both.
+ */
+public final class FriendshipGraph {
+  private final KeyValueStore<String, Profile> profiles;
+  private final KeyValueStore<String, FriendSet> friendships;
+  private final MinorDegreeDistribution minorDegrees;
+  private final int maxFriendsStored;
+
+  public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, FriendSet> friendships,
+      MinorDegreeDistribution minorDegrees, int maxFriendsStored) {
+    this.profiles = profiles;
+    this.friendships = friendships;
+    this.minorDegrees = minorDegrees;
+    this.maxFriendsStored = maxFriendsStored;
+  }
+
+  public Profile profileOf(String account) {
+    return profiles.get(account);
+  }
+
+  public FriendSet friendsOf(String account) {
+    FriendSet set = friendships.get(account);
+    return set == null ? FriendSets.empty() : set;
+  }
+
+  public int degreeOf(String account) {
+    FriendSet set = friendships.get(account);
+    return set == null ? 0 : set.getDegree();
+  }
+
+  public MinorDegreeDistribution minorDegrees() {
+    return minorDegrees;
+  }
+
+  /** The latest {@code updatedAt} wins; an older profile arriving late changes nothing. */
+  public void applyProfile(Profile profile) {
+    String account = profile.getAccountId();
+    Profile previous = profiles.get(account);
+    if (previous != null && previous.getUpdatedAt().isAfter(profile.getUpdatedAt())) {
+      return;
+    }
+    profiles.put(account, profile);
+    int degree = degreeOf(account);
+    boolean wasCounted = previous != null && !previous.getDeleted();
+    boolean isCounted = !profile.getDeleted();
+    if (wasCounted && AgeBands.isMinor(previous.getAgeBand())) {
+      minorDegrees.removeMinor(degree);
+    }
+    if (isCounted && AgeBands.isMinor(profile.getAgeBand())) {
+      minorDegrees.addMinor(degree);
+    }
+    if (wasCounted != isCounted) {
+      minorDegrees.adjustKnownAccounts(isCounted ? +1 : -1);
+    }
+  }
+
+  /** Applies one endpoint's side of a friendship change; returns true when the graph changed. */
+  public boolean applyFriendshipChange(FriendshipChanged change) {
+    String account = change.getAccountId();
+    FriendSet set = friendsOf(account);
+    int before = set.getDegree();
+    boolean changed = change.getAdded()
+        ? FriendSets.add(set, new Friend(change.getFriendId(), change.getAt(), change.getInitiatedByAccount(),
+            AgeBand.UNKNOWN), maxFriendsStored)
+        : FriendSets.remove(set, change.getFriendId());
+    if (!changed) {
+      return false;
+    }
+    friendships.put(account, set);
+    Profile profile = profiles.get(account);
+    if (profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand())) {
+      minorDegrees.moveMinor(before, set.getDegree());
+    }
+    return true;
+  }
+
+  /** Records a friend's age band, so the account's own share of minor friends is known. */
+  public void applyFriendAgeBand(String account, String friendId, AgeBand band) {
+    FriendSet set = friendships.get(account);
+    if (set != null && FriendSets.contains(set, friendId)) {
+      FriendSets.setAgeBand(set, friendId, band);
+      friendships.put(account, set);
+    }
+  }
+
+  public AgeBand ageBandOf(String account) {
+    Profile profile = profiles.get(account);
+    return profile == null ? AgeBand.UNKNOWN : profile.getAgeBand();
+  }
+}

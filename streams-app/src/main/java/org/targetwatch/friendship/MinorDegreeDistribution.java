@@ -1,0 +1,137 @@
+package org.targetwatch.friendship;
+
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The degree distribution of all minors, so that "high degree" is relative to the platform: a
+ * histogram with exact buckets up to 1023 friends and power-of-two buckets above, plus the number of
+ * known accounts. Each task keeps the distribution of the accounts of its own partitions; accounts
+ * are spread over partitions by a hash of their id, so each task's histogram is a random sample of
+ * the population's and estimates its quantiles (docs/detection.md, "degree preference").
+ *
+ * <p>The whole histogram is one store value: the processors of a task that read and write it are
+ * separate instances, and the store is the one place they share. The store's record cache keeps
+ * the many updates between two commits to one changelog write.
+ */
+public final class MinorDegreeDistribution {
+  static final int EXACT_BUCKETS = 1024;
+  static final int BUCKETS = EXACT_BUCKETS + 22;
+  /** Slot 0 holds the number of known accounts; slots 1.. the buckets. */
+  static final int KNOWN_ACCOUNTS = 0;
+  static final String KEY = "minors";
+
+  private final KeyValueStore<String, long[]> store;
+
+  public MinorDegreeDistribution(KeyValueStore<String, long[]> store) {
+    this.store = store;
+  }
+
+  static int bucketOf(int degree) {
+    if (degree < EXACT_BUCKETS) {
+      return Math.max(degree, 0);
+    }
+    int log2 = 31 - Integer.numberOfLeadingZeros(degree); // >= 10
+    return Math.min(BUCKETS - 1, EXACT_BUCKETS + log2 - 10);
+  }
+
+  static int lowestDegreeOf(int bucket) {
+    return bucket < EXACT_BUCKETS ? bucket : 1 << (bucket - EXACT_BUCKETS + 10);
+  }
+
+  private long[] load() {
+    long[] slots = store.get(KEY);
+    return slots != null && slots.length == BUCKETS + 1 ? slots : new long[BUCKETS + 1];
+  }
+
+  public void addMinor(int degree) {
+    change(bucketOf(degree), -1, 0);
+  }
+
+  public void removeMinor(int degree) {
+    change(-1, bucketOf(degree), 0);
+  }
+
+  public void moveMinor(int fromDegree, int toDegree) {
+    int from = bucketOf(fromDegree);
+    int to = bucketOf(toDegree);
+    if (from != to) {
+      change(to, from, 0);
+    }
+  }
+
+  public void adjustKnownAccounts(int delta) {
+    change(-1, -1, delta);
+  }
+
+  private void change(int addTo, int removeFrom, int knownDelta) {
+    long[] slots = load();
+    if (addTo >= 0) {
+      slots[addTo + 1]++;
+    }
+    if (removeFrom >= 0) {
+      slots[removeFrom + 1] = Math.max(0, slots[removeFrom + 1] - 1);
+    }
+    slots[KNOWN_ACCOUNTS] = Math.max(0, slots[KNOWN_ACCOUNTS] + knownDelta);
+    store.put(KEY, slots);
+  }
+
+  /** The distribution as it is now, for the questions a contact asks of it. */
+  public Snapshot snapshot() {
+    return new Snapshot(load());
+  }
+
+  /** An immutable view with the cumulative counts computed once. */
+  public static final class Snapshot {
+    private final long[] counts = new long[BUCKETS];
+    private final long[] below = new long[BUCKETS + 1];
+    private final long knownAccounts;
+    private final long minors;
+
+    Snapshot(long[] slots) {
+      knownAccounts = slots[KNOWN_ACCOUNTS];
+      long running = 0;
+      for (int b = 0; b < BUCKETS; b++) {
+        counts[b] = slots[b + 1];
+        below[b] = running;
+        running += counts[b];
+      }
+      below[BUCKETS] = running;
+      minors = running;
+    }
+
+    public long minors() {
+      return minors;
+    }
+
+    /** Share of minors among known accounts; 0 when nothing is known. */
+    public double minorShare() {
+      return knownAccounts == 0 ? 0.0 : Math.min(1.0, (double) minors / knownAccounts);
+    }
+
+    /**
+     * Mid-rank of a degree among minors, 0..1: the share of minors with a lower degree plus half of
+     * those with the same. A contact chosen without regard to degree has an expected mid-rank of 0.5.
+     */
+    public double percentileOf(int degree) {
+      if (minors == 0) {
+        return 0.5;
+      }
+      int bucket = bucketOf(degree);
+      return (below[bucket] + 0.5 * counts[bucket]) / minors;
+    }
+
+    /** The degree at the population's upper quartile (75th percentile). */
+    public double upperQuartile() {
+      if (minors == 0) {
+        return 0;
+      }
+      double rank = 0.75 * minors;
+      for (int b = 0; b < BUCKETS; b++) {
+        if (below[b + 1] >= rank) {
+          return lowestDegreeOf(b);
+        }
+      }
+      return lowestDegreeOf(BUCKETS - 1);
+    }
+  }
+}

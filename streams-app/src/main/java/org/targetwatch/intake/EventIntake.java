@@ -1,0 +1,117 @@
+package org.targetwatch.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.targetwatch.schema.FriendRequestEvent;
+import org.targetwatch.schema.MessageEvent;
+import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.internal.AccountMessage;
+import org.targetwatch.schema.internal.ContactAttempt;
+import org.targetwatch.schema.internal.ContactKind;
+import org.targetwatch.schema.internal.FriendshipChanged;
+import org.targetwatch.schema.internal.MessageReceived;
+import org.targetwatch.schema.internal.RequestAnswered;
+
+/**
+ * Stage 0: checks each source event against the contract and turns it into the account messages it
+ * means, each keyed by the account whose partition must handle it. A friendship is fanned out to
+ * both endpoints; a contact goes first to its sender; a message is also remembered by its recipient.
+ * Re-delivered events need no de-duplication store: every state change they cause is idempotent
+ * (sets of friends and targets, latest profile wins).
+ */
+public final class EventIntake {
+  private final Clock clock;
+  private final Duration futureTolerance;
+
+  /** @param futureTolerance events further ahead of the clock are rejected; zero turns the check off */
+  public EventIntake(Clock clock, Duration futureTolerance) {
+    this.clock = clock;
+    this.futureTolerance = futureTolerance;
+  }
+
+  public List<KeyValue<String, AccountMessage>> profile(String key, Profile profile) {
+    requireValue(key, profile, "profile");
+    String account = requireId(profile.getAccountId(), "accountId", "profile");
+    requireTime(profile.getUpdatedAt(), "updatedAt", "profile");
+    if (profile.getAgeBand() == null) {
+      throw new InvalidEventException("profile: missing required field 'ageBand'");
+    }
+    return List.of(KeyValue.pair(account, message(profile)));
+  }
+
+  public List<KeyValue<String, AccountMessage>> friendRequest(String key, FriendRequestEvent event) {
+    requireValue(key, event, "friend_request");
+    String eventId = requireId(event.getEventId(), "eventId", "friend_request");
+    String sender = requireId(event.getSenderId(), "senderId", "friend_request");
+    String recipient = requireId(event.getRecipientId(), "recipientId", "friend_request");
+    long at = requireTime(event.getOccurredAt(), "occurredAt", "friend_request");
+    if (event.getAction() == null) {
+      throw new InvalidEventException("friend_request " + eventId + ": missing required field 'action'");
+    }
+    if (sender.equals(recipient)) {
+      return List.of(); // a request to oneself is not a contact and not a friendship
+    }
+    return switch (event.getAction()) {
+      case SENT -> List.of(KeyValue.pair(sender,
+          message(new ContactAttempt(eventId, sender, recipient, ContactKind.FRIEND_REQUEST, at))));
+      case ACCEPTED -> List.of(
+          KeyValue.pair(sender, message(new FriendshipChanged(sender, recipient, true, true, at))),
+          KeyValue.pair(recipient, message(new FriendshipChanged(recipient, sender, true, false, at))));
+      case REMOVED -> List.of(
+          KeyValue.pair(sender, message(new FriendshipChanged(sender, recipient, false, false, at))),
+          KeyValue.pair(recipient, message(new FriendshipChanged(recipient, sender, false, false, at))));
+      case DECLINED -> List.of(KeyValue.pair(sender, message(new RequestAnswered(sender, recipient, true, at))));
+      case CANCELLED -> List.of(KeyValue.pair(sender, message(new RequestAnswered(sender, recipient, false, at))));
+    };
+  }
+
+  public List<KeyValue<String, AccountMessage>> message(String key, MessageEvent event) {
+    requireValue(key, event, "message");
+    String eventId = requireId(event.getEventId(), "eventId", "message");
+    String sender = requireId(event.getSenderId(), "senderId", "message");
+    String recipient = requireId(event.getRecipientId(), "recipientId", "message");
+    long at = requireTime(event.getOccurredAt(), "occurredAt", "message");
+    if (sender.equals(recipient)) {
+      return List.of();
+    }
+    List<KeyValue<String, AccountMessage>> out = new ArrayList<>(2);
+    out.add(KeyValue.pair(recipient, message(new MessageReceived(recipient, sender, at))));
+    out.add(KeyValue.pair(sender, message(new ContactAttempt(eventId, sender, recipient, ContactKind.MESSAGE, at))));
+    return out;
+  }
+
+  private static void requireValue(String key, Object value, String type) {
+    if (value == null) {
+      throw new InvalidEventException(type + ": record has no value");
+    }
+    if (key == null) {
+      throw new InvalidEventException(type + ": record has a null key (the key must be the account id)");
+    }
+  }
+
+  private static String requireId(String id, String field, String type) {
+    if (id == null || id.isBlank()) {
+      throw new InvalidEventException(type + ": missing required field '" + field + "'");
+    }
+    return id;
+  }
+
+  private long requireTime(Instant time, String field, String type) {
+    if (time == null) {
+      throw new InvalidEventException(type + ": missing required field '" + field + "'");
+    }
+    if (!futureTolerance.isZero() && time.isAfter(clock.instant().plus(futureTolerance))) {
+      throw new InvalidEventException(
+          type + ": " + field + " " + time + " is more than " + futureTolerance + " in the future");
+    }
+    return time.toEpochMilli();
+  }
+
+  private static AccountMessage message(Object payload) {
+    return new AccountMessage(payload);
+  }
+}

@@ -1,0 +1,103 @@
+package org.targetwatch.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serde for the detector's own state and internal topics: one format-version byte, then Avro binary
+ * of the generated class's schema. No schema registry: these bytes never leave the application, and
+ * the version byte is what an upgrade that changes an internal schema switches on.
+ */
+public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
+  static final byte FORMAT_V1 = 1;
+
+  private final Class<T> type;
+  private final Schema schema;
+  private final ThreadLocal<Codec<T>> codecs;
+
+  private InternalAvroSerde(Class<T> type) {
+    this.type = type;
+    this.schema = SpecificData.get().getSchema(type);
+    this.codecs = ThreadLocal.withInitial(() -> new Codec<>(schema));
+  }
+
+  public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type) {
+    return new InternalAvroSerde<>(type);
+  }
+
+  public byte[] toBytes(T value) {
+    return value == null ? null : codecs.get().encode(value);
+  }
+
+  public T fromBytes(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    if (bytes.length == 0 || bytes[0] != FORMAT_V1) {
+      throw new SerializationException(
+          "internal " + type.getSimpleName() + " record has unknown format version "
+              + (bytes.length == 0 ? "(empty)" : String.valueOf(bytes[0])));
+    }
+    try {
+      return codecs.get().decode(bytes);
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException(
+          "internal " + type.getSimpleName() + " record of " + bytes.length + " bytes is corrupt: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Serializer<T> serializer() {
+    return (topic, value) -> toBytes(value);
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return (topic, bytes) -> fromBytes(bytes);
+  }
+
+  /** Reusable encoder/decoder state; one per thread because Avro's are not thread-safe. */
+  private static final class Codec<T> {
+    private final SpecificDatumWriter<T> writer;
+    private final SpecificDatumReader<T> reader;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    private BinaryEncoder encoder;
+    private BinaryDecoder decoder;
+
+    Codec(Schema schema) {
+      this.writer = new SpecificDatumWriter<>(schema);
+      this.reader = new SpecificDatumReader<>(schema);
+    }
+
+    byte[] encode(T value) {
+      buffer.reset();
+      buffer.write(FORMAT_V1);
+      encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);
+      try {
+        writer.write(value, encoder);
+        encoder.flush();
+      } catch (IOException e) {
+        throw new SerializationException("cannot encode " + value.getClass().getSimpleName(), e);
+      }
+      return buffer.toByteArray();
+    }
+
+    T decode(byte[] bytes) throws IOException {
+      decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, decoder);
+      return reader.read(null, decoder);
+    }
+  }
+}

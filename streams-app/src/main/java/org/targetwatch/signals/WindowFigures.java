@@ -1,0 +1,86 @@
+package org.targetwatch.signals;
+
+import org.targetwatch.schema.internal.ActivityCounts;
+
+/**
+ * A sender's figures over one window: the sum of the window's activity buckets. Mutable only while
+ * it is being summed.
+ */
+public final class WindowFigures {
+  private int targets;
+  private int minors;
+  private int highDegreeMinors;
+  private double percentileSum;
+  private int strangerMinors;
+  private int sameBandMinors;
+  private int requests;
+  private int messages;
+  private int accepted;
+  private int declined;
+  private int removed;
+  private int escalations;
+
+  public static WindowFigures sumOf(Iterable<ActivityCounts> buckets) {
+    WindowFigures figures = new WindowFigures();
+    for (ActivityCounts bucket : buckets) {
+      figures.add(bucket);
+    }
+    return figures;
+  }
+
+  public void add(ActivityCounts c) {
+    targets += c.getTargets();
+    minors += c.getMinors();
+    highDegreeMinors += c.getHighDegreeMinors();
+    percentileSum += c.getPercentileSum();
+    strangerMinors += c.getStrangerMinors();
+    sameBandMinors += c.getSameBandMinors();
+    requests += c.getRequests();
+    messages += c.getMessages();
+    accepted += c.getAccepted();
+    declined += c.getDeclined();
+    removed += c.getRemoved();
+    escalations += c.getEscalations();
+  }
+
+  public int targets() { return targets; }
+  public int minors() { return minors; }
+  public int highDegreeMinors() { return highDegreeMinors; }
+  public int strangerMinors() { return strangerMinors; }
+  public int sameBandMinors() { return sameBandMinors; }
+  public int requests() { return requests; }
+  public int messages() { return messages; }
+  public int accepted() { return accepted; }
+  public int declined() { return declined; }
+  public int removed() { return removed; }
+  public int escalations() { return escalations; }
+
+  public double minorShare() {
+    return share(minors, targets);
+  }
+
+  public double highDegreeShare() {
+    return share(highDegreeMinors, minors);
+  }
+
+  /** Mean degree mid-rank of the minors contacted; 0.5 is what a choice blind to degree gives. */
+  public double meanDegreePercentile() {
+    return minors == 0 ? 0.5 : percentileSum / minors;
+  }
+
+  public double strangerShare() {
+    return share(strangerMinors, minors);
+  }
+
+  public double sameBandShare() {
+    return share(sameBandMinors, minors);
+  }
+
+  public double declineRate() {
+    return share(declined, requests);
+  }
+
+  private static double share(int part, int whole) {
+    return whole == 0 ? 0.0 : (double) part / whole;
+  }
+}

@@ -1,0 +1,117 @@
+package org.targetwatch.topology;
+
+import java.time.Duration;
+import java.util.List;
+import org.targetwatch.scoring.Thresholds;
+import org.targetwatch.schema.Severity;
+
+/**
+ * Everything the detection topology is built from. Defaults and their reasons are in
+ * docs/detection.md; the runtime configuration maps its keys onto this record.
+ *
+ * @param profilesTopic compacted profile topic, key accountId
+ * @param friendRequestsTopic friend-request events, key senderId
+ * @param messagesTopic message events, key senderId
+ * @param alertsTopic the output, key accountId
+ * @param burstWindow the short window (a burst of contacts)
+ * @param longWindow the slow-and-low window; all state expires with it
+ * @param grace how late an event may arrive and still count in its window
+ * @param futureTolerance events further ahead of the wall clock are rejected; zero turns the check off (replay)
+ * @param maxTargetsPerWindow cap on the distinct targets kept per sender in the long window
+ * @param maxFriendsStored cap on the friend ids kept per account (degree stays exact)
+ * @param maxSenderFriendsCarried cap on the sender's friend ids carried to the recipient for mutual friends
+ * @param sampleTargets number of targeted minors' ids an alert carries
+ * @param cooldown no second alert at the same or lower severity for an account within this time
+ * @param minSeverity alerts below this severity are not emitted
+ * @param thresholds the scoring thresholds
+ */
+public record DetectorConfig(
+    String profilesTopic,
+    String friendRequestsTopic,
+    String messagesTopic,
+    String alertsTopic,
+    WindowSpec burstWindow,
+    WindowSpec longWindow,
+    Duration grace,
+    Duration futureTolerance,
+    int maxTargetsPerWindow,
+    int maxFriendsStored,
+    int maxSenderFriendsCarried,
+    int sampleTargets,
+    Duration cooldown,
+    Severity minSeverity,
+    Thresholds thresholds) {
+
+  public static DetectorConfig defaults() {
+    return new DetectorConfig(
+        "profiles",
+        "friend-requests",
+        "messages",
+        "alerts",
+        new WindowSpec("burst", Duration.ofHours(24), 24),
+        new WindowSpec("long", Duration.ofDays(28), 28),
+        Duration.ofHours(2),
+        Duration.ofHours(1),
+        1000,
+        5000,
+        2000,
+        10,
+        Duration.ofHours(24),
+        Severity.LOW,
+        Thresholds.defaults());
+  }
+
+  public DetectorConfig {
+    if (longWindow.sizeMs() < burstWindow.sizeMs()) {
+      throw new IllegalArgumentException("the long window must not be shorter than the burst window");
+    }
+    if (burstWindow.name().equals(longWindow.name())) {
+      throw new IllegalArgumentException("the two windows need different names");
+    }
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative");
+    }
+    if (maxTargetsPerWindow < 1 || maxFriendsStored < 1 || maxSenderFriendsCarried < 0 || sampleTargets < 0) {
+      throw new IllegalArgumentException("caps must be positive");
+    }
+  }
+
+  public List<WindowSpec> windows() {
+    return List.of(burstWindow, longWindow);
+  }
+
+  /** How long windowed state is kept: the longest window plus the grace period. */
+  public long retentionMs() {
+    return longWindow.sizeMs() + grace.toMillis();
+  }
+
+  public DetectorConfig withTopics(String profiles, String friendRequests, String messages, String alerts) {
+    return new DetectorConfig(profiles, friendRequests, messages, alerts, burstWindow, longWindow, grace, futureTolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds);
+  }
+
+  public DetectorConfig withWindows(WindowSpec burst, WindowSpec longer, Duration graceperiod) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burst, longer, graceperiod, futureTolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds);
+  }
+
+  public DetectorConfig withFutureTolerance(Duration tolerance) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, tolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds);
+  }
+
+  public DetectorConfig withCooldown(Duration newCooldown, Severity newMinSeverity) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds);
+  }
+
+  public DetectorConfig withCaps(int targetsPerWindow, int friendsStored, int senderFriendsCarried, int sample) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
+        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds);
+  }
+
+  public DetectorConfig withThresholds(Thresholds newThresholds) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds);
+  }
+}

@@ -1,0 +1,135 @@
+package org.targetwatch.topology;
+
+import static org.targetwatch.topology.TopologyNames.ALERT_HISTORY_STORE;
+import static org.targetwatch.topology.TopologyNames.FRIENDSHIP_STORE;
+import static org.targetwatch.topology.TopologyNames.MINOR_DEGREE_STORE;
+import static org.targetwatch.topology.TopologyNames.PROFILE_STORE;
+import static org.targetwatch.topology.TopologyNames.RECEIVED_FROM_STORE;
+import static org.targetwatch.topology.TopologyNames.SENDER_TARGETS_STORE;
+import static org.targetwatch.topology.TopologyNames.activityStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+import org.apache.kafka.streams.state.WindowStore;
+import org.targetwatch.alerts.AlertCooldown;
+import org.targetwatch.friendship.FriendshipGraph;
+import org.targetwatch.friendship.HistogramSerde;
+import org.targetwatch.friendship.MinorDegreeDistribution;
+import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.internal.ActivityCounts;
+import org.targetwatch.schema.internal.AlertHistory;
+import org.targetwatch.schema.internal.FriendSet;
+import org.targetwatch.schema.internal.TargetEntry;
+import org.targetwatch.serde.InternalAvroSerde;
+import org.targetwatch.windows.SenderActivity;
+
+/**
+ * The detector's state stores: how they are built (names, serdes, retention) and how a processor
+ * gets typed views of them. All are keyed by account id (or account id plus a second account), so
+ * every store is partitioned like the accounts; window stores expire with their window plus grace.
+ */
+public final class DetectorStores {
+  /** Day granularity of the "who wrote to whom" memory: one record per pair and day. */
+  static final Duration RECEIVED_FROM_BUCKET = Duration.ofDays(1);
+
+  private final FriendshipGraph graph;
+  private final WindowStore<String, Long> receivedFrom;
+  private final SenderActivity activity;
+  private final AlertCooldown cooldown;
+
+  private DetectorStores(FriendshipGraph graph, WindowStore<String, Long> receivedFrom, SenderActivity activity,
+      AlertCooldown cooldown) {
+    this.graph = graph;
+    this.receivedFrom = receivedFrom;
+    this.activity = activity;
+    this.cooldown = cooldown;
+  }
+
+  /** Names of all stores, for connecting them to every account-keyed processor. */
+  public static String[] names(DetectorConfig config) {
+    List<String> names = new ArrayList<>(List.of(PROFILE_STORE, FRIENDSHIP_STORE, MINOR_DEGREE_STORE,
+        RECEIVED_FROM_STORE, SENDER_TARGETS_STORE, ALERT_HISTORY_STORE));
+    for (WindowSpec window : config.windows()) {
+      names.add(activityStore(window.name()));
+    }
+    return names.toArray(String[]::new);
+  }
+
+  public static List<StoreBuilder<?>> builders(DetectorConfig config, boolean inMemory) {
+    List<StoreBuilder<?>> builders = new ArrayList<>();
+    builders.add(Stores.keyValueStoreBuilder(kv(PROFILE_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(Profile.class)));
+    builders.add(Stores.keyValueStoreBuilder(kv(FRIENDSHIP_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(FriendSet.class)));
+    builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), new HistogramSerde())
+        .withCachingEnabled());
+    builders.add(Stores.keyValueStoreBuilder(kv(ALERT_HISTORY_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(AlertHistory.class)));
+    Duration retention = Duration.ofMillis(config.retentionMs());
+    builders.add(Stores.windowStoreBuilder(window(RECEIVED_FROM_STORE, retention, RECEIVED_FROM_BUCKET, inMemory),
+        Serdes.String(), Serdes.Long()));
+    builders.add(Stores.windowStoreBuilder(window(SENDER_TARGETS_STORE, retention, config.longWindow().size(), inMemory),
+        Serdes.String(), InternalAvroSerde.of(TargetEntry.class)));
+    for (WindowSpec w : config.windows()) {
+      Duration bucketRetention = w.size().plus(config.grace());
+      builders.add(Stores.windowStoreBuilder(
+          window(activityStore(w.name()), bucketRetention, Duration.ofMillis(w.bucketMs()), inMemory),
+          Serdes.String(), InternalAvroSerde.of(ActivityCounts.class)));
+    }
+    return builders;
+  }
+
+  private static KeyValueBytesStoreSupplier kv(String name, boolean inMemory) {
+    return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+  }
+
+  private static WindowBytesStoreSupplier window(String name, Duration retention, Duration size, boolean inMemory) {
+    return inMemory
+        ? Stores.inMemoryWindowStore(name, retention, size, false)
+        : Stores.persistentWindowStore(name, retention, size, false);
+  }
+
+  public static DetectorStores from(ProcessorContext<?, ?> context, DetectorConfig config) {
+    KeyValueStore<String, Profile> profiles = context.getStateStore(PROFILE_STORE);
+    KeyValueStore<String, FriendSet> friendships = context.getStateStore(FRIENDSHIP_STORE);
+    KeyValueStore<String, long[]> degrees = context.getStateStore(MINOR_DEGREE_STORE);
+    WindowStore<String, Long> receivedFrom = context.getStateStore(RECEIVED_FROM_STORE);
+    WindowStore<String, TargetEntry> targets = context.getStateStore(SENDER_TARGETS_STORE);
+    KeyValueStore<String, AlertHistory> alertHistory = context.getStateStore(ALERT_HISTORY_STORE);
+    Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets = new LinkedHashMap<>();
+    for (WindowSpec w : config.windows()) {
+      buckets.put(w, context.getStateStore(activityStore(w.name())));
+    }
+    FriendshipGraph graph = new FriendshipGraph(profiles, friendships,
+        new MinorDegreeDistribution(degrees), config.maxFriendsStored());
+    return new DetectorStores(graph, receivedFrom,
+        new SenderActivity(targets, buckets, config.longWindow()),
+        new AlertCooldown(alertHistory, config.cooldown().toMillis()));
+  }
+
+  public FriendshipGraph graph() {
+    return graph;
+  }
+
+  public WindowStore<String, Long> receivedFrom() {
+    return receivedFrom;
+  }
+
+  public SenderActivity activity() {
+    return activity;
+  }
+
+  public AlertCooldown cooldown() {
+    return cooldown;
+  }
+}

@@ -1,0 +1,85 @@
+package org.targetwatch.topology;
+
+import static org.targetwatch.topology.TopologyNames.*;
+
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.targetwatch.contacts.AccountEventsProcessor;
+import org.targetwatch.contacts.RecipientEnrichment;
+import org.targetwatch.intake.EventIntake;
+import org.targetwatch.intake.EventTimeExtractor;
+import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.FriendRequestEvent;
+import org.targetwatch.schema.MessageEvent;
+import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.internal.AccountMessage;
+import org.targetwatch.serde.InternalAvroSerde;
+import org.targetwatch.windows.SenderWindowsProcessor;
+
+/**
+ * Builds the detection topology of DESIGN.md, the same one for {@code run}, {@code demo} and
+ * {@code replay}:
+ *
+ * <pre>
+ * profiles, friend-requests, messages
+ *   -> intake (validate; fan friendships out to both endpoints)     -> repartition account-events
+ *   -> account-state (stage 1 graph state; stage 2 contact extraction at the sender)
+ *                                                                    -> repartition contacts-by-recipient
+ *   -> recipient-enrichment (profile, degree, rank, mutual friends)  -> repartition contacts-by-sender
+ *   -> sender-windows (stage 3 windows, signals, score; stage 5 cool-down) -> alerts
+ * </pre>
+ *
+ * The three account-keyed processors share the account stores, so Kafka Streams runs them in one
+ * sub-topology whose tasks own all state of their accounts.
+ */
+public final class DetectorTopology {
+  private DetectorTopology() {}
+
+  public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Serde<String> keys = Serdes.String();
+    Serde<AccountMessage> messages = InternalAvroSerde.of(AccountMessage.class);
+    EventIntake intake = new EventIntake(clock, config.futureTolerance());
+    EventTimeExtractor eventTime = new EventTimeExtractor();
+
+    KStream<String, Profile> profiles = builder.stream(config.profilesTopic(),
+        Consumed.with(keys, serdes.profile()).withTimestampExtractor(eventTime).withName(PROFILES_SOURCE));
+    KStream<String, FriendRequestEvent> requests = builder.stream(config.friendRequestsTopic(),
+        Consumed.with(keys, serdes.friendRequest()).withTimestampExtractor(eventTime).withName(FRIEND_REQUESTS_SOURCE));
+    KStream<String, MessageEvent> directMessages = builder.stream(config.messagesTopic(),
+        Consumed.with(keys, serdes.message()).withTimestampExtractor(eventTime).withName(MESSAGES_SOURCE));
+
+    KStream<String, AccountMessage> accountEvents = profiles
+        .flatMap(intake::profile, Named.as(PROFILE_INTAKE))
+        .merge(requests.flatMap(intake::friendRequest, Named.as(FRIEND_REQUEST_INTAKE)))
+        .merge(directMessages.flatMap(intake::message, Named.as(MESSAGE_INTAKE)), Named.as(INTAKE_MERGE))
+        .repartition(Repartitioned.<String, AccountMessage>as(ACCOUNT_EVENTS_TOPIC).withKeySerde(keys)
+            .withValueSerde(messages));
+
+    for (StoreBuilder<?> store : DetectorStores.builders(config, inMemoryStores)) {
+      builder.addStateStore(store);
+    }
+    String[] stores = DetectorStores.names(config);
+
+    KStream<String, Alert> alerts = accountEvents
+        .process(() -> new AccountEventsProcessor(config), Named.as(ACCOUNT_STATE), stores)
+        .repartition(Repartitioned.<String, AccountMessage>as(CONTACTS_BY_RECIPIENT_TOPIC).withKeySerde(keys)
+            .withValueSerde(messages))
+        .process(() -> new RecipientEnrichment(config), Named.as(RECIPIENT_ENRICHMENT), stores)
+        .repartition(Repartitioned.<String, AccountMessage>as(CONTACTS_BY_SENDER_TOPIC).withKeySerde(keys)
+            .withValueSerde(messages))
+        .process(() -> new SenderWindowsProcessor(config), Named.as(SENDER_WINDOWS), stores);
+
+    alerts.to(config.alertsTopic(), Produced.with(keys, serdes.alert()).withName(ALERTS_SINK));
+    return builder.build();
+  }
+}

@@ -1,0 +1,48 @@
+package org.targetwatch.topology;
+
+/**
+ * Every processor, store and internal topic name of the detector, in one place. Renaming one of
+ * these orphans its state on upgrade: {@code TopologySnapshotTest} fails when one changes.
+ */
+public final class TopologyNames {
+  private TopologyNames() {}
+
+  // sources (user topics are configured; these are the node names)
+  public static final String PROFILES_SOURCE = "profiles-source";
+  public static final String FRIEND_REQUESTS_SOURCE = "friend-requests-source";
+  public static final String MESSAGES_SOURCE = "messages-source";
+
+  // stage 0: intake — validate and turn source events into account messages
+  public static final String PROFILE_INTAKE = "profile-intake";
+  public static final String FRIEND_REQUEST_INTAKE = "friend-request-intake";
+  public static final String MESSAGE_INTAKE = "message-intake";
+  public static final String INTAKE_MERGE = "intake-merge";
+  public static final String ACCOUNT_EVENTS_TOPIC = "account-events";
+
+  // stage 1: friendship graph state and contact extraction, at each account's partition
+  public static final String ACCOUNT_STATE = "account-state";
+  public static final String CONTACTS_BY_RECIPIENT_TOPIC = "contacts-by-recipient";
+
+  // stage 2: enrichment with the recipient's profile, degree and friends
+  public static final String RECIPIENT_ENRICHMENT = "recipient-enrichment";
+  public static final String CONTACTS_BY_SENDER_TOPIC = "contacts-by-sender";
+
+  // stage 3: per-sender sliding windows, signals and scoring
+  public static final String SENDER_WINDOWS = "sender-windows";
+
+  // stage 5: alert emission
+  public static final String ALERTS_SINK = "alerts-sink";
+
+  // stores
+  public static final String PROFILE_STORE = "account-profiles";
+  public static final String FRIENDSHIP_STORE = "friendships";
+  public static final String MINOR_DEGREE_STORE = "minor-degree-distribution";
+  public static final String RECEIVED_FROM_STORE = "messages-received-from";
+  public static final String SENDER_TARGETS_STORE = "sender-targets";
+  public static final String ALERT_HISTORY_STORE = "alert-history";
+
+  /** The store of a window's activity buckets, e.g. {@code sender-activity-burst}. */
+  public static String activityStore(String windowName) {
+    return "sender-activity-" + windowName;
+  }
+}

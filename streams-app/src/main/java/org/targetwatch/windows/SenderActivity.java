@@ -1,0 +1,115 @@
+package org.targetwatch.windows;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.targetwatch.schema.internal.ActivityCounts;
+import org.targetwatch.schema.internal.TargetEntry;
+import org.targetwatch.signals.WindowFigures;
+import org.targetwatch.topology.WindowSpec;
+
+/**
+ * Stage 3's state: a sender's targets inside the long window (one entry per distinct target, keyed
+ * {@code sender NUL target}, so a re-delivered contact is counted once) and, for each window, the
+ * sender's activity in time buckets. Both are window stores: their segments expire with the window
+ * plus the grace period, so state is bounded by time without any clean-up pass, and the cost of an
+ * event is a fixed number of bucket reads whatever the number of contacts in the window.
+ */
+public final class SenderActivity {
+  private static final char SEPARATOR = '\u0000';
+
+  private final WindowStore<String, TargetEntry> targets;
+  private final Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets;
+  private final WindowSpec longWindow;
+
+  public SenderActivity(
+      WindowStore<String, TargetEntry> targets,
+      Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets,
+      WindowSpec longWindow) {
+    this.targets = targets;
+    this.buckets = new LinkedHashMap<>(buckets);
+    this.longWindow = longWindow;
+  }
+
+  static String targetKey(String sender, String target) {
+    return sender + SEPARATOR + target;
+  }
+
+  /** The sender's entry for a target, if the target was contacted within the long window around {@code at}. */
+  public TargetEntry findTarget(String sender, String target, long at) {
+    TargetEntry found = null;
+    try (WindowStoreIterator<TargetEntry> it =
+        targets.fetch(targetKey(sender, target), at - longWindow.sizeMs() + 1, at + longWindow.sizeMs())) {
+      while (it.hasNext()) {
+        found = it.next().value; // the latest start wins
+      }
+    }
+    return found;
+  }
+
+  public void putTarget(String sender, TargetEntry entry) {
+    targets.put(targetKey(sender, entry.getTargetId()), entry, entry.getFirstContactAt());
+  }
+
+  /** All targets of a sender with a first contact in [from, to], in key order; for evidence only. */
+  public List<TargetEntry> targetsOf(String sender, long from, long to) {
+    List<TargetEntry> entries = new ArrayList<>();
+    try (KeyValueIterator<Windowed<String>, TargetEntry> it =
+        targets.fetch(sender + SEPARATOR, sender + (char) (SEPARATOR + 1), from, to)) {
+      while (it.hasNext()) {
+        KeyValue<Windowed<String>, TargetEntry> next = it.next();
+        entries.add(next.value);
+      }
+    }
+    return entries;
+  }
+
+  /** Adds to the counters of the bucket holding {@code at}, in every window. */
+  public void count(String sender, long at, Consumer<ActivityCounts> change) {
+    for (Map.Entry<WindowSpec, WindowStore<String, ActivityCounts>> window : buckets.entrySet()) {
+      long bucketStart = window.getKey().bucketStart(at);
+      WindowStore<String, ActivityCounts> store = window.getValue();
+      ActivityCounts counts = store.fetch(sender, bucketStart);
+      if (counts == null) {
+        counts = new ActivityCounts();
+      }
+      change.accept(counts);
+      store.put(sender, counts, bucketStart);
+    }
+  }
+
+  /** The sender's figures over the window that ends with the bucket holding {@code at}. */
+  public WindowFigures figures(String sender, WindowSpec window, long at) {
+    WindowFigures figures = new WindowFigures();
+    try (WindowStoreIterator<ActivityCounts> it =
+        buckets.get(window).fetch(sender, window.windowStart(at), window.bucketStart(at))) {
+      while (it.hasNext()) {
+        figures.add(it.next().value);
+      }
+    }
+    return figures;
+  }
+
+  /**
+   * Records a response of a target (accepted, declined, removed, messaged after accepting) once per
+   * target: {@code mark} returns false when the entry already had it. Counted in the bucket of the
+   * response's time. Targets not contacted within the long window are not counted.
+   */
+  public boolean recordResponse(String sender, String target, long at,
+      java.util.function.Predicate<TargetEntry> mark, Consumer<ActivityCounts> count) {
+    TargetEntry entry = findTarget(sender, target, at);
+    if (entry == null || !mark.test(entry)) {
+      return false;
+    }
+    putTarget(sender, entry);
+    count(sender, at, count);
+    return true;
+  }
+}

@@ -1,0 +1,171 @@
+package org.targetwatch.windows;
+
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.targetwatch.alerts.AlertFactory;
+import org.targetwatch.friendship.AgeBands;
+import org.targetwatch.friendship.FriendSets;
+import org.targetwatch.friendship.FriendshipGraph;
+import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.internal.AccountMessage;
+import org.targetwatch.schema.internal.ActivityCounts;
+import org.targetwatch.schema.internal.ContactAttempt;
+import org.targetwatch.schema.internal.ContactKind;
+import org.targetwatch.schema.internal.EnrichedContact;
+import org.targetwatch.schema.internal.FriendSet;
+import org.targetwatch.schema.internal.TargetEntry;
+import org.targetwatch.scoring.Assessment;
+import org.targetwatch.scoring.Scorer;
+import org.targetwatch.signals.SenderTraits;
+import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.DetectorStores;
+import org.targetwatch.topology.WindowSpec;
+
+/**
+ * Stage 3 at the sender's partition: adds each enriched cold contact to the sender's windows, then
+ * evaluates both windows and, when the best assessment is an alert the cool-down allows, emits it
+ * (stage 5). A contact later than the grace period behind stream time is not added: its windows
+ * have closed (it still changed the friendship graph upstream).
+ */
+public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, Alert> {
+  private final DetectorConfig config;
+  private final Scorer scorer;
+  private final AlertFactory alerts;
+  private ProcessorContext<String, Alert> context;
+  private DetectorStores stores;
+  private long lateContactsDropped;
+
+  public SenderWindowsProcessor(DetectorConfig config) {
+    this.config = config;
+    this.scorer = new Scorer(config.thresholds());
+    this.alerts = new AlertFactory(config.sampleTargets(), config.maxTargetsPerWindow());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Alert> context) {
+    this.context = context;
+    this.stores = DetectorStores.from(context, config);
+  }
+
+  @Override
+  public void process(Record<String, AccountMessage> record) {
+    if (!(record.value().getPayload() instanceof EnrichedContact contact)) {
+      return;
+    }
+    ContactAttempt attempt = contact.getAttempt();
+    long at = attempt.getAt();
+    if (at < context.currentStreamTimeMs() - config.grace().toMillis()) {
+      lateContactsDropped++;
+      return;
+    }
+    String sender = attempt.getSenderId();
+    SenderTraits traits = traitsOf(sender, at);
+    if (!addToWindows(sender, contact, traits.ageBand())) {
+      return; // a contact already counted in the window: nothing changed
+    }
+    Assessment best = null;
+    for (WindowSpec window : config.windows()) {
+      boolean burst = window.equals(config.burstWindow());
+      Assessment a = scorer.assess(window, burst, stores.activity().figures(sender, window, at), traits,
+          contact.getPopulationMinorShare());
+      if (best == null || a.score() > best.score()) {
+        best = a;
+      }
+    }
+    if (best.isAlert() && best.severity().get().ordinal() >= config.minSeverity().ordinal()
+        && stores.cooldown().allows(sender, best.severity().get(), at)) {
+      List<TargetEntry> targets = stores.activity().targetsOf(sender, best.window().windowStart(at), at);
+      Alert alert = alerts.create(sender, attempt.getEventId(), at, best, traits,
+          contact.getPopulationUpperQuartile(), contact.getPopulationMinorShare(), targets);
+      stores.cooldown().record(sender, best.severity().get(), at);
+      context.forward(new Record<>(sender, alert, at));
+    }
+  }
+
+  /** Returns true when the contact made a change worth evaluating (a new target in the window). */
+  private boolean addToWindows(String sender, EnrichedContact contact, AgeBand senderBand) {
+    ContactAttempt attempt = contact.getAttempt();
+    long at = attempt.getAt();
+    String target = attempt.getRecipientId();
+    boolean request = attempt.getKind() == ContactKind.FRIEND_REQUEST;
+    SenderActivity activity = stores.activity();
+    TargetEntry existing = activity.findTarget(sender, target, at);
+    if (existing != null) {
+      boolean newKind = request ? !existing.getRequested() : !existing.getMessaged();
+      if (newKind) {
+        if (request) {
+          existing.setRequested(true);
+        } else {
+          existing.setMessaged(true);
+        }
+        activity.putTarget(sender, existing);
+        activity.count(sender, at, c -> countKind(c, request));
+      }
+      return false;
+    }
+    if (activity.figures(sender, config.longWindow(), at).targets() >= config.maxTargetsPerWindow()) {
+      return false; // the window is full: bounded state; the cap shows in the evidence
+    }
+    boolean minor = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
+    boolean high = contact.getTargetDegree() > contact.getPopulationUpperQuartile();
+    TargetEntry entry = TargetEntry.newBuilder()
+        .setTargetId(target)
+        .setFirstContactAt(at)
+        .setRequested(request)
+        .setMessaged(!request)
+        .setMinor(minor)
+        .setAgeBand(contact.getTargetAgeBand())
+        .setDegree(contact.getTargetDegree())
+        .setDegreePercentile(contact.getTargetDegreePercentile())
+        .setAboveUpperQuartile(high)
+        .setMutualFriends(contact.getMutualFriends())
+        .build();
+    activity.putTarget(sender, entry);
+    activity.count(sender, at, c -> {
+      c.setTargets(c.getTargets() + 1);
+      countKind(c, request);
+      if (minor) {
+        c.setMinors(c.getMinors() + 1);
+        c.setPercentileSum(c.getPercentileSum() + contact.getTargetDegreePercentile());
+        if (high) {
+          c.setHighDegreeMinors(c.getHighDegreeMinors() + 1);
+        }
+        if (contact.getMutualFriends() == 0) {
+          c.setStrangerMinors(c.getStrangerMinors() + 1);
+        }
+        if (contact.getTargetAgeBand() == senderBand) {
+          c.setSameBandMinors(c.getSameBandMinors() + 1);
+        }
+      }
+    });
+    return true;
+  }
+
+  private static void countKind(ActivityCounts c, boolean request) {
+    if (request) {
+      c.setRequests(c.getRequests() + 1);
+    } else {
+      c.setMessages(c.getMessages() + 1);
+    }
+  }
+
+  private SenderTraits traitsOf(String sender, long at) {
+    FriendshipGraph graph = stores.graph();
+    Profile profile = graph.profileOf(sender);
+    FriendSet friends = graph.friendsOf(sender);
+    double ageDays = profile == null || profile.getCreatedAt() == null
+        ? -1
+        : Math.max(0, (at - profile.getCreatedAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
+    AgeBand band = profile == null ? AgeBand.UNKNOWN : profile.getAgeBand();
+    return new SenderTraits(ageDays, friends.getDegree(), band, FriendSets.minorShare(friends));
+  }
+
+  long lateContactsDropped() {
+    return lateContactsDropped;
+  }
+}
