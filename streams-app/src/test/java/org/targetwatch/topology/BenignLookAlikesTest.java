@@ -1,0 +1,107 @@
+package org.targetwatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.targetwatch.topology.Scenario.adult;
+import static org.targetwatch.topology.Scenario.highDegreeMinors;
+import static org.targetwatch.topology.Scenario.minor;
+import static org.targetwatch.topology.Scenario.minorsOfAnyDegree;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.Severity;
+
+/** Each benign look-alike of DESIGN.md raises nothing above LOW. */
+class BenignLookAlikesTest {
+  private Scenario platform;
+
+  @BeforeEach
+  void setUp() {
+    platform = new Scenario().withBackgroundPopulation().at(Scenario.START.plus(Duration.ofDays(5)));
+  }
+
+  @AfterEach
+  void tearDown() {
+    platform.close();
+  }
+
+  @Test
+  void aNewStudentAddingClassmatesOfEveryDegreeIsNotAlertedAboveLow() {
+    platform.account("student", AgeBand.AGE_13_15, 1);
+    for (String classmate : minorsOfAnyDegree(25)) {
+      platform.request("student", classmate).after(Duration.ofMinutes(5)).accept("student", classmate)
+          .after(Duration.ofMinutes(5));
+    }
+    assertNothingAboveLow("student");
+  }
+
+  @Test
+  void aTeacherAddingManyPupilsOfTheirSchoolIsNotAlertedAboveLow() {
+    platform.account("teacher", AgeBand.ADULT, 2000);
+    for (int a = 0; a < 50; a++) {
+      platform.friends("teacher", adult(a));
+    }
+    platform.requestsTo("teacher", minorsOfAnyDegree(30), Duration.ofMinutes(10));
+    assertNothingAboveLow("teacher");
+  }
+
+  @Test
+  void popularTeensBefriendingEachOtherThroughMutualFriendsAreNotAlertedAboveLow() {
+    platform.account("popular", AgeBand.AGE_16_17, 700);
+    for (int f = 0; f < 80; f++) {
+      platform.friends("popular", "f" + f); // the same circle as the other popular minors
+    }
+    platform.requestsTo("popular", highDegreeMinors(12), Duration.ofMinutes(10));
+    assertNothingAboveLow("popular");
+  }
+
+  @Test
+  void aCreatorReplyingToMinorFansWhoWroteFirstIsNotAlertedAtAll() {
+    platform.account("creator", AgeBand.ADULT, 1500);
+    List<String> fans = highDegreeMinors(20);
+    platform.messagesTo(fans.get(0), List.of("creator"), Duration.ZERO);
+    for (String fan : fans) {
+      platform.message(fan, "creator").after(Duration.ofMinutes(2));
+    }
+    platform.after(Duration.ofHours(1)).messagesTo("creator", fans, Duration.ofMinutes(3));
+    assertThat(platform.alertsFor("creator")).isEmpty();
+  }
+
+  @Test
+  void aRelativeAddingAHandfulOfFamilyMinorsIsNotAlertedAtAll() {
+    platform.account("aunt", AgeBand.ADULT, 3000);
+    platform.requestsTo("aunt", List.of(minor(97), minor(40), minor(12), minor(88)), Duration.ofMinutes(30));
+    assertThat(platform.alertsFor("aunt")).isEmpty();
+  }
+
+  @Test
+  void aGamerTeenAddingSameAgeStrangersWithoutPreferenceForPopularOnesIsNotAlertedAboveLow() {
+    platform.account("gamer", AgeBand.AGE_13_15, 500);
+    for (int a = 0; a < 20; a++) {
+      platform.friends("gamer", adult(a));
+    }
+    platform.requestsTo("gamer", minorsOfAnyDegree(16), Duration.ofMinutes(20));
+    assertNothingAboveLow("gamer");
+  }
+
+  @Test
+  void aSpammerContactingEveryoneRegardlessOfAgeIsAtMostLow() {
+    platform.account("spam", AgeBand.ADULT, 10);
+    List<String> everyone = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      everyone.add(i % 3 == 0 ? minor(i) : "f" + i);
+    }
+    platform.requestsTo("spam", everyone, Duration.ofMinutes(2));
+    assertNothingAboveLow("spam");
+  }
+
+  private void assertNothingAboveLow(String account) {
+    List<Alert> alerts = platform.alertsFor(account);
+    assertThat(alerts).allSatisfy(a -> assertThat(a.getSeverity()).isEqualTo(Severity.LOW));
+  }
+}
