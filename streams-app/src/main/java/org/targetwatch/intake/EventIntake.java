@@ -106,9 +106,13 @@ public final class EventIntake {
     }
     if (!futureTolerance.isZero() && time.isAfter(clock.instant().plus(futureTolerance))) {
       throw new InvalidEventException(
-          type + ": " + field + " " + time + " is more than " + futureTolerance + " in the future");
+          type + ": " + field + " " + time + " is more than " + readable(futureTolerance) + " in the future");
     }
     return time.toEpochMilli();
+  }
+
+  private static String readable(Duration d) {
+    return d.toHours() >= 48 ? d.toDays() + " days" : d.toMinutes() >= 120 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
   }
 
   private static AccountMessage message(Object payload) {

@@ -29,8 +29,9 @@ import org.targetwatch.topology.WindowSpec;
 /**
  * Stage 3 at the sender's partition: adds each enriched cold contact to the sender's windows, then
  * evaluates both windows and, when the best assessment is an alert the cool-down allows, emits it
- * (stage 5). A contact later than the grace period behind stream time is not added: its windows
- * have closed (it still changed the friendship graph upstream).
+ * (stage 5). A contact more than the grace period behind the latest contact seen is not added: its
+ * windows have closed (it still changed the friendship graph upstream). The clock restarts with the
+ * task, so just after a restart late contacts are let in: a wider door, never a lost contact.
  */
 public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, Alert> {
   private final DetectorConfig config;
@@ -39,6 +40,11 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   private ProcessorContext<String, Alert> context;
   private DetectorStores stores;
   private long lateContactsDropped;
+  /**
+   * This stage's own event-time clock: the latest contact it has seen. Not the task's stream time,
+   * which a rejected far-future source event would push ahead of every real contact.
+   */
+  private long latestContactAt = Long.MIN_VALUE / 2;
 
   public SenderWindowsProcessor(DetectorConfig config) {
     this.config = config;
@@ -59,10 +65,11 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     }
     ContactAttempt attempt = contact.getAttempt();
     long at = attempt.getAt();
-    if (at < context.currentStreamTimeMs() - config.grace().toMillis()) {
+    if (at < latestContactAt - config.grace().toMillis()) {
       lateContactsDropped++;
       return;
     }
+    latestContactAt = Math.max(latestContactAt, at);
     String sender = attempt.getSenderId();
     SenderTraits traits = traitsOf(sender, at);
     if (!addToWindows(sender, contact, traits.ageBand())) {
