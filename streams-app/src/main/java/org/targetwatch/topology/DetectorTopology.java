@@ -60,8 +60,8 @@ public final class DetectorTopology {
 
     KStream<String, AccountMessage> accountEvents = profiles
         .flatMap(intake::profile, Named.as(PROFILE_INTAKE))
-        .merge(requests.flatMap(intake::friendRequest, Named.as(FRIEND_REQUEST_INTAKE)))
-        .merge(directMessages.flatMap(intake::message, Named.as(MESSAGE_INTAKE)), Named.as(INTAKE_MERGE))
+        .merge(requests.flatMap(intake::friendRequest, Named.as(FRIEND_REQUEST_INTAKE)), Named.as(INTAKE_MERGE_REQUESTS))
+        .merge(directMessages.flatMap(intake::message, Named.as(MESSAGE_INTAKE)), Named.as(INTAKE_MERGE_MESSAGES))
         .repartition(Repartitioned.<String, AccountMessage>as(ACCOUNT_EVENTS_TOPIC).withKeySerde(keys)
             .withValueSerde(messages));
 

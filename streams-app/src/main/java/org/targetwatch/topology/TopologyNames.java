@@ -16,7 +16,8 @@ public final class TopologyNames {
   public static final String PROFILE_INTAKE = "profile-intake";
   public static final String FRIEND_REQUEST_INTAKE = "friend-request-intake";
   public static final String MESSAGE_INTAKE = "message-intake";
-  public static final String INTAKE_MERGE = "intake-merge";
+  public static final String INTAKE_MERGE_REQUESTS = "intake-merge-requests";
+  public static final String INTAKE_MERGE_MESSAGES = "intake-merge-messages";
   public static final String ACCOUNT_EVENTS_TOPIC = "account-events";
 
   // stage 1: friendship graph state and contact extraction, at each account's partition
