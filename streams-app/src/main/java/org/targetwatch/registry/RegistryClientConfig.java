@@ -98,6 +98,11 @@ public record RegistryClientConfig(
     return urls.get(0).toString().substring((MOCK_SCHEME + "://").length());
   }
 
+  /** Just {@code auto.register.schemas} (default true), for serdes handed a ready client. */
+  public static boolean autoRegisterSchemas(Map<String, ?> configs) {
+    return bool(configs, AUTO_REGISTER_SCHEMAS, DEFAULT_AUTO_REGISTER_SCHEMAS);
+  }
+
   private static ConfigException missingUrl() {
     return new ConfigException(URL + " is missing: set it to the registry's base URL (http(s)://host:port, several"
         + " separated by commas) or to mock://scope for an in-memory registry");
