@@ -3,7 +3,6 @@ package org.targetwatch.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /** The JSON bodies of the Confluent REST subset, written once for the client and the embedded server. */
@@ -79,10 +78,6 @@ final class RegistryJson {
   static Optional<Integer> integer(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value != null && value.isIntegralNumber() && value.canConvertToInt() ? Optional.of(value.asInt()) : Optional.empty();
-  }
-
-  static ObjectNode object() {
-    return MAPPER.createObjectNode();
   }
 
   /** The registry's own explanation of a failure. */
