@@ -19,7 +19,7 @@ import org.targetwatch.schema.FriendRequestAction;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
-import org.targetwatch.serde.InternalAvroSerde;
+import org.targetwatch.registry.InMemorySchemaRegistry;
 
 /**
  * A tiny platform to write detection tests as scenarios: a background population of minors with a
@@ -61,9 +61,9 @@ public final class Scenario implements AutoCloseable {
     alerts = driver.createOutputTopic(cfg.alertsTopic(), Serdes.String().deserializer(), serdes.alert().deserializer());
   }
 
+  /** The production serdes: Confluent wire format against an in-memory registry. */
   static EventSerdes testSerdes() {
-    return new EventSerdes(InternalAvroSerde.of(Profile.class), InternalAvroSerde.of(FriendRequestEvent.class),
-        InternalAvroSerde.of(MessageEvent.class), InternalAvroSerde.of(Alert.class));
+    return EventSerdes.confluent(new InMemorySchemaRegistry());
   }
 
   static Properties properties() {
