@@ -40,6 +40,11 @@ final class Creator implements Behaviour {
     }
   }
 
+  /** Fans know the creator from its posts, not personally. */
+  private boolean isStranger(World w, int candidate) {
+    return candidate != account && !w.graph.areFriends(account, candidate);
+  }
+
   /** A following of 150-600 accounts, about 60% minors, regardless of their popularity. */
   private int[] drawFans(World w) {
     int size = w.between(150, 600);
@@ -48,7 +53,7 @@ final class Creator implements Behaviour {
     long at = w.start;
     for (int k = 0; k < size; k++) {
       int fan = w.chance(0.6)
-          ? w.minors.pick(w.rng, 0.0, m -> !chosen.contains(m) && m != account)
+          ? w.minors.pick(w.rng, 0.0, m -> !chosen.contains(m) && isStranger(w, m))
           : adult(w, chosen, at);
       if (fan >= 0) {
         chosen.add(fan);
@@ -61,7 +66,8 @@ final class Creator implements Behaviour {
   private int adult(World w, Targets chosen, long at) {
     for (int attempt = 0; attempt < 40; attempt++) {
       int a = w.rng.nextInt(w.population.size);
-      if (a != account && !w.population.isMinor(a) && !chosen.contains(a) && w.reachable(a, at)) {
+      if (!w.population.isMinor(a) && !chosen.contains(a) && w.reachable(a, at)
+          && isStranger(w, a)) {
         return a;
       }
     }
