@@ -21,7 +21,7 @@ final class Casting {
 
   /** Who plays which part. */
   record Cast(BehaviourClass[] labels, List<Behaviour> behaviours, int[] ringOf,
-      boolean[] livesOrdinaryLife) {}
+      boolean[] livesOrdinaryLife, boolean[] sendsOrdinaryRequests) {}
 
   private final Population p;
   private final SimulationConfig config;
@@ -102,8 +102,9 @@ final class Casting {
           if (a < 0) {
             return null;
           }
-          int school = schoolCommunity(p.community(p.staffOf[a]).school());
-          return new Teacher(a, rng.nextInt(Math.max(1, days - 2)), p.community(school).members());
+          int schoolIndex = p.community(p.staffOf[a]).school();
+          return new Teacher(a, rng.nextInt(Math.max(1, days - 2)), taughtGrades(schoolIndex),
+              p.community(schoolCommunity(schoolIndex)).members());
         });
         case POPULAR_TEEN -> repeat(count, () -> {
           int a = take(c, i -> isTeen(i) && p.sociability[i] >= teenP95 && p.inExistingGraph[i]);
@@ -156,7 +157,12 @@ final class Casting {
       }
     }
     castOrdinaryNewcomersAndDeletions();
-    return new Cast(labels, behaviours, ringOf, ordinaryLife);
+    boolean[] sendsRequests = ordinaryLife.clone();
+    for (int i = 0; i < p.size; i++) {
+      // the message-first tactic is defined by never using friend requests
+      sendsRequests[i] &= labels[i] != BehaviourClass.MESSAGE_FIRST;
+    }
+    return new Cast(labels, behaviours, ringOf, ordinaryLife, sendsRequests);
   }
 
   private void castRings(int count) {
@@ -303,6 +309,24 @@ final class Casting {
       }
     }
     return -1;
+  }
+
+  /** The pupils of one or two grades of the school: the classes a teacher teaches. */
+  private int[] taughtGrades(int schoolIndex) {
+    List<Community> grades = p.communities().stream()
+        .filter(c -> c.kind() == Community.Kind.GRADE && c.school() == schoolIndex).toList();
+    if (grades.isEmpty()) {
+      return new int[0];
+    }
+    int first = rng.nextInt(grades.size());
+    int second = Math.min(grades.size() - 1, first + rng.nextInt(2));
+    IntList pupils = new IntList();
+    for (int g = first; g <= second; g++) {
+      for (int m : grades.get(g).members()) {
+        pupils.add(m);
+      }
+    }
+    return pupils.toArray();
   }
 
   private int schoolCommunity(int schoolIndex) {

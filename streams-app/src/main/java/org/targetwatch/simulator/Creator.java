@@ -40,9 +40,10 @@ final class Creator implements Behaviour {
     }
   }
 
-  /** Fans know the creator from its posts, not personally. */
+  /** Fans are ordinary people who know the creator from its posts, not personally. */
   private boolean isStranger(World w, int candidate) {
-    return candidate != account && !w.graph.areFriends(account, candidate);
+    return candidate != account && !w.isPlanted(candidate)
+        && !w.graph.areFriends(account, candidate);
   }
 
   /** A following of 150-600 accounts, about 60% minors, regardless of their popularity. */

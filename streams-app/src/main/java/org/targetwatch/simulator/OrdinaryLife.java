@@ -8,9 +8,11 @@ package org.targetwatch.simulator;
  */
 final class OrdinaryLife {
   private final boolean[] livesOrdinaryLife;
+  private final boolean[] sendsRequests;
 
-  OrdinaryLife(boolean[] livesOrdinaryLife) {
+  OrdinaryLife(boolean[] livesOrdinaryLife, boolean[] sendsRequests) {
     this.livesOrdinaryLife = livesOrdinaryLife.clone();
+    this.sendsRequests = sendsRequests.clone();
   }
 
   void planDay(int day, World w) {
@@ -32,7 +34,7 @@ final class OrdinaryLife {
           w.conversation(w.timeOn(day, rhythm), i, friend, w.between(1, 10), 0.75, true);
         }
       }
-      if (w.chance(minor ? 0.07 : 0.04)) {
+      if (sendsRequests[i] && w.chance(minor ? 0.07 : 0.04)) {
         int requests = w.chance(0.2) ? 2 : 1;
         for (int r = 0; r < requests; r++) {
           long at = w.timeOn(day, rhythm);

@@ -38,8 +38,12 @@ public final class PlatformSimulator {
     emitExistingFriendships(population, graph, start, rng, timeline);
     planLaterProfiles(population, start, timeline);
 
-    World world = new World(rng, population, graph, timeline, start, config.days());
-    OrdinaryLife ordinaryLife = new OrdinaryLife(cast.livesOrdinaryLife());
+    boolean[] planted = new boolean[population.size];
+    for (int i = 0; i < population.size; i++) {
+      planted[i] = cast.labels()[i] != BehaviourClass.ORDINARY;
+    }
+    World world = new World(rng, population, graph, timeline, start, config.days(), planted);
+    OrdinaryLife ordinaryLife = new OrdinaryLife(cast.livesOrdinaryLife(), cast.sendsOrdinaryRequests());
     List<Behaviour> behaviours = cast.behaviours();
     for (int day = 0; day < config.days(); day++) {
       timeline.advanceTo(world.dayStart(day));

@@ -23,9 +23,11 @@ final class World {
   final int days;
   private final Timeline timeline;
   private final long[] behaviourStart;
+  private final boolean[] planted;
 
   World(SplittableRandom rng, Population population, FriendshipGraph graph, Timeline timeline,
-      long start, int days) {
+      long start, int days, boolean[] planted) {
+    this.planted = planted.clone();
     this.rng = rng;
     this.population = population;
     this.graph = graph;
@@ -68,6 +70,11 @@ final class World {
   /** A real person who exists at {@code at}: someone others can befriend or write to. */
   boolean reachable(int account, long at) {
     return !population.fake[account] && population.isActive(account, at);
+  }
+
+  /** Plays a planted part (offender or look-alike) rather than an ordinary life. */
+  boolean isPlanted(int account) {
+    return planted[account];
   }
 
   /** Records that a planted behaviour acted, for time-to-detect. */

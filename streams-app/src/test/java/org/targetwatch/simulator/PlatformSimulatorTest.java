@@ -181,7 +181,8 @@ class PlatformSimulatorTest {
         if (creators.contains(m.getRecipientId())) {
           wroteToCreator.add(m.getSenderId() + ">" + m.getRecipientId());
         }
-        if (creators.contains(m.getSenderId())
+        // a creator may itself be the fan of another creator: only its writing to non-creators counts
+        if (creators.contains(m.getSenderId()) && !creators.contains(m.getRecipientId())
             && !friendships.contains(pair(m.getSenderId(), m.getRecipientId()))) {
           assertThat(wroteToCreator)
               .as("fan %s wrote to creator %s before %s", m.getRecipientId(), m.getSenderId(),
@@ -255,6 +256,42 @@ class PlatformSimulatorTest {
     }
     assertThat(later).isPositive();
     assertThat(throughVictims).isGreaterThanOrEqualTo((int) (0.8 * later));
+  }
+
+  @Test
+  void offendersReachForHighDegreeMinorsWhileClassmatesAndGamersPickWithoutRegardToDegree() {
+    Map<String, Integer> degreeAtStart = new HashMap<>();
+    sink.requests(FriendRequestAction.ACCEPTED).stream()
+        .filter(e -> e.getOccurredAt().isBefore(SMALL.start()))
+        .forEach(e -> {
+          degreeAtStart.merge(e.getSenderId(), 1, Integer::sum);
+          degreeAtStart.merge(e.getRecipientId(), 1, Integer::sum);
+        });
+    List<Integer> minorDegrees = latestProfile.values().stream()
+        .filter(p -> isMinor(p.getAgeBand()))
+        .map(p -> degreeAtStart.getOrDefault(p.getAccountId(), 0)).sorted().toList();
+    int upperQuartile = minorDegrees.get(minorDegrees.size() * 3 / 4);
+
+    assertThat(highDegreeShare(BehaviourClass.BURST_FAKE_TEEN, degreeAtStart, upperQuartile))
+        .isGreaterThan(0.6);
+    assertThat(highDegreeShare(BehaviourClass.SLOW_AND_LOW, degreeAtStart, upperQuartile))
+        .isGreaterThan(0.6);
+    assertThat(highDegreeShare(BehaviourClass.GAMER_TEEN, degreeAtStart, upperQuartile))
+        .isLessThan(0.45);
+    assertThat(highDegreeShare(BehaviourClass.NEW_STUDENT, degreeAtStart, upperQuartile))
+        .isLessThan(0.45);
+  }
+
+  /** Share of the minors a class sent requests to whose degree at the start is above the upper quartile. */
+  private double highDegreeShare(
+      BehaviourClass c, Map<String, Integer> degreeAtStart, int upperQuartile) {
+    List<String> minorTargets = sentBy(new HashSet<>(accountsOf(c))).values().stream()
+        .flatMap(Set::stream)
+        .filter(id -> isMinor(latestProfile.get(id).getAgeBand()))
+        .toList();
+    assertThat(minorTargets).as("minors targeted by %s", c.label()).hasSizeGreaterThan(20);
+    return minorTargets.stream().filter(id -> degreeAtStart.getOrDefault(id, 0) > upperQuartile)
+        .count() / (double) minorTargets.size();
   }
 
   @Test
