@@ -2,6 +2,7 @@ package org.targetwatch.simulator;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.targetwatch.schema.AgeBand;
 
 /**
  * The friendship graph as it stands before the observed period. Each account reaches out about
@@ -89,10 +90,10 @@ final class ExistingGraphBuilder {
 
   /** Under-13s and 16-17s rarely befriend each other outside family. */
   private boolean agesCanMix(int a, int b) {
-    return !(population.band[a] == org.targetwatch.schema.AgeBand.UNDER_13
-            && population.band[b] == org.targetwatch.schema.AgeBand.AGE_16_17
-        || population.band[b] == org.targetwatch.schema.AgeBand.UNDER_13
-            && population.band[a] == org.targetwatch.schema.AgeBand.AGE_16_17);
+    return !(population.band[a] == AgeBand.UNDER_13
+            && population.band[b] == AgeBand.AGE_16_17
+        || population.band[b] == AgeBand.UNDER_13
+            && population.band[a] == AgeBand.AGE_16_17);
   }
 
   private int pickIn(int community) {

@@ -1,5 +1,6 @@
 package org.targetwatch.simulator;
 
+import java.util.Arrays;
 import java.util.List;
 import org.targetwatch.schema.AgeBand;
 
@@ -54,9 +55,9 @@ final class Population {
     this.interests = interests;
     this.communities = List.copyOf(communities);
     this.deletedAt = new long[size];
-    java.util.Arrays.fill(deletedAt, NEVER);
+    Arrays.fill(deletedAt, NEVER);
     this.inExistingGraph = new boolean[size];
-    java.util.Arrays.fill(inExistingGraph, true);
+    Arrays.fill(inExistingGraph, true);
     this.fake = new boolean[size];
     this.ids = new String[size];
     for (int i = 0; i < size; i++) {

@@ -1,5 +1,6 @@
 package org.targetwatch.simulator;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import org.targetwatch.schema.FriendRequestAction;
@@ -37,7 +38,7 @@ final class World {
     this.end = start + days * DAY;
     this.minors = new MinorDegreeIndex(population, graph);
     this.behaviourStart = new long[population.size];
-    java.util.Arrays.fill(behaviourStart, Long.MAX_VALUE);
+    Arrays.fill(behaviourStart, Long.MAX_VALUE);
   }
 
   long dayStart(int day) {
