@@ -1,0 +1,45 @@
+package org.targetwatch.simulator;
+
+import org.targetwatch.schema.AgeBand;
+
+/**
+ * benign.popular_teen: a high-degree teen befriending other high-degree teens of about its age —
+ * the same targets an offender would pick, but from an established teen account inside the same
+ * social circles.
+ */
+final class PopularTeen implements Behaviour {
+  private static final Response PEER = new Response(0.7, 0.08, 0.02, 120);
+  private final int account;
+  private final int firstDay;
+  private final Targets targets = new Targets();
+
+  PopularTeen(int account, int firstDay) {
+    this.account = account;
+    this.firstDay = firstDay;
+  }
+
+  @Override
+  public void planDay(int day, World w) {
+    if (day != firstDay) {
+      return;
+    }
+    AgeBand own = w.population.band[account];
+    int count = w.between(6, 15);
+    int span = w.between(1, 4);
+    for (int k = 0; k < count; k++) {
+      int d = day + w.rng.nextInt(span);
+      if (d >= w.days) {
+        continue;
+      }
+      long at = w.timeOn(d, Rhythm.TEEN);
+      int target = w.minors.pickAmongTop(w.rng, 0.05,
+          m -> targets.fresh(w, account, m, at) && w.population.band[m] != AgeBand.UNDER_13
+              && (w.population.band[m] == own || w.chance(0.3)));
+      if (target >= 0) {
+        targets.add(target);
+        w.behaviourActs(account, at);
+        w.request(at, account, target, PEER);
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.targetwatch.simulator;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What to simulate.
+ *
+ * @param accounts accounts on the platform, all labelled (default 20,000)
+ * @param days observed days after {@code start} (default 14)
+ * @param seed the one seed every random draw derives from
+ * @param start the first observed instant; the existing friendship graph is dated before it
+ * @param classMix how many accounts of each planted class
+ */
+public record SimulationConfig(
+    int accounts, int days, long seed, Instant start, ClassMix classMix) {
+
+  public static final int DEFAULT_ACCOUNTS = 20_000;
+  public static final int DEFAULT_DAYS = 14;
+  public static final Instant DEFAULT_START = Instant.parse("2026-03-01T00:00:00Z");
+
+  /** Below this the communities are too small to hold every class. */
+  static final int FEWEST_ACCOUNTS = 300;
+
+  public SimulationConfig {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(classMix, "classMix");
+    if (accounts < FEWEST_ACCOUNTS) {
+      throw new IllegalArgumentException(
+          "accounts must be at least " + FEWEST_ACCOUNTS + ", was " + accounts);
+    }
+    if (days < 2 || days > 366) {
+      throw new IllegalArgumentException("days must be within 2..366, was " + days);
+    }
+    if (classMix.plantedAccounts(accounts) > accounts / 4) {
+      throw new IllegalArgumentException(
+          "the class mix plants " + classMix.plantedAccounts(accounts) + " accounts, more than a"
+              + " quarter of the " + accounts + " accounts");
+    }
+  }
+
+  /** 20,000 accounts, 14 days from 2026-03-01T00:00:00Z, the default class mix. */
+  public static SimulationConfig defaults(long seed) {
+    return new SimulationConfig(
+        DEFAULT_ACCOUNTS, DEFAULT_DAYS, seed, DEFAULT_START, ClassMix.defaults());
+  }
+
+  public SimulationConfig withAccounts(int accounts) {
+    return new SimulationConfig(accounts, days, seed, start, classMix);
+  }
+
+  public SimulationConfig withDays(int days) {
+    return new SimulationConfig(accounts, days, seed, start, classMix);
+  }
+
+  public SimulationConfig withSeed(long seed) {
+    return new SimulationConfig(accounts, days, seed, start, classMix);
+  }
+
+  public SimulationConfig withStart(Instant start) {
+    return new SimulationConfig(accounts, days, seed, start, classMix);
+  }
+
+  public SimulationConfig withClassMix(ClassMix classMix) {
+    return new SimulationConfig(accounts, days, seed, start, classMix);
+  }
+
+  /** The end of the observed period (exclusive). */
+  public Instant end() {
+    return start.plusSeconds(86_400L * days);
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * The {@code simulate} engine: a synthetic social platform that produces profiles, friend requests
+ * and messages together with ground-truth labels, to evaluate the detector per behaviour class and
+ * to feed the demo (DESIGN.md, "Ways to run it").
+ *
+ * <p>The platform has communities (schools with grades, school staff, workplaces, extended
+ * families, interest groups), age bands per community, a heavy-tailed friendship graph with
+ * triadic closure loaded by {@code ACCEPTED} events dated before the start, ordinary daily life
+ * (requests to friends of friends and community members, conversations between friends), the
+ * offender tactics and the benign look-alikes of DESIGN.md, each planted on labelled accounts.
+ *
+ * <p>Entry point: {@link org.targetwatch.simulator.PlatformSimulator#run}. The behaviours are
+ * modelled from what the accounts do, never from what the detector computes. Everything is drawn
+ * from one explicitly seeded random source and iterated in index order, so a seed fixes the event
+ * sequence.
+ */
+package org.targetwatch.simulator;
