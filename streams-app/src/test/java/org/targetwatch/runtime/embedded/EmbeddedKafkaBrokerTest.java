@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,7 +29,10 @@ class EmbeddedKafkaBrokerTest {
 
   @BeforeAll
   static void startBroker() {
-    broker = EmbeddedKafkaBroker.builder().defaultPartitions(2).start();
+    broker = EmbeddedKafkaBroker.builder()
+        .defaultPartitions(3)
+        .brokerProperty("log.retention.ms", "604800001")
+        .start();
   }
 
   @AfterAll
@@ -52,6 +57,28 @@ class EmbeddedKafkaBrokerTest {
 
       assertThat(partitions).isEqualTo(4);
       assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+    }
+  }
+
+  @Test
+  void aTopicCreatedWithoutAPartitionCountGetsTheDefaultPartitions() throws Exception {
+    broker.createTopics(List.of(new NewTopic("messages-default", Optional.empty(), Optional.empty())));
+
+    try (Admin admin = adminFor(broker)) {
+      int partitions = admin.describeTopics(List.of("messages-default")).allTopicNames().get()
+          .get("messages-default").partitions().size();
+
+      assertThat(partitions).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void anExtraBrokerPropertyOverridesTheBrokerDefault() throws Exception {
+    try (Admin admin = adminFor(broker)) {
+      ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
+      Config config = admin.describeConfigs(List.of(node)).all().get().get(node);
+
+      assertThat(config.get("log.retention.ms").value()).isEqualTo("604800001");
     }
   }
 
