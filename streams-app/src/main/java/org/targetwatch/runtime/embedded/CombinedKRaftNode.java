@@ -52,7 +52,7 @@ final class CombinedKRaftNode {
    * directory, as {@code kafka-storage.sh format} does. A directory formatted by an earlier run
    * is left as it is, so a kept data directory keeps its cluster id and its topics.
    */
-  static void formatIfNew(Path logDirectory) throws Exception {
+  private static void formatIfNew(Path logDirectory) throws Exception {
     if (Files.exists(logDirectory.resolve("meta.properties"))) {
       return;
     }
@@ -68,12 +68,16 @@ final class CombinedKRaftNode {
   }
 
   /**
-   * Starts the controller, then the broker, and returns once the broker has caught up with the
-   * metadata log and been unfenced. Anything already started is stopped again if a step fails.
+   * Checks the configuration, formats the log directory if it is new, starts the controller, then
+   * the broker, and returns once the broker has caught up with the metadata log and been
+   * unfenced. Anything already started is stopped again if a step fails.
    */
   static CombinedKRaftNode start(
-      Map<String, Object> brokerConfig, InProcessFaultHandlers faultHandlers, PreboundListeners listeners) {
+      Map<String, Object> brokerConfig, InProcessFaultHandlers faultHandlers, PreboundListeners listeners)
+      throws Exception {
+    // an invalid property fails here, before a kept data directory is formatted
     KafkaConfig config = new KafkaConfig(brokerConfig, false);
+    formatIfNew(Path.of(config.metadataLogDir()));
     Tuple2<MetaPropertiesEnsemble, BootstrapMetadata> logDirs =
         KafkaRaftServer.initializeLogDirs(config, LOG, "[embedded broker] ");
     MetaPropertiesEnsemble metaProperties = logDirs._1();
@@ -102,13 +106,15 @@ final class CombinedKRaftNode {
     }
   }
 
-  /** Stops the broker first (a controlled shutdown needs the controller), then the controller. */
+  /**
+   * Stops the broker first (its controlled shutdown asks the controller), then the controller.
+   * Both calls return when the component has stopped; neither blocks on a component that never
+   * started, which is why {@code awaitShutdown()} is not used here.
+   */
   void shutdown() {
     if (broker != null) {
       broker.shutdown();
-      broker.awaitShutdown();
     }
     controller.shutdown();
-    controller.awaitShutdown();
   }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,7 +157,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
       } catch (ExecutionException e) {
         // the broker's metadata cache can lag the controller by a moment after creation
-        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
           throw e;
         }
       }
@@ -242,7 +243,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int clientPort = listeners.bind(SingleNodeSettings.CLIENT_LISTENER);
         int controllerPort = listeners.bind(SingleNodeSettings.CONTROLLER_LISTENER);
         String bootstrapServers = SingleNodeSettings.LOOPBACK + ":" + clientPort;
-        CombinedKRaftNode.formatIfNew(directory);
         node = CombinedKRaftNode.start(
             SingleNodeSettings.brokerConfig(directory, clientPort, controllerPort, defaultPartitions, brokerProperties),
             faultHandlers,
@@ -262,8 +262,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
         throw new IllegalStateException(
-            "the embedded Kafka broker did not start (data directory " + directory + "): " + e.getMessage(), e);
+            "the embedded Kafka broker did not start (data directory " + directory + "): " + describe(e), e);
       }
+    }
+
+    private static String describe(Exception e) {
+      return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static void awaitReachable(Admin admin, String bootstrapServers) throws Exception {

@@ -170,6 +170,20 @@ class EmbeddedKafkaBrokerTest {
   }
 
   @Test
+  void aBrokerWithAnInvalidPropertyFailsToStartNamingThePropertyBeforeFormattingItsDirectory(@TempDir Path parent) {
+    Path dataDirectory = parent.resolve("never-started");
+
+    assertThatThrownBy(() -> EmbeddedKafkaBroker.builder()
+            .dataDirectory(dataDirectory)
+            .brokerProperty("num.io.threads", "several")
+            .start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("did not start")
+        .hasMessageContaining("num.io.threads");
+    assertThat(dataDirectory.resolve("meta.properties")).doesNotExist();
+  }
+
+  @Test
   void aBuilderRefusesZeroDefaultPartitions() {
     assertThatThrownBy(() -> EmbeddedKafkaBroker.builder().defaultPartitions(0))
         .isInstanceOf(IllegalArgumentException.class)
