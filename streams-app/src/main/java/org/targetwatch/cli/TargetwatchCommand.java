@@ -9,12 +9,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "targetwatch 0.1.0",
     description = "Detects accounts that mass-contact minor profiles with a preference for high-degree minors.",
-    subcommands = {DescribeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {SimulateCommand.class, ReplayCommand.class, DescribeCommand.class, CommandLine.HelpCommand.class})
 public final class TargetwatchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // Avro 1.12 instantiates only trusted generated classes; ours live in one package
+    if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+      System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "org.targetwatch.schema");
+    }
     System.exit(execute(args));
   }
 

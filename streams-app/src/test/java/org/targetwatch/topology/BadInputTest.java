@@ -117,8 +117,7 @@ class BadInputTest {
   void aRecordWithANullKeyGoesToTheDeadLetterTopic() {
     FriendRequestEvent e = FriendRequestEvent.newBuilder().setEventId("nk").setOccurredAt(platform.now())
         .setSenderId("k").setRecipientId(minor(3)).setAction(FriendRequestAction.SENT).build();
-    platform.driver().createInputTopic("friend-requests", new org.apache.kafka.common.serialization.StringSerializer(),
-        Scenario.testSerdes().friendRequest().serializer()).pipeInput(null, e, platform.now());
+    platform.pipeWithKey(null, e);
     TestOutputTopic<byte[], byte[]> dlq = platform.driver().createOutputTopic(Scenario.DEAD_LETTERS,
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();

@@ -192,7 +192,12 @@ public final class Scenario implements AutoCloseable {
   }
 
   public Scenario pipe(FriendRequestEvent event) {
-    requests.pipeInput(event.getSenderId(), event, event.getOccurredAt());
+    return pipeWithKey(event.getSenderId(), event);
+  }
+
+  /** Pipes a friend-request event under the given record key (which a broken producer may get wrong). */
+  public Scenario pipeWithKey(String key, FriendRequestEvent event) {
+    requests.pipeInput(key, event, event.getOccurredAt());
     return this;
   }
 

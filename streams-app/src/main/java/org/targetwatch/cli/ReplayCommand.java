@@ -1,0 +1,49 @@
+package org.targetwatch.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.targetwatch.replay.Replay;
+import org.targetwatch.topology.DetectorConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code replay}: an event file through the production topology into an alert file. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Run an event file (JSON Lines) through the detection topology in event time and write the alerts.")
+final class ReplayCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, description = "Event file (JSON Lines, contract/event-files.md).")
+  Path input;
+
+  @Option(names = "--output", required = true, description = "Alert file to write (JSON Lines).")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isRegularFile(input)) {
+      System.err.println("replay: no such event file: " + input);
+      return 2;
+    }
+    long[] badLines = {0};
+    Replay.Summary summary = new Replay(DetectorConfig.defaults()).run(input, output, new Replay.Listener() {
+      @Override
+      public void onBadLine(String file, long lineNumber, String reason) {
+        badLines[0]++;
+        if (badLines[0] <= 100) {
+          System.err.println(file + ":" + lineNumber + ": " + reason);
+        } else if (badLines[0] == 101) {
+          System.err.println("(more bad lines: only the count is reported from here)");
+        }
+      }
+
+      @Override
+      public void onProgress(long replayed, long total, long alerts) {
+        System.err.printf("replay: %,d / %,d events, %,d alerts%n", replayed, total, alerts);
+      }
+    });
+    System.err.printf("replay: %,d lines, %,d events, %,d bad lines, %,d alerts %s in %.1f s (%,.0f events/s)%n",
+        summary.lines(), summary.events(), summary.badLines(), summary.alerts(), summary.alertsBySeverity(),
+        summary.elapsed().toMillis() / 1000.0, summary.eventsPerSecond());
+    return 0;
+  }
+}
