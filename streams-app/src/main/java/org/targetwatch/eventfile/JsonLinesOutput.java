@@ -1,0 +1,59 @@
+package org.targetwatch.eventfile;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Writes records as JSON Lines in UTF-8, one object per line. Each line is built in memory first
+ * and reaches the file only when complete, so a record that fails half-way (a null required
+ * field) leaves no broken line behind.
+ */
+final class JsonLinesOutput implements Closeable, Flushable {
+
+  /** Writes one record as one JSON object. */
+  @FunctionalInterface
+  interface RecordWriter<T> {
+    void write(T record, JsonGenerator out) throws IOException;
+  }
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final int BUFFER_BYTES = 1 << 16;
+
+  private final OutputStream out;
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+  private long written;
+
+  JsonLinesOutput(OutputStream out) {
+    this.out = new BufferedOutputStream(out, BUFFER_BYTES);
+  }
+
+  <T> void writeLine(T record, RecordWriter<T> writer) throws IOException {
+    line.reset();
+    try (JsonGenerator generator = FACTORY.createGenerator(line)) {
+      writer.write(record, generator);
+    }
+    line.write('\n');
+    line.writeTo(out);
+    written++;
+  }
+
+  long written() {
+    return written;
+  }
+
+  @Override
+  public void flush() throws IOException {
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}
