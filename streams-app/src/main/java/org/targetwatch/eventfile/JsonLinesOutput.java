@@ -2,6 +2,7 @@ package org.targetwatch.eventfile;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -22,7 +23,9 @@ final class JsonLinesOutput implements Closeable, Flushable {
     void write(T record, JsonGenerator out) throws IOException;
   }
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** Characters outside the BMP (emoji in ids) are written as UTF-8, not as escaped surrogate pairs. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
   private static final int BUFFER_BYTES = 1 << 16;
 
   private final OutputStream out;

@@ -50,7 +50,7 @@ final class LineSource implements Closeable {
         }
         return false;
       }
-      if (limit - position > maxLineBytes) {
+      if (limit - position > maxLineBytes + 1) { // + 1: room for a CR before the LF
         skipRestOfLongLine();
         return true;
       }
@@ -119,8 +119,9 @@ final class LineSource implements Closeable {
     if (lineNumber == 1 && startsWithByteOrderMark(start, end)) {
       start += 3;
     }
+    tooLong = end - start > maxLineBytes;
     lineStart = start;
-    lineLength = end - start;
+    lineLength = tooLong ? 0 : end - start;
   }
 
   private boolean startsWithByteOrderMark(int start, int end) {
@@ -138,7 +139,7 @@ final class LineSource implements Closeable {
       position = 0;
     }
     if (limit == buffer.length) {
-      byte[] larger = new byte[Math.max(limit + 1, Math.min(buffer.length * 2, maxLineBytes + 2))];
+      byte[] larger = new byte[Math.max(limit + 1, Math.min(buffer.length * 2, maxLineBytes + 3))];
       System.arraycopy(buffer, 0, larger, 0, limit);
       buffer = larger;
     }
