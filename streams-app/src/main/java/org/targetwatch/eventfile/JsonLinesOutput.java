@@ -30,6 +30,8 @@ final class JsonLinesOutput implements Closeable, Flushable {
 
   private final OutputStream out;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+  /** Writes into {@code line}; reused from record to record, replaced after a failed one. */
+  private JsonGenerator generator;
   private long written;
 
   JsonLinesOutput(OutputStream out) {
@@ -38,8 +40,20 @@ final class JsonLinesOutput implements Closeable, Flushable {
 
   <T> void writeLine(T record, RecordWriter<T> writer) throws IOException {
     line.reset();
-    try (JsonGenerator generator = FACTORY.createGenerator(line)) {
+    if (generator == null) {
+      generator = FACTORY.createGenerator(line);
+      generator.setRootValueSeparator(null); // lines are separated by newlines, written below
+    }
+    boolean complete = false;
+    try {
       writer.write(record, generator);
+      generator.flush();
+      complete = true;
+    } finally {
+      if (!complete) {
+        // the generator is stuck inside the failed record: drop it with its half line
+        generator = null;
+      }
     }
     line.write('\n');
     line.writeTo(out);
