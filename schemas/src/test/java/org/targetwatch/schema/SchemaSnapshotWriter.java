@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -28,7 +29,15 @@ class SchemaSnapshotWriter {
 
     for (Map.Entry<String, Schema> schema : ContractSchemas.current().entrySet()) {
       Path file = directory.resolve(schema.getKey() + ".avsc");
-      Files.writeString(file, schema.getValue().toString(true) + "\n", StandardCharsets.UTF_8);
+      String snapshot = SchemaFormatter.format("json/pretty", schema.getValue()) + "\n";
+      if (Files.exists(file)) {
+        // a released version is history: it is never rewritten
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+            .as(file + " is already released with different content; snapshot a new version instead")
+            .isEqualTo(snapshot);
+        continue;
+      }
+      Files.writeString(file, snapshot, StandardCharsets.UTF_8);
       System.out.println("saved " + file);
 
       assertThat(new Schema.Parser().parse(file.toFile())).isEqualTo(schema.getValue());
