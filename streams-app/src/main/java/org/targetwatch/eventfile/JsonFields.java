@@ -205,6 +205,10 @@ final class JsonFields {
     return quoted.append('\'').toString();
   }
 
+  private static String shortened(String text) {
+    return text.length() > MAX_QUOTED_CHARS ? text.substring(0, MAX_QUOTED_CHARS) + "..." : text;
+  }
+
   /** {@code a string}, {@code a number}, ... : how an error names the JSON type it found. */
   static String describe(JsonNode value) {
     switch (value.getNodeType()) {
@@ -260,15 +264,15 @@ final class JsonFields {
         throw fail("field '" + name + "' is not an ISO-8601 UTC instant: " + quote(text));
       }
     }
-    if (value.isIntegralNumber() && value.canConvertToLong()) {
-      return Instant.ofEpochMilli(value.longValue());
-    }
-    if (value.isFloatingPointNumber()) {
+    if (value.isNumber()) {
+      if (value.isIntegralNumber() && value.canConvertToLong()) {
+        return Instant.ofEpochMilli(value.longValue());
+      }
       double millis = value.doubleValue();
-      if (Double.isFinite(millis) && Math.abs(millis) < 9.0e18) {
+      if (value.isFloatingPointNumber() && Double.isFinite(millis) && Math.abs(millis) < 9.0e18) {
         return Instant.ofEpochMilli((long) Math.floor(millis));
       }
-      throw fail("field '" + name + "' is out of the range of epoch milliseconds: " + value.asText());
+      throw fail("field '" + name + "' is out of the range of epoch milliseconds: " + shortened(value.asText()));
     }
     throw wrongType(name, "an ISO-8601 UTC instant or epoch milliseconds", value);
   }
