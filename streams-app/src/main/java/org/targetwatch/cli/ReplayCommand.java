@@ -3,6 +3,7 @@ package org.targetwatch.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.replay.Replay;
 import org.targetwatch.topology.DetectorConfig;
 import picocli.CommandLine.Command;
@@ -27,10 +28,10 @@ final class ReplayCommand implements Callable<Integer> {
     long[] badLines = {0};
     Replay.Summary summary = new Replay(DetectorConfig.defaults()).run(input, output, new Replay.Listener() {
       @Override
-      public void onBadLine(String file, long lineNumber, String reason) {
+      public void onBadLine(BadLine badLine) {
         badLines[0]++;
         if (badLines[0] <= 100) {
-          System.err.println(file + ":" + lineNumber + ": " + reason);
+          System.err.println(badLine);
         } else if (badLines[0] == 101) {
           System.err.println("(more bad lines: only the count is reported from here)");
         }

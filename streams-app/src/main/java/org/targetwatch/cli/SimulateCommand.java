@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.targetwatch.eventfile.JsonLinesWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.targetwatch.eventfile.EventFileWriter;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
@@ -43,21 +45,21 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Files.createDirectories(output);
     SimulationResult result;
-    try (JsonLinesWriter writer = JsonLinesWriter.to(output.resolve("events.jsonl"))) {
+    try (EventFileWriter writer = EventFileWriter.create(output.resolve("events.jsonl"))) {
       result = new PlatformSimulator().run(config, new EventSink() {
         @Override
         public void profile(Profile p) {
-          writer.write(p);
+          write(writer, p);
         }
 
         @Override
         public void friendRequest(FriendRequestEvent e) {
-          writer.write(e);
+          write(writer, e);
         }
 
         @Override
         public void message(MessageEvent e) {
-          writer.write(e);
+          write(writer, e);
         }
       });
     }
@@ -67,5 +69,13 @@ final class SimulateCommand implements Callable<Integer> {
         result.lateEvents(), output);
     System.err.println("simulate: accounts per class " + result.accountsPerClass());
     return 0;
+  }
+
+  private static void write(EventFileWriter writer, org.apache.avro.specific.SpecificRecord event) {
+    try {
+      writer.write(event);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,107 +1,79 @@
 package org.targetwatch.eventfile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Reads an event or alert file line by line, never the whole file at once. A bad line is reported
- * to the {@link BadLineListener} with the file name, its line number and the reason, counted and
- * skipped; the rest of the file is still read. Lines are delivered in file order (ordering by event
- * time is the replay's job).
+ * Streams the events of an event file ({@code contract/event-files.md}) in file order, as the Avro
+ * records the topics carry: {@link org.targetwatch.schema.Profile}, {@link
+ * org.targetwatch.schema.FriendRequestEvent} and {@link org.targetwatch.schema.MessageEvent}. Lines
+ * are read one at a time; the file is never held whole, and its order is kept (putting events in
+ * event-time order is the replay's job). A bad line goes to the {@link BadLineListener} with its
+ * line number and reason, is counted and skipped; reading goes on with the next line.
  */
-public final class EventFileReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public final class EventFileReader implements Closeable {
+  private static final com.fasterxml.jackson.databind.ObjectMapper LINE_MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
-  /** Receives the records read; {@code lineNumber} counts from 1. */
-  @FunctionalInterface
-  public interface RecordHandler {
-    void onRecord(long lineNumber, SpecificRecord record);
+  private final JsonLinesReader<SpecificRecord> lines;
+
+  /**
+   * @param in the file's bytes (UTF-8); closed by {@link #close()}
+   * @param fileName how bad lines name the file
+   */
+  public EventFileReader(InputStream in, String fileName, BadLineListener listener) {
+    this.lines = new JsonLinesReader<>(
+        in, fileName, listener, EventFieldMapping::eventFromJson, JsonLinesReader.MAX_LINE_BYTES);
   }
 
-  /** Hears about each bad line. */
-  @FunctionalInterface
-  public interface BadLineListener {
-    void onBadLine(String file, long lineNumber, String reason);
+  /** Opens the file; bad lines name it as the path was given. */
+  public static EventFileReader open(Path file, BadLineListener listener) throws IOException {
+    return new EventFileReader(Files.newInputStream(file), file.toString(), listener);
   }
 
-  /** What a read saw. */
-  public record Counts(long lines, long records, long badLines, long blankLines) {}
-
-  private final Set<RecordType> accepted;
-  private final BadLineListener badLines;
-
-  /** @param accepted the record types this file may hold; other valid types are bad lines too */
-  public EventFileReader(Set<RecordType> accepted, BadLineListener badLines) {
-    this.accepted = Set.copyOf(accepted);
-    this.badLines = badLines;
-  }
-
-  public static EventFileReader forEvents(BadLineListener badLines) {
-    return new EventFileReader(Set.of(RecordType.PROFILE, RecordType.FRIEND_REQUEST, RecordType.MESSAGE), badLines);
-  }
-
-  public static EventFileReader forAlerts(BadLineListener badLines) {
-    return new EventFileReader(Set.of(RecordType.ALERT), badLines);
-  }
-
-  public Counts read(Path file, RecordHandler handler) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(file.getFileName().toString(), reader, handler);
+  /** Reads the whole file into {@code action}, in file order, and returns what was seen. */
+  public static ReadCounts readAll(Path file, BadLineListener listener, Consumer<? super SpecificRecord> action)
+      throws IOException {
+    try (EventFileReader reader = open(file, listener)) {
+      reader.forEachEvent(action);
+      return reader.counts();
     }
   }
 
-  public Counts read(String fileName, Reader source, RecordHandler handler) throws IOException {
-    BufferedReader reader = source instanceof BufferedReader b ? b : new BufferedReader(source, 1 << 16);
-    long lines = 0;
-    long records = 0;
-    long bad = 0;
-    long blank = 0;
-    String line;
-    while ((line = reader.readLine()) != null) {
-      lines++;
-      if (line.isBlank()) {
-        blank++;
-        continue;
-      }
-      try {
-        handler.onRecord(lines, parse(line));
-        records++;
-      } catch (BadLineException e) {
-        bad++;
-        badLines.onBadLine(fileName, lines, e.getMessage());
-      }
-    }
-    return new Counts(lines, records, bad, blank);
+  /** The next event in file order, or null at the end of the file. */
+  public SpecificRecord nextEvent() throws IOException {
+    return lines.next();
   }
 
-  /** Parses one line into its Avro record. */
-  public SpecificRecord parse(String line) throws BadLineException {
-    JsonNode json;
-    try {
-      json = JSON.readTree(line);
-    } catch (JsonProcessingException e) {
-      throw new BadLineException("not valid JSON: " + e.getOriginalMessage());
+  /** Hands every remaining event to {@code action}, in file order. */
+  public void forEachEvent(Consumer<? super SpecificRecord> action) throws IOException {
+    for (SpecificRecord event = lines.next(); event != null; event = lines.next()) {
+      action.accept(event);
     }
-    if (json == null || !json.isObject()) {
-      throw new BadLineException("not a JSON object");
-    }
-    JsonNode typeNode = json.get("type");
-    if (typeNode == null || !typeNode.isTextual()) {
-      throw new BadLineException("missing required field 'type'");
-    }
-    RecordType type = RecordType.named(typeNode.textValue());
-    if (type == null || !accepted.contains(type)) {
-      throw new BadLineException("unknown type '" + typeNode.textValue() + "'");
-    }
-    return JsonAvroMapping.fromJson(type, json);
+  }
+
+  /** Lines read so far: events, bad lines and blank lines. */
+  /** Where the line of the event last returned by {@link #nextEvent()} lies in the file. */
+  public LinePosition lastPosition() {
+    return lines.lastPosition();
+  }
+
+  /** Decodes one line known to be good (read before), e.g. when re-reading it at its position. */
+  public static SpecificRecord decodeLine(byte[] line) throws IOException, EventFormatException {
+    return EventFieldMapping.eventFromJson(LINE_MAPPER.readTree(line));
+  }
+
+  public ReadCounts counts() {
+    return lines.counts();
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
   }
 }

@@ -1,7 +1,10 @@
 /**
- * The JSON Lines event and alert files of {@code contract/event-files.md}: reading event files for
- * replay and evaluation, writing them for the simulator, writing and reading alert files. The
- * mapping between JSON and the Avro classes is written once, in {@link org.targetwatch.eventfile.JsonAvroMapping},
- * and follows the Avro schemas, so a field added to a schema is read and written without a change here.
+ * The JSON Lines event and alert files of {@code contract/event-files.md}: reading and writing them
+ * as the same Avro records the topics carry, for replay, backtests, the simulator and evaluation.
+ *
+ * <p>{@link org.targetwatch.eventfile.EventFieldMapping} and {@link
+ * org.targetwatch.eventfile.AlertFieldMapping} are the one place where JSON fields meet Avro
+ * fields. The readers stream a file line by line and report each bad line (file, line number,
+ * reason) to a {@link org.targetwatch.eventfile.BadLineListener} instead of aborting the file.
  */
 package org.targetwatch.eventfile;

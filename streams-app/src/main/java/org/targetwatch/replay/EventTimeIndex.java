@@ -3,7 +3,6 @@ package org.targetwatch.replay;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -70,8 +69,8 @@ final class EventTimeIndex implements AutoCloseable {
     }
   }
 
-  /** The text of the {@code rank}-th line in event-time order. */
-  String lineAt(int rank) {
+  /** The bytes of the {@code rank}-th line in event-time order. */
+  byte[] lineAt(int rank) {
     int i = order[rank];
     byte[] bytes = new byte[lengths[i]];
     long offset = offsets[i];
@@ -83,7 +82,7 @@ final class EventTimeIndex implements AutoCloseable {
     if (first < bytes.length) {
       chunks.get(chunk + 1).get(0, bytes, first, bytes.length - first);
     }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return bytes;
   }
 
   long lineNumberAt(int rank) {

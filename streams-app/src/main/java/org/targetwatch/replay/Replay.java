@@ -1,11 +1,6 @@
 package org.targetwatch.replay;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +14,12 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
-import org.targetwatch.eventfile.BadLineException;
+import org.targetwatch.eventfile.AlertFileWriter;
+import org.targetwatch.eventfile.BadLineListener;
+import org.targetwatch.eventfile.EventFieldMapping;
 import org.targetwatch.eventfile.EventFileReader;
-import org.targetwatch.eventfile.JsonLinesWriter;
+import org.targetwatch.eventfile.EventFormatException;
+import org.targetwatch.eventfile.LinePosition;
 import org.targetwatch.registry.InMemorySchemaRegistry;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.FriendRequestEvent;
@@ -41,7 +39,7 @@ import org.targetwatch.topology.EventSerdes;
  */
 public final class Replay {
   /** Hears about progress now and then, and about each bad line. */
-  public interface Listener extends EventFileReader.BadLineListener {
+  public interface Listener extends BadLineListener {
     void onProgress(long eventsReplayed, long totalEvents, long alerts);
   }
 
@@ -61,20 +59,19 @@ public final class Replay {
 
   public Summary run(Path input, Path output, Listener listener) throws IOException {
     long started = System.nanoTime();
-    EventFileReader reader = EventFileReader.forEvents(listener);
     Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
     long alerts = 0;
     long lines;
     long bad;
     try (EventTimeIndex index = new EventTimeIndex(input)) {
-      long[] counts = indexLines(input, reader, index, listener);
+      long[] counts = indexLines(input, index, listener);
       lines = counts[0];
       bad = counts[1];
       index.sort();
       EventSerdes serdes = EventSerdes.confluent(new InMemorySchemaRegistry());
       try (TopologyTestDriver driver = new TopologyTestDriver(
               DetectorTopology.build(config, serdes, Clock.systemUTC(), true), properties());
-          JsonLinesWriter writer = JsonLinesWriter.to(output)) {
+          AlertFileWriter writer = AlertFileWriter.create(output)) {
         TestInputTopic<String, Profile> profiles = driver.createInputTopic(config.profilesTopic(),
             Serdes.String().serializer(), serdes.profile().serializer());
         TestInputTopic<String, FriendRequestEvent> requests = driver.createInputTopic(config.friendRequestsTopic(),
@@ -85,7 +82,7 @@ public final class Replay {
             Serdes.String().deserializer(), serdes.alert().deserializer());
         int total = index.size();
         for (int rank = 0; rank < total; rank++) {
-          SpecificRecord event = parseIndexed(reader, index, rank);
+          SpecificRecord event = parseIndexed(index, rank);
           if (event instanceof Profile p) {
             profiles.pipeInput(p.getAccountId(), p, p.getUpdatedAt());
           } else if (event instanceof FriendRequestEvent f) {
@@ -111,64 +108,24 @@ public final class Replay {
     }
   }
 
-  private static SpecificRecord parseIndexed(EventFileReader reader, EventTimeIndex index, int rank) {
+  private static SpecificRecord parseIndexed(EventTimeIndex index, int rank) throws IOException {
     try {
-      return reader.parse(index.lineAt(rank));
-    } catch (BadLineException e) {
-      throw new IllegalStateException("line " + index.lineNumberAt(rank) + " changed while replaying: " + e.getMessage());
+      return EventFileReader.decodeLine(index.lineAt(rank));
+    } catch (EventFormatException e) {
+      throw new IOException("line " + index.lineNumberAt(rank) + " changed while replaying: " + e.reason());
     }
   }
 
   /** First pass: validates every line, reports bad ones, and indexes the good ones by event time. */
-  private static long[] indexLines(Path input, EventFileReader reader, EventTimeIndex index,
-      EventFileReader.BadLineListener listener) throws IOException {
-    String fileName = input.getFileName().toString();
-    long lineNumber = 0;
-    long bad = 0;
-    long offset = 0;
-    ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(input), 1 << 16)) {
-      int b;
-      long lineStart = 0;
-      while (true) {
-        b = in.read();
-        if (b == '\n' || b == -1) {
-          if (b == -1 && line.size() == 0 && offset == lineStart) {
-            break;
-          }
-          lineNumber++;
-          String text = line.toString(StandardCharsets.UTF_8);
-          if (!text.isBlank()) {
-            try {
-              index.add(eventTime(reader.parse(text)), lineStart, line.size(), lineNumber);
-            } catch (BadLineException e) {
-              bad++;
-              listener.onBadLine(fileName, lineNumber, e.getMessage());
-            }
-          }
-          line.reset();
-          if (b == -1) {
-            break;
-          }
-          offset++;
-          lineStart = offset;
-        } else {
-          line.write(b);
-          offset++;
-        }
+  private static long[] indexLines(Path input, EventTimeIndex index, BadLineListener listener) throws IOException {
+    try (EventFileReader reader = EventFileReader.open(input, listener)) {
+      SpecificRecord event;
+      while ((event = reader.nextEvent()) != null) {
+        LinePosition at = reader.lastPosition();
+        index.add(EventFieldMapping.eventTime(event).toEpochMilli(), at.offset(), at.length(), at.lineNumber());
       }
+      return new long[] {reader.counts().lines(), reader.counts().badLines()};
     }
-    return new long[] {lineNumber, bad};
-  }
-
-  private static long eventTime(SpecificRecord event) {
-    if (event instanceof Profile p) {
-      return p.getUpdatedAt().toEpochMilli();
-    }
-    if (event instanceof FriendRequestEvent f) {
-      return f.getOccurredAt().toEpochMilli();
-    }
-    return ((MessageEvent) event).getOccurredAt().toEpochMilli();
   }
 
   private static Properties properties() {

@@ -1,17 +1,22 @@
 package org.targetwatch.eventfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.Evidence;
@@ -19,47 +24,184 @@ import org.targetwatch.schema.Reason;
 import org.targetwatch.schema.Severity;
 
 class AlertFileTest {
-  static Alert alert(String campaignId, Double ageDays) {
-    Evidence evidence = Evidence.newBuilder().setWindow("burst").setDistinctMinors(9).setDistinctTargets(10)
-        .setSenderAccountAgeDays(ageDays).setSenderAgeBand(AgeBand.AGE_13_15)
-        .setSampleTargetIds(List.of("m1", "m2")).build();
-    return Alert.newBuilder().setAlertId("id-1").setAccountId("acc").setDetectedAt(Instant.parse("2026-03-01T10:00:00Z"))
-        .setWindowStart(Instant.parse("2026-02-28T10:00:00Z")).setWindowEnd(Instant.parse("2026-03-01T10:00:00Z"))
-        .setScore(0.75).setSeverity(Severity.HIGH)
-        .setReasons(List.of(new Reason("distinct_minors", 9.0, 6.0), new Reason("degree_preference", 0.9, 0.7)))
-        .setEvidence(evidence).setCampaignId(campaignId).build();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A HIGH alert for a 3-day-old 15-year-old profile that sent requests to 12 popular minors. */
+  private static Alert burstAlert() {
+    Evidence evidence = Evidence.newBuilder()
+        .setWindow("burst")
+        .setDistinctTargets(14)
+        .setDistinctMinors(12)
+        .setMinorShare(0.857)
+        .setPopulationMinorShare(0.3)
+        .setFriendsMinorShare(0.5)
+        .setMedianMinorTargetDegree(410.5)
+        .setPopulationMinorDegreeP75(220.0)
+        .setHighDegreeShare(0.75)
+        .setMeanDegreePercentile(0.81)
+        .setStrangerShare(0.92)
+        .setRequestsSent(14)
+        .setMessagesSent(3)
+        .setAccepted(5)
+        .setDeclined(2)
+        .setRemoved(1)
+        .setEscalations(2)
+        .setSenderAccountAgeDays(3.25)
+        .setSenderDegree(4)
+        .setSenderAgeBand(AgeBand.AGE_13_15)
+        .setSampleTargetIds(List.of("m1", "m2", "ü-3"))
+        .setTargetsCapped(true)
+        .setTargetCap(200)
+        .setCampaignSize(3)
+        .setCampaignSharedTargets(List.of("m2"))
+        .build();
+    return new Alert("alert-7f3a", "a9", Instant.parse("2026-03-01T12:00:00.250Z"),
+        Instant.parse("2026-03-01T11:00:00Z"), Instant.parse("2026-03-01T12:00:00.250Z"), 0.82, Severity.HIGH,
+        List.of(new Reason("distinctMinors", 12.0, 8.0), new Reason("highDegreeShare", 0.75, 0.5)),
+        evidence, "campaign-1c");
+  }
+
+  private static String write(Alert... alerts) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (AlertFileWriter writer = new AlertFileWriter(bytes)) {
+      for (Alert alert : alerts) {
+        writer.write(alert);
+      }
+      assertThat(writer.written()).isEqualTo(alerts.length);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static List<Alert> read(String content, List<BadLine> badLines) throws IOException {
+    List<Alert> alerts = new ArrayList<>();
+    try (AlertFileReader reader = new AlertFileReader(
+        new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), "alerts.jsonl", badLines::add)) {
+      reader.forEachAlert(alerts::add);
+    }
+    return alerts;
   }
 
   @Test
-  void anAlertLineCarriesTheContractFieldsAndOmitsWhatIsAbsent() throws IOException {
-    StringWriter out = new StringWriter();
-    try (JsonLinesWriter writer = new JsonLinesWriter(out)) {
-      writer.write(alert(null, null));
-    }
-    JsonNode line = new ObjectMapper().readTree(out.toString());
-    assertThat(line.get("type").asText()).isEqualTo("alert");
-    assertThat(line.get("severity").asText()).isEqualTo("HIGH");
-    assertThat(line.get("detectedAt").asText()).isEqualTo("2026-03-01T10:00:00Z");
-    assertThat(line.get("reasons").get(0).get("signal").asText()).isEqualTo("distinct_minors");
-    assertThat(line.get("reasons").get(0).get("threshold").asDouble()).isEqualTo(6.0);
-    assertThat(line.get("evidence").get("sampleTargetIds")).hasSize(2);
-    assertThat(line.get("evidence").get("senderAgeBand").asText()).isEqualTo("13_15");
+  void whatTheWriterWritesTheReaderReadsBackEqual() throws IOException {
+    Alert withCampaign = burstAlert();
+    Alert alone = Alert.newBuilder(burstAlert()).setAlertId("alert-2").setCampaignId(null)
+        .setEvidence(Evidence.newBuilder(burstAlert().getEvidence()).setSenderAccountAgeDays(null).build())
+        .build();
+    List<BadLine> badLines = new ArrayList<>();
+
+    List<Alert> readBack = read(write(withCampaign, alone), badLines);
+
+    assertThat(readBack).containsExactly(withCampaign, alone);
+    assertThat(badLines).isEmpty();
+  }
+
+  @Test
+  void anAlertLineHasTheContractFieldsInOrderWithTypeFirstAndFileSpellings() throws IOException {
+    String line = write(burstAlert());
+
+    assertThat(line).endsWith("}\n").hasLineCount(1);
+    JsonNode alert = JSON.readTree(line);
+    assertThat(fieldNames(alert)).containsExactly("type", "alertId", "accountId", "detectedAt", "windowStart",
+        "windowEnd", "score", "severity", "reasons", "evidence", "campaignId");
+    assertThat(alert.get("type").textValue()).isEqualTo("alert");
+    assertThat(alert.get("detectedAt").textValue()).isEqualTo("2026-03-01T12:00:00.250Z");
+    assertThat(alert.get("windowStart").textValue()).isEqualTo("2026-03-01T11:00:00Z");
+    assertThat(alert.get("score").doubleValue()).isEqualTo(0.82);
+    assertThat(alert.get("severity").textValue()).isEqualTo("HIGH");
+    assertThat(alert.get("reasons").toString()).isEqualTo(
+        "[{\"signal\":\"distinctMinors\",\"value\":12.0,\"threshold\":8.0},"
+            + "{\"signal\":\"highDegreeShare\",\"value\":0.75,\"threshold\":0.5}]");
+    assertThat(alert.get("evidence").get("senderAgeBand").textValue()).isEqualTo("13_15");
+    assertThat(alert.get("campaignId").textValue()).isEqualTo("campaign-1c");
+  }
+
+  @Test
+  void theEvidenceObjectHasEveryEvidenceFieldOfTheSchema() throws IOException {
+    JsonNode evidence = JSON.readTree(write(burstAlert())).get("evidence");
+
+    assertThat(fieldNames(evidence)).containsExactlyElementsOf(
+        Evidence.getClassSchema().getFields().stream().map(Schema.Field::name).toList());
+  }
+
+  @Test
+  void anUnknownSenderAccountAgeAndAnAbsentCampaignAreLeftOut() throws IOException {
+    Alert alert = Alert.newBuilder(burstAlert()).setCampaignId(null)
+        .setEvidence(Evidence.newBuilder(burstAlert().getEvidence()).setSenderAccountAgeDays(null).build())
+        .build();
+
+    JsonNode line = JSON.readTree(write(alert));
+
     assertThat(line.has("campaignId")).isFalse();
     assertThat(line.get("evidence").has("senderAccountAgeDays")).isFalse();
+    assertThat(line.get("evidence").size()).isEqualTo(Evidence.getClassSchema().getFields().size() - 1);
   }
 
   @Test
-  void alertsRoundTripThroughTheAlertReader() throws IOException {
-    List<Alert> alerts = List.of(alert("camp-1", 2.5), alert(null, null));
-    StringWriter out = new StringWriter();
-    try (JsonLinesWriter writer = new JsonLinesWriter(out)) {
-      alerts.forEach(writer::write);
+  void evidenceFieldsAbsentFromTheFileTakeTheSchemaDefaults() throws IOException {
+    String line = "{\"type\":\"alert\",\"alertId\":\"x\",\"accountId\":\"a\",\"detectedAt\":0,\"windowStart\":0,"
+        + "\"windowEnd\":1000,\"score\":0.5,\"severity\":\"LOW\",\"reasons\":[],\"evidence\":{},\"extra\":1}";
+
+    List<Alert> alerts = read(line, new ArrayList<>());
+
+    assertThat(alerts).singleElement().satisfies(alert -> {
+      assertThat(alert.getEvidence()).isEqualTo(Evidence.newBuilder().build());
+      assertThat(alert.getCampaignId()).isNull();
+      assertThat(alert.getWindowEnd()).isEqualTo(Instant.ofEpochMilli(1000));
+    });
+  }
+
+  @Test
+  void aBadAlertLineIsReportedWithItsNumberAndTheNestedFieldWhileTheOthersAreRead() throws IOException {
+    String good = write(burstAlert());
+    String badReason = good.replace("\"threshold\":0.5", "\"threshold\":\"half\"");
+    String badEvidence = good.replace("\"distinctMinors\":12", "\"distinctMinors\":12.5");
+    String badSeverity = good.replace("\"HIGH\"", "\"SEVERE\"");
+    String event = "{\"type\":\"message\",\"eventId\":\"m\"}\n";
+    List<BadLine> badLines = new ArrayList<>();
+
+    List<Alert> alerts = read(good + badReason + badEvidence + "\n" + badSeverity + event + good, badLines);
+
+    assertThat(alerts).containsExactly(burstAlert(), burstAlert());
+    assertThat(badLines).extracting(BadLine::toString).containsExactly(
+        "alerts.jsonl:2: alert: reasons[1]: field 'threshold' must be a number, was a string",
+        "alerts.jsonl:3: alert: evidence: field 'distinctMinors' must be a whole number, was a number",
+        "alerts.jsonl:5: alert: field 'severity' has unknown value 'SEVERE' (expected LOW, MEDIUM, HIGH, CRITICAL)",
+        "alerts.jsonl:6: unknown type 'message' (expected alert)");
+  }
+
+  @Test
+  void anAlertWithANumberJsonCannotCarryIsRefusedAndNothingIsWritten() throws IOException {
+    Alert notANumber = Alert.newBuilder(burstAlert()).setScore(Double.NaN).build();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    try (AlertFileWriter writer = new AlertFileWriter(bytes)) {
+      assertThatThrownBy(() -> writer.write(notANumber))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("alert alert-7f3a: field 'score' is NaN; an alert file needs finite numbers");
     }
-    List<SpecificRecord> back = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    EventFileReader.forAlerts((f, n, r) -> problems.add(r)).read("alerts.jsonl", new StringReader(out.toString()),
-        (n, r) -> back.add(r));
-    assertThat(problems).isEmpty();
-    assertThat(back).isEqualTo(alerts);
+    assertThat(bytes.size()).isZero();
+  }
+
+  @Test
+  void anAlertFileOnDiskIsReadByPath(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("alerts.jsonl");
+    try (AlertFileWriter writer = AlertFileWriter.create(file)) {
+      writer.write(burstAlert());
+    }
+    List<Alert> alerts = new ArrayList<>();
+
+    ReadCounts counts = AlertFileReader.readAll(file, bad -> { throw new AssertionError(bad.toString()); }, alerts::add);
+
+    assertThat(alerts).containsExactly(burstAlert());
+    assertThat(counts).isEqualTo(new ReadCounts(1, 1, 0, 0));
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
   }
 }

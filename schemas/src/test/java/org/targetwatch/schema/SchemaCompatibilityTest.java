@@ -1,0 +1,234 @@
+package org.targetwatch.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schema evolution rule (schemas/README.md): every current schema must read data written with
+ * every released version of it (BACKWARD compatibility), because topics and replays hold records
+ * written by earlier versions, and because producers upgrade after the detector.
+ */
+class SchemaCompatibilityTest {
+
+  private static final Path INCOMPATIBLE_FIXTURES = Path.of("src", "test", "resources", "incompatible-fixture");
+
+  @Test
+  void everyCurrentSchemaReadsDataWrittenWithEveryReleasedVersion() throws IOException {
+    Map<String, Schema> current = ContractSchemas.current();
+    List<String> problems = new ArrayList<>();
+
+    for (Path versionDirectory : releasedVersions()) {
+      String version = versionDirectory.getFileName().toString();
+      for (Path snapshot : schemaFiles(versionDirectory)) {
+        String name = snapshot.getFileName().toString().replace(".avsc", "");
+        Schema released = parse(snapshot);
+        Schema now = current.get(released.getName());
+        if (now == null) {
+          problems.add(name + " " + version + ": no current schema of that name; a record type that was released cannot be removed");
+          continue;
+        }
+        backwardIncompatibility(name, version, now, released).ifPresent(problems::add);
+      }
+    }
+
+    assertThat(problems).as("BACKWARD compatibility with the released schemas").isEmpty();
+  }
+
+  @Test
+  void theFirstReleasedVersionHoldsEveryRecordTypeOfTheTopics() throws IOException {
+    assertThat(schemaFiles(ContractSchemas.SCHEMA_HISTORY.resolve("v1")))
+        .extracting(file -> file.getFileName().toString())
+        .containsExactlyInAnyOrder("Profile.avsc", "FriendRequestEvent.avsc", "MessageEvent.avsc", "Alert.avsc");
+  }
+
+  @Test
+  void aRequiredFieldAddedWithoutADefaultIsReportedWithTheFieldName() throws IOException {
+    Schema proposed = parse(INCOMPATIBLE_FIXTURES.resolve("MessageEvent-required-field-added.avsc"));
+    Schema released = parse(ContractSchemas.SCHEMA_HISTORY.resolve("v1").resolve("MessageEvent.avsc"));
+
+    Optional<String> problem = backwardIncompatibility("MessageEvent", "v1", proposed, released);
+
+    assertThat(problem).hasValueSatisfying(message -> assertThat(message)
+        .startsWith("MessageEvent cannot read data written with its released version v1:")
+        .contains("READER_FIELD_MISSING_DEFAULT_VALUE")
+        .contains("field 'replyToEventId'"));
+  }
+
+  @Test
+  void aFieldWhoseTypeChangedIsReportedWithTheFieldNameAndBothTypes() throws IOException {
+    Schema proposed = parse(INCOMPATIBLE_FIXTURES.resolve("MessageEvent-field-type-changed.avsc"));
+    Schema released = parse(ContractSchemas.SCHEMA_HISTORY.resolve("v1").resolve("MessageEvent.avsc"));
+
+    Optional<String> problem = backwardIncompatibility("MessageEvent", "v1", proposed, released);
+
+    assertThat(problem).hasValueSatisfying(message -> assertThat(message)
+        .contains("TYPE_MISMATCH")
+        .contains("field 'hasMedia'")
+        .contains("STRING")
+        .contains("BOOLEAN"));
+  }
+
+  @Test
+  void aFieldAddedWithADefaultKeepsTheSchemaCompatible() {
+    Schema released = MessageEvent.getClassSchema();
+    String withNewField = released.toString().replace(
+        "\"fields\":[", "\"fields\":[{\"name\":\"replyToEventId\",\"type\":[\"null\",\"string\"],\"default\":null,\"doc\":\"x\"},");
+    Schema proposed = new Schema.Parser().parse(withNewField);
+
+    assertThat(proposed.getField("replyToEventId")).isNotNull();
+    assertThat(backwardIncompatibility("MessageEvent", "v1", proposed, released)).isEmpty();
+  }
+
+  @Test
+  void everyFieldOfEveryCurrentSchemaIsDocumented() {
+    List<String> undocumented = new ArrayList<>();
+    for (Schema schema : ContractSchemas.current().values()) {
+      collectUndocumented(schema, new ArrayList<>(), undocumented);
+    }
+
+    assertThat(undocumented).as("fields and types without a doc").isEmpty();
+  }
+
+  @Test
+  void theDocCheckFindsAnUndocumentedNestedField() {
+    Schema schema = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Outer\",\"doc\":\"d\",\"fields\":["
+        + "{\"name\":\"inner\",\"doc\":\"d\",\"type\":{\"type\":\"record\",\"name\":\"Inner\",\"doc\":\"d\","
+        + "\"fields\":[{\"name\":\"count\",\"type\":\"int\"}]}}]}");
+    List<String> undocumented = new ArrayList<>();
+
+    collectUndocumented(schema, new ArrayList<>(), undocumented);
+
+    assertThat(undocumented).containsExactly("Inner.count");
+  }
+
+  /**
+   * Why {@code current} cannot read data written with {@code released} (BACKWARD compatibility), or
+   * empty when it can.
+   *
+   * @param name the schema, for the message
+   * @param version the released version, for the message
+   */
+  static Optional<String> backwardIncompatibility(String name, String version, Schema current, Schema released) {
+    SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(current, released);
+    if (result.getType() == SchemaCompatibilityType.COMPATIBLE) {
+      return Optional.empty();
+    }
+    String reasons = result.getResult().getIncompatibilities().stream()
+        .map(incompatibility -> describe(incompatibility, current))
+        .collect(Collectors.joining("; "));
+    return Optional.of(name + " cannot read data written with its released version " + version + ": " + reasons);
+  }
+
+  /** Avro's description, with its location (a JSON pointer into the reader schema) turned into field names. */
+  private static String describe(Incompatibility incompatibility, Schema reader) {
+    String location = incompatibility.getLocation();
+    String fields = fieldPath(reader, location);
+    return incompatibility.getType() + " at "
+        + (fields.isEmpty() ? location : "field '" + fields + "' (" + location + ")")
+        + ": " + incompatibility.getMessage();
+  }
+
+  /** {@code /fields/8/type/fields/3} in the reader schema -> {@code evidence.distinctMinors}. */
+  private static String fieldPath(Schema reader, String location) {
+    List<String> names = new ArrayList<>();
+    Schema schema = reader;
+    String[] steps = location.split("/");
+    for (int i = 0; i < steps.length; i++) {
+      if (steps[i].equals("fields") && i + 1 < steps.length && schema.getType() == Schema.Type.RECORD) {
+        int position = Integer.parseInt(steps[++i]);
+        if (position >= schema.getFields().size()) {
+          break;
+        }
+        Schema.Field field = schema.getFields().get(position);
+        names.add(field.name());
+        schema = field.schema();
+      } else if (steps[i].equals("items") && schema.getType() == Schema.Type.ARRAY) {
+        schema = schema.getElementType();
+      } else if (steps[i].equals("values") && schema.getType() == Schema.Type.MAP) {
+        schema = schema.getValueType();
+      } else if (steps[i].matches("[0-9]+") && schema.getType() == Schema.Type.UNION) {
+        int branch = Integer.parseInt(steps[i]);
+        if (branch >= schema.getTypes().size()) {
+          break;
+        }
+        schema = schema.getTypes().get(branch);
+      }
+    }
+    return String.join(".", names);
+  }
+
+  private static void collectUndocumented(Schema schema, List<String> seen, List<String> undocumented) {
+    switch (schema.getType()) {
+      case RECORD:
+        if (seen.contains(schema.getFullName())) {
+          return;
+        }
+        seen.add(schema.getFullName());
+        requireDoc(schema.getDoc(), schema.getName(), undocumented);
+        for (Schema.Field field : schema.getFields()) {
+          requireDoc(field.doc(), schema.getName() + "." + field.name(), undocumented);
+          collectUndocumented(field.schema(), seen, undocumented);
+        }
+        break;
+      case ENUM:
+        if (!seen.contains(schema.getFullName())) {
+          seen.add(schema.getFullName());
+          requireDoc(schema.getDoc(), schema.getName(), undocumented);
+        }
+        break;
+      case UNION:
+        for (Schema branch : schema.getTypes()) {
+          collectUndocumented(branch, seen, undocumented);
+        }
+        break;
+      case ARRAY:
+        collectUndocumented(schema.getElementType(), seen, undocumented);
+        break;
+      case MAP:
+        collectUndocumented(schema.getValueType(), seen, undocumented);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private static void requireDoc(String doc, String what, List<String> undocumented) {
+    if (doc == null || doc.isBlank()) {
+      undocumented.add(what);
+    }
+  }
+
+  private static List<Path> releasedVersions() throws IOException {
+    try (Stream<Path> entries = Files.list(ContractSchemas.SCHEMA_HISTORY)) {
+      List<Path> versions = entries.filter(Files::isDirectory).sorted().collect(Collectors.toList());
+      assertThat(versions).as("released versions under " + ContractSchemas.SCHEMA_HISTORY).isNotEmpty();
+      return versions;
+    }
+  }
+
+  private static List<Path> schemaFiles(Path directory) throws IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.filter(file -> file.toString().endsWith(".avsc")).sorted().collect(Collectors.toList());
+    }
+  }
+
+  /** A fresh parser each time: a snapshot must be self-contained, not lean on types parsed before. */
+  private static Schema parse(Path file) throws IOException {
+    return new Schema.Parser().parse(file.toFile());
+  }
+}
