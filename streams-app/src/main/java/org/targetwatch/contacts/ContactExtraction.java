@@ -2,8 +2,7 @@ package org.targetwatch.contacts;
 
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.schema.internal.ContactAttempt;
@@ -24,13 +23,13 @@ public final class ContactExtraction {
   private static final char SEPARATOR = '\u0000';
 
   private final FriendshipGraph graph;
-  private final WindowStore<String, Long> receivedFrom;
+  private final KeyValueStore<String, Long> receivedFrom;
   private final SenderActivity activity;
   private final long memoryMs;
   private final int maxFriendsCarried;
 
   /** @param memoryMs how long a received message makes a message back a reply; also what "recent" means */
-  public ContactExtraction(FriendshipGraph graph, WindowStore<String, Long> receivedFrom, SenderActivity activity,
+  public ContactExtraction(FriendshipGraph graph, KeyValueStore<String, Long> receivedFrom, SenderActivity activity,
       long memoryMs, int maxFriendsCarried) {
     this.graph = graph;
     this.receivedFrom = receivedFrom;
@@ -39,13 +38,34 @@ public final class ContactExtraction {
     this.maxFriendsCarried = maxFriendsCarried;
   }
 
-  /** Remembers, at the recipient, who wrote to it: one record per pair and day is enough. */
+  /**
+   * Remembers, at the recipient, when a non-friend first wrote to it (within the memory): enough to
+   * tell later whether a message back is a reply.
+   */
   public void rememberMessage(MessageReceived message) {
     if (FriendSets.contains(graph.friendsOf(message.getRecipientId()), message.getSenderId())) {
       return; // messages between friends never make a contact cold or warm
     }
-    long day = Math.floorDiv(message.getAt(), 86_400_000L) * 86_400_000L;
-    receivedFrom.put(pairKey(message.getRecipientId(), message.getSenderId()), message.getAt(), day);
+    String key = pairKey(message.getRecipientId(), message.getSenderId());
+    Long first = receivedFrom.get(key);
+    if (first == null || first < message.getAt() - memoryMs || message.getAt() < first) {
+      receivedFrom.put(key, message.getAt());
+    }
+  }
+
+  /** Forgets who wrote to whom before {@code cutoff}. */
+  public static int expire(KeyValueStore<String, Long> receivedFrom, long cutoff) {
+    java.util.List<String> expired = new java.util.ArrayList<>();
+    try (org.apache.kafka.streams.state.KeyValueIterator<String, Long> it = receivedFrom.all()) {
+      while (it.hasNext()) {
+        var next = it.next();
+        if (next.value < cutoff) {
+          expired.add(next.key);
+        }
+      }
+    }
+    expired.forEach(receivedFrom::delete);
+    return expired.size();
   }
 
   public Optional<ContactCandidate> extract(ContactAttempt attempt) {
@@ -69,14 +89,8 @@ public final class ContactExtraction {
   }
 
   private boolean hasWrittenFirst(String author, String reader, long at) {
-    try (WindowStoreIterator<Long> it = receivedFrom.fetch(pairKey(reader, author), at - memoryMs, at)) {
-      while (it.hasNext()) {
-        if (it.next().value <= at) {
-          return true;
-        }
-      }
-    }
-    return false;
+    Long first = receivedFrom.get(pairKey(reader, author));
+    return first != null && first <= at && first > at - memoryMs;
   }
 
   private void recordEscalation(String sender, String target, long at) {

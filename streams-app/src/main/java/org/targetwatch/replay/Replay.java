@@ -1,6 +1,7 @@
 package org.targetwatch.replay;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,8 @@ import org.targetwatch.topology.EventSerdes;
  * alert file. The file need not be sorted: it is ordered by event time (stable for equal times)
  * through an index of three numbers a line, so a file of millions of lines fits in a small heap.
  * The topology runs synchronously in a {@link TopologyTestDriver} with in-memory stores: the same
- * processors, serdes and state as in production, without a broker.
+ * processors, serdes and state as in production, without a broker (RocksDB would be flushed to disk
+ * after every event, as the test driver commits after every record).
  */
 public final class Replay {
   /** Hears about progress now and then, and about each bad line. */
@@ -63,6 +65,7 @@ public final class Replay {
     long alerts = 0;
     long lines;
     long bad;
+    Path stateDir = Files.createTempDirectory("targetwatch-replay-");
     try (EventTimeIndex index = new EventTimeIndex(input)) {
       long[] counts = indexLines(input, index, listener);
       lines = counts[0];
@@ -70,7 +73,7 @@ public final class Replay {
       index.sort();
       EventSerdes serdes = EventSerdes.confluent(new InMemorySchemaRegistry());
       try (TopologyTestDriver driver = new TopologyTestDriver(
-              DetectorTopology.build(config, serdes, Clock.systemUTC(), true), properties());
+              DetectorTopology.build(config, serdes, Clock.systemUTC(), true), properties(stateDir));
           AlertFileWriter writer = AlertFileWriter.create(output)) {
         TestInputTopic<String, Profile> profiles = driver.createInputTopic(config.profilesTopic(),
             Serdes.String().serializer(), serdes.profile().serializer());
@@ -105,6 +108,8 @@ public final class Replay {
       }
       return new Summary(lines, index.size(), bad, alerts, bySeverity,
           Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      deleteRecursively(stateDir);
     }
   }
 
@@ -128,8 +133,20 @@ public final class Replay {
     }
   }
 
-  private static Properties properties() {
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static Properties properties(Path stateDir) {
     Properties p = new Properties();
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "targetwatch-replay");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);

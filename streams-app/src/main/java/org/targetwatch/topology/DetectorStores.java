@@ -36,18 +36,16 @@ import org.targetwatch.windows.SenderActivity;
 /**
  * The detector's state stores: how they are built (names, serdes, retention) and how a processor
  * gets typed views of them. All are keyed by account id (or account id plus a second account), so
- * every store is partitioned like the accounts; window stores expire with their window plus grace.
+ * every store is partitioned like the accounts. Window stores expire with their window plus grace;
+ * the two key-value stores of pairs (targets, who wrote to whom) are swept daily by stage 3.
  */
 public final class DetectorStores {
-  /** Day granularity of the "who wrote to whom" memory: one record per pair and day. */
-  static final Duration RECEIVED_FROM_BUCKET = Duration.ofDays(1);
-
   private final FriendshipGraph graph;
-  private final WindowStore<String, Long> receivedFrom;
+  private final KeyValueStore<String, Long> receivedFrom;
   private final SenderActivity activity;
   private final AlertCooldown cooldown;
 
-  private DetectorStores(FriendshipGraph graph, WindowStore<String, Long> receivedFrom, SenderActivity activity,
+  private DetectorStores(FriendshipGraph graph, KeyValueStore<String, Long> receivedFrom, SenderActivity activity,
       AlertCooldown cooldown) {
     this.graph = graph;
     this.receivedFrom = receivedFrom;
@@ -75,11 +73,9 @@ public final class DetectorStores {
         .withCachingEnabled());
     builders.add(Stores.keyValueStoreBuilder(kv(ALERT_HISTORY_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(AlertHistory.class)));
-    Duration retention = Duration.ofMillis(config.retentionMs());
-    builders.add(Stores.windowStoreBuilder(window(RECEIVED_FROM_STORE, retention, RECEIVED_FROM_BUCKET, inMemory),
-        Serdes.String(), Serdes.Long()));
-    builders.add(Stores.windowStoreBuilder(window(SENDER_TARGETS_STORE, retention, config.longWindow().size(), inMemory),
-        Serdes.String(), InternalAvroSerde.of(TargetEntry.class)));
+    builders.add(Stores.keyValueStoreBuilder(kv(RECEIVED_FROM_STORE, inMemory), Serdes.String(), Serdes.Long()));
+    builders.add(Stores.keyValueStoreBuilder(kv(SENDER_TARGETS_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(TargetEntry.class)));
     for (WindowSpec w : config.windows()) {
       Duration bucketRetention = w.size().plus(config.grace());
       builders.add(Stores.windowStoreBuilder(
@@ -103,8 +99,8 @@ public final class DetectorStores {
     KeyValueStore<String, Profile> profiles = context.getStateStore(PROFILE_STORE);
     KeyValueStore<String, FriendSet> friendships = context.getStateStore(FRIENDSHIP_STORE);
     KeyValueStore<String, long[]> degrees = context.getStateStore(MINOR_DEGREE_STORE);
-    WindowStore<String, Long> receivedFrom = context.getStateStore(RECEIVED_FROM_STORE);
-    WindowStore<String, TargetEntry> targets = context.getStateStore(SENDER_TARGETS_STORE);
+    KeyValueStore<String, Long> receivedFrom = context.getStateStore(RECEIVED_FROM_STORE);
+    KeyValueStore<String, TargetEntry> targets = context.getStateStore(SENDER_TARGETS_STORE);
     KeyValueStore<String, AlertHistory> alertHistory = context.getStateStore(ALERT_HISTORY_STORE);
     Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets = new LinkedHashMap<>();
     for (WindowSpec w : config.windows()) {
@@ -121,7 +117,7 @@ public final class DetectorStores {
     return graph;
   }
 
-  public WindowStore<String, Long> receivedFrom() {
+  public KeyValueStore<String, Long> receivedFrom() {
     return receivedFrom;
   }
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.targetwatch.schema.internal.ActivityCounts;
@@ -17,20 +18,20 @@ import org.targetwatch.topology.WindowSpec;
 
 /**
  * Stage 3's state: a sender's targets inside the long window (one entry per distinct target, keyed
- * {@code sender NUL target}, so a re-delivered contact is counted once) and, for each window, the
- * sender's activity in time buckets. Both are window stores: their segments expire with the window
- * plus the grace period, so state is bounded by time without any clean-up pass, and the cost of an
- * event is a fixed number of bucket reads whatever the number of contacts in the window.
+ * {@code sender NUL target}, so a re-delivered contact is counted once; a key-value store, so a
+ * look-up costs the same however many contacts the window holds; expired by a daily sweep) and, for
+ * each window, the sender's activity in time buckets (window stores, whose segments expire with the
+ * window plus the grace period). The cost of an event is a fixed number of reads.
  */
 public final class SenderActivity {
   private static final char SEPARATOR = '\u0000';
 
-  private final WindowStore<String, TargetEntry> targets;
+  private final KeyValueStore<String, TargetEntry> targets;
   private final Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets;
   private final WindowSpec longWindow;
 
   public SenderActivity(
-      WindowStore<String, TargetEntry> targets,
+      KeyValueStore<String, TargetEntry> targets,
       Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets,
       WindowSpec longWindow) {
     this.targets = targets;
@@ -42,33 +43,47 @@ public final class SenderActivity {
     return sender + SEPARATOR + target;
   }
 
-  /** The sender's entry for a target, if the target was contacted within the long window around {@code at}. */
+  /** The sender's entry for a target, if the target was first contacted within the long window before {@code at}. */
   public TargetEntry findTarget(String sender, String target, long at) {
-    TargetEntry found = null;
-    try (WindowStoreIterator<TargetEntry> it =
-        targets.fetch(targetKey(sender, target), at - longWindow.sizeMs() + 1, at + longWindow.sizeMs())) {
-      while (it.hasNext()) {
-        found = it.next().value; // the latest start wins
-      }
-    }
-    return found;
+    TargetEntry entry = targets.get(targetKey(sender, target));
+    return entry != null && isCurrent(entry, at) ? entry : null;
+  }
+
+  private boolean isCurrent(TargetEntry entry, long at) {
+    return entry.getFirstContactAt() > at - longWindow.sizeMs();
   }
 
   public void putTarget(String sender, TargetEntry entry) {
-    targets.put(targetKey(sender, entry.getTargetId()), entry, entry.getFirstContactAt());
+    targets.put(targetKey(sender, entry.getTargetId()), entry);
   }
 
   /** All targets of a sender with a first contact in [from, to], in key order; for evidence only. */
   public List<TargetEntry> targetsOf(String sender, long from, long to) {
     List<TargetEntry> entries = new ArrayList<>();
-    try (KeyValueIterator<Windowed<String>, TargetEntry> it =
-        targets.fetch(sender + SEPARATOR, sender + (char) (SEPARATOR + 1), from, to)) {
+    try (KeyValueIterator<String, TargetEntry> it = targets.prefixScan(sender + SEPARATOR, new StringSerializer())) {
       while (it.hasNext()) {
-        KeyValue<Windowed<String>, TargetEntry> next = it.next();
-        entries.add(next.value);
+        TargetEntry entry = it.next().value;
+        if (entry.getFirstContactAt() >= from && entry.getFirstContactAt() <= to) {
+          entries.add(entry);
+        }
       }
     }
     return entries;
+  }
+
+  /** Deletes the targets first contacted before {@code cutoff}: state expires with the long window. */
+  public int expireTargets(long cutoff) {
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, TargetEntry> it = targets.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, TargetEntry> next = it.next();
+        if (next.value.getFirstContactAt() < cutoff) {
+          expired.add(next.key);
+        }
+      }
+    }
+    expired.forEach(targets::delete);
+    return expired.size();
   }
 
   /** Adds to the counters of the bucket holding {@code at}, in every window. */

@@ -2,10 +2,12 @@ package org.targetwatch.windows;
 
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.targetwatch.alerts.AlertFactory;
+import org.targetwatch.contacts.ContactExtraction;
 import org.targetwatch.friendship.AgeBands;
 import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
@@ -56,6 +58,12 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
     this.stores = DetectorStores.from(context, config);
+    // pairs older than the long window plus grace are swept once a bucket of the long window
+    context.schedule(Duration.ofMillis(config.longWindow().bucketMs()), PunctuationType.STREAM_TIME, now -> {
+      long cutoff = now - config.retentionMs();
+      stores.activity().expireTargets(cutoff);
+      ContactExtraction.expire(stores.receivedFrom(), cutoff);
+    });
   }
 
   @Override

@@ -92,4 +92,31 @@ class AlertLifecycleTest {
     }
     assertThat(first).isNotEmpty().doesNotHaveDuplicates().isEqualTo(second);
   }
+
+  @Test
+  void aSendersTargetsExpireWithTheLongWindowPlusGrace() {
+    try (Scenario platform = new Scenario().withBackgroundPopulation().at(Scenario.START.plus(Duration.ofDays(5)))) {
+      fakeTeenBurst(platform, highDegreeMinors(8));
+      var targets = platform.driver().<String, Object>getKeyValueStore("sender-targets");
+      assertThat(countFor(targets, "fake")).isEqualTo(8);
+
+      platform.after(Duration.ofDays(27)).request("someone", "f3");
+      assertThat(countFor(targets, "fake")).as("inside the long window").isEqualTo(8);
+
+      platform.after(Duration.ofDays(3)).request("someone", "f4");
+      assertThat(countFor(targets, "fake")).as("after the long window and grace").isZero();
+    }
+  }
+
+  private static long countFor(org.apache.kafka.streams.state.KeyValueStore<String, Object> store, String sender) {
+    long n = 0;
+    try (var it = store.all()) {
+      while (it.hasNext()) {
+        if (it.next().key.startsWith(sender + '\u0000')) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
 }
