@@ -12,7 +12,8 @@ import org.targetwatch.topology.WindowSpec;
  * MEDIUM and above need every core signal: enough minors, a strong and significant preference for
  * high-degree minors, and mostly strangers. Within that, the score rises with how far the core
  * signals exceed their thresholds and with the aggravating signals. Without every core signal the
- * score stays below MEDIUM: three of four core signals give a LOW, fewer give nothing.
+ * score stays below MEDIUM: three of four core signals give a LOW, fewer give nothing. A sender
+ * whose requests are mostly accepted is welcomed by its contacts: its score is held at LOW.
  */
 public final class Scorer {
   private final Thresholds t;
@@ -42,6 +43,9 @@ public final class Scorer {
     double strength = (volume + preference + strangers) / 3.0;
     double aggravation = Math.min(1.0, signals.aggravatingMet() / 2.0);
     double score = t.mediumScore() + (1.0 - t.mediumScore()) * (0.5 * strength + 0.5 * aggravation);
+    if (signals.welcomed().met()) {
+      score = Math.min(score, (t.lowScore() + t.mediumScore()) / 2);
+    }
     return Math.round(score * 1000.0) / 1000.0;
   }
 

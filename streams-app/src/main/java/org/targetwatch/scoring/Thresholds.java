@@ -14,6 +14,7 @@ package org.targetwatch.scoring;
  * @param minDeclineRate share of requests declined that counts as a high decline rate
  * @param minAnsweredForDeclineRate requests needed before the decline rate counts
  * @param minMinorLift the minor share among targets against the sender's own baseline
+ * @param welcomedAcceptanceRate share of requests accepted from which the contacts look welcome
  * @param lowScore score from which a LOW alert is raised
  * @param mediumScore score from which MEDIUM is raised (only with all core signals met)
  * @param highScore score from which HIGH is raised
@@ -30,13 +31,14 @@ public record Thresholds(
     double minDeclineRate,
     int minAnsweredForDeclineRate,
     double minMinorLift,
+    double welcomedAcceptanceRate,
     double lowScore,
     double mediumScore,
     double highScore,
     double criticalScore) {
 
   public static Thresholds defaults() {
-    return new Thresholds(6, 8, 0.70, 2.0, 0.5, 30, 10, 0.5, 5, 2.0, 0.2, 0.4, 0.6, 0.85);
+    return new Thresholds(6, 6, 0.70, 2.0, 0.5, 30, 10, 0.5, 5, 2.0, 0.5, 0.2, 0.4, 0.6, 0.85);
   }
 
   public Thresholds {

@@ -10,6 +10,8 @@ import org.targetwatch.scoring.Thresholds;
  * minors, a degree preference large in size and beyond chance, and contact with strangers. The
  * others aggravate: fake-profile traits, a claimed age close to the targets', minors out of
  * proportion to the sender's own friends, declines, and escalation from acceptance to messages.
+ * One mitigates: most requests accepted — strangers do not welcome a mass contact en masse, a new
+ * classmate or a known teacher is welcomed.
  */
 public final class SignalSet {
   public static final String DISTINCT_MINORS = "distinct_minors";
@@ -22,6 +24,7 @@ public final class SignalSet {
   public static final String MINOR_LIFT = "minor_share_lift";
   public static final String DECLINE_RATE = "decline_rate";
   public static final String ESCALATIONS = "escalations";
+  public static final String WELCOMED = "acceptance_rate";
 
   /** Expected share of targets above the upper quartile when degree plays no part. */
   static final double EXPECTED_HIGH_DEGREE_SHARE = 0.25;
@@ -29,11 +32,13 @@ public final class SignalSet {
   private final List<Signal> core;
   private final List<Signal> aggravating;
   private final Signal highDegreeShare;
+  private final Signal welcomed;
 
-  private SignalSet(List<Signal> core, List<Signal> aggravating, Signal highDegreeShare) {
+  private SignalSet(List<Signal> core, List<Signal> aggravating, Signal highDegreeShare, Signal welcomed) {
     this.core = core;
     this.aggravating = aggravating;
     this.highDegreeShare = highDegreeShare;
+    this.welcomed = welcomed;
   }
 
   public static SignalSet compute(
@@ -64,7 +69,9 @@ public final class SignalSet {
             f.requests() >= t.minAnsweredForDeclineRate() && f.declineRate() >= t.minDeclineRate()),
         Signal.atLeast(ESCALATIONS, f.escalations(), 1));
     Signal high = Signal.atLeast(HIGH_DEGREE_SHARE, round(f.highDegreeShare()), 2 * EXPECTED_HIGH_DEGREE_SHARE);
-    return new SignalSet(core, aggravating, high);
+    Signal welcomed = new Signal(WELCOMED, round(f.acceptanceRate()), t.welcomedAcceptanceRate(),
+        f.requests() >= t.minAnsweredForDeclineRate() && f.acceptanceRate() >= t.welcomedAcceptanceRate());
+    return new SignalSet(core, aggravating, high, welcomed);
   }
 
   public List<Signal> core() {
@@ -73,6 +80,11 @@ public final class SignalSet {
 
   public List<Signal> aggravating() {
     return aggravating;
+  }
+
+  /** The mitigating signal: most of the sender's requests were accepted. */
+  public Signal welcomed() {
+    return welcomed;
   }
 
   public Signal highDegreeShare() {
@@ -89,6 +101,9 @@ public final class SignalSet {
       if (s.name().equals(name)) {
         return s;
       }
+    }
+    if (name.equals(WELCOMED)) {
+      return welcomed;
     }
     return name.equals(HIGH_DEGREE_SHARE) ? highDegreeShare : null;
   }

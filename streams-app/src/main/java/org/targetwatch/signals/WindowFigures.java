@@ -76,6 +76,10 @@ public final class WindowFigures {
     return share(sameBandMinors, minors);
   }
 
+  public double acceptanceRate() {
+    return share(accepted, requests);
+  }
+
   public double declineRate() {
     return share(declined, requests);
   }

@@ -100,6 +100,19 @@ class BenignLookAlikesTest {
     assertNothingAboveLow("spam");
   }
 
+  @Test
+  void aNewStudentWhoseRequestsToPopularClassmatesAreMostlyAcceptedIsHeldAtLow() {
+    platform.account("welcome", AgeBand.AGE_13_15, 1);
+    for (String classmate : highDegreeMinors(10)) {
+      platform.request("welcome", classmate).after(Duration.ofMinutes(5)).accept("welcome", classmate)
+          .after(Duration.ofMinutes(5));
+    }
+    List<Alert> alerts = platform.alertsFor("welcome");
+    assertNothingAboveLow("welcome");
+    assertThat(alerts).isNotEmpty();
+    assertThat(alerts.get(alerts.size() - 1).getReasons()).anyMatch(r -> r.getSignal().equals("acceptance_rate"));
+  }
+
   private void assertNothingAboveLow(String account) {
     List<Alert> alerts = platform.alertsFor(account);
     assertThat(alerts).allSatisfy(a -> assertThat(a.getSeverity()).isEqualTo(Severity.LOW));
