@@ -2,6 +2,7 @@ package org.targetwatch.topology;
 
 import java.time.Duration;
 import java.util.List;
+import org.targetwatch.campaigns.CampaignConfig;
 import org.targetwatch.scoring.Thresholds;
 import org.targetwatch.schema.Severity;
 
@@ -24,6 +25,7 @@ import org.targetwatch.schema.Severity;
  * @param cooldown no second alert at the same or lower severity for an account within this time
  * @param minSeverity alerts below this severity are not emitted
  * @param thresholds the scoring thresholds
+ * @param campaigns the campaign stage's bounds and thresholds
  */
 public record DetectorConfig(
     String profilesTopic,
@@ -40,7 +42,8 @@ public record DetectorConfig(
     int sampleTargets,
     Duration cooldown,
     Severity minSeverity,
-    Thresholds thresholds) {
+    Thresholds thresholds,
+    CampaignConfig campaigns) {
 
   public static DetectorConfig defaults() {
     return new DetectorConfig(
@@ -58,7 +61,8 @@ public record DetectorConfig(
         10,
         Duration.ofHours(24),
         Severity.LOW,
-        Thresholds.defaults());
+        Thresholds.defaults(),
+        CampaignConfig.defaults());
   }
 
   public DetectorConfig {
@@ -87,31 +91,36 @@ public record DetectorConfig(
 
   public DetectorConfig withTopics(String profiles, String friendRequests, String messages, String alerts) {
     return new DetectorConfig(profiles, friendRequests, messages, alerts, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, campaigns);
   }
 
   public DetectorConfig withWindows(WindowSpec burst, WindowSpec longer, Duration graceperiod) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burst, longer, graceperiod, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, campaigns);
   }
 
   public DetectorConfig withFutureTolerance(Duration tolerance) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, tolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, campaigns);
   }
 
   public DetectorConfig withCooldown(Duration newCooldown, Severity newMinSeverity) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds, campaigns);
   }
 
   public DetectorConfig withCaps(int targetsPerWindow, int friendsStored, int senderFriendsCarried, int sample) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds);
+        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds, campaigns);
   }
 
   public DetectorConfig withThresholds(Thresholds newThresholds) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds, campaigns);
+  }
+
+  public DetectorConfig withCampaigns(CampaignConfig newCampaigns) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, newCampaigns);
   }
 }

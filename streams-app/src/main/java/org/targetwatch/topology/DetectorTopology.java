@@ -3,6 +3,13 @@ package org.targetwatch.topology;
 import static org.targetwatch.topology.TopologyNames.*;
 
 import java.time.Clock;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+import org.targetwatch.campaigns.CampaignProcessor;
+import org.targetwatch.schema.internal.CampaignCandidate;
+import org.targetwatch.schema.internal.CampaignMembership;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -36,6 +43,8 @@ import org.targetwatch.windows.SenderWindowsProcessor;
  *                                                                    -> repartition contacts-by-recipient
  *   -> recipient-enrichment (profile, degree, rank, mutual friends)  -> repartition contacts-by-sender
  *   -> sender-windows (stage 3 windows, signals, score; stage 5 cool-down) -> alerts
+ *        \-> campaign candidates -> repartition campaign-candidates (1 partition)
+ *              -> campaigns (stage 4: co-targeting graph, one global task)       -> alerts
  * </pre>
  *
  * The three account-keyed processors share the account stores, so Kafka Streams runs them in one
@@ -43,6 +52,10 @@ import org.targetwatch.windows.SenderWindowsProcessor;
  */
 public final class DetectorTopology {
   private DetectorTopology() {}
+
+  private static KeyValueBytesStoreSupplier kv(String name, boolean inMemory) {
+    return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+  }
 
   public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores) {
     StreamsBuilder builder = new StreamsBuilder();
@@ -70,7 +83,7 @@ public final class DetectorTopology {
     }
     String[] stores = DetectorStores.names(config);
 
-    KStream<String, Alert> alerts = accountEvents
+    KStream<String, SpecificRecord> senderOutput = accountEvents
         .process(() -> new AccountEventsProcessor(config), Named.as(ACCOUNT_STATE), stores)
         .repartition(Repartitioned.<String, AccountMessage>as(CONTACTS_BY_RECIPIENT_TOPIC).withKeySerde(keys)
             .withValueSerde(messages))
@@ -79,7 +92,23 @@ public final class DetectorTopology {
             .withValueSerde(messages))
         .process(() -> new SenderWindowsProcessor(config), Named.as(SENDER_WINDOWS), stores);
 
-    alerts.to(config.alertsTopic(), Produced.with(keys, serdes.alert()).withName(ALERTS_SINK));
+    KStream<String, Alert> senderAlerts = senderOutput
+        .flatMapValues(value -> value instanceof Alert a ? List.of(a) : List.<Alert>of(), Named.as(SENDER_ALERTS));
+
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        kv(CAMPAIGN_CANDIDATES_STORE, inMemoryStores), keys, InternalAvroSerde.of(CampaignCandidate.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        kv(CAMPAIGN_MEMBERSHIP_STORE, inMemoryStores), keys, InternalAvroSerde.of(CampaignMembership.class)));
+    KStream<String, Alert> campaignAlerts = senderOutput
+        .flatMapValues(value -> value instanceof CampaignCandidate c ? List.of(c) : List.<CampaignCandidate>of(),
+            Named.as(CAMPAIGN_CANDIDATES))
+        .repartition(Repartitioned.<String, CampaignCandidate>as(CAMPAIGN_CANDIDATES_TOPIC).withKeySerde(keys)
+            .withValueSerde(InternalAvroSerde.of(CampaignCandidate.class)).withNumberOfPartitions(1))
+        .process(() -> new CampaignProcessor(config.campaigns()), Named.as(CAMPAIGNS),
+            CAMPAIGN_CANDIDATES_STORE, CAMPAIGN_MEMBERSHIP_STORE);
+
+    senderAlerts.merge(campaignAlerts, Named.as(CAMPAIGN_ALERTS_MERGE))
+        .to(config.alertsTopic(), Produced.with(keys, serdes.alert()).withName(ALERTS_SINK));
     return builder.build();
   }
 }

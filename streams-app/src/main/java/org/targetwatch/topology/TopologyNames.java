@@ -31,6 +31,15 @@ public final class TopologyNames {
   // stage 3: per-sender sliding windows, signals and scoring
   public static final String SENDER_WINDOWS = "sender-windows";
 
+  // stage 4: campaigns, one global task
+  public static final String SENDER_ALERTS = "sender-alerts";
+  public static final String CAMPAIGN_CANDIDATES = "campaign-candidates-out";
+  public static final String CAMPAIGN_CANDIDATES_TOPIC = "campaign-candidates";
+  public static final String CAMPAIGNS = "campaigns";
+  public static final String CAMPAIGN_ALERTS_MERGE = "campaign-alerts-merge";
+  /** The one key of the campaign stage's input: all candidates meet in one partition. */
+  public static final String CAMPAIGN_KEY = "campaigns";
+
   // stage 5: alert emission
   public static final String ALERTS_SINK = "alerts-sink";
 
@@ -41,6 +50,8 @@ public final class TopologyNames {
   public static final String RECEIVED_FROM_STORE = "messages-received-from";
   public static final String SENDER_TARGETS_STORE = "sender-targets";
   public static final String ALERT_HISTORY_STORE = "alert-history";
+  public static final String CAMPAIGN_CANDIDATES_STORE = "campaign-candidate-accounts";
+  public static final String CAMPAIGN_MEMBERSHIP_STORE = "campaign-memberships";
 
   /** The store of a window's activity buckets, e.g. {@code sender-activity-burst}. */
   public static String activityStore(String windowName) {

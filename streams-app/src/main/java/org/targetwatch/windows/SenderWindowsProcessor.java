@@ -11,7 +11,11 @@ import org.targetwatch.contacts.ContactExtraction;
 import org.targetwatch.friendship.AgeBands;
 import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
+import org.apache.avro.specific.SpecificRecord;
 import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.internal.CampaignCandidate;
+import org.targetwatch.signals.SignalSet;
+import org.targetwatch.topology.TopologyNames;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.AccountMessage;
@@ -35,11 +39,11 @@ import org.targetwatch.topology.WindowSpec;
  * windows have closed (it still changed the friendship graph upstream). The clock restarts with the
  * task, so just after a restart late contacts are let in: a wider door, never a lost contact.
  */
-public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, Alert> {
+public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, SpecificRecord> {
   private final DetectorConfig config;
   private final Scorer scorer;
   private final AlertFactory alerts;
-  private ProcessorContext<String, Alert> context;
+  private ProcessorContext<String, SpecificRecord> context;
   private DetectorStores stores;
   private long lateContactsDropped;
   /**
@@ -55,7 +59,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   }
 
   @Override
-  public void init(ProcessorContext<String, Alert> context) {
+  public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.stores = DetectorStores.from(context, config);
     // pairs older than the long window plus grace are swept once a bucket of the long window
@@ -100,6 +104,25 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       stores.cooldown().record(sender, best.severity().get(), at);
       context.forward(new Record<>(sender, alert, at));
     }
+    boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
+    if (minorContact && isCampaignCandidate(best)) {
+      List<String> minors = stores.activity().targetsOf(sender, at - config.campaigns().window().toMillis(), at)
+          .stream().filter(TargetEntry::getMinor).map(TargetEntry::getTargetId)
+          .limit(config.campaigns().maxTargetsPerCandidate()).toList();
+      boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
+      CampaignCandidate candidate = new CampaignCandidate(sender, at, attempt.getEventId(), young, best.score(), minors);
+      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, candidate, at));
+    }
+  }
+
+  /**
+   * Raised partial evidence, below or above the alert bar: a preference for popular minors among
+   * strangers, over at least three minors. Volume is what a sock-puppet ring spreads thin.
+   */
+  private boolean isCampaignCandidate(Assessment a) {
+    return a.figures().minors() >= 3
+        && a.signals().get(SignalSet.DEGREE_PREFERENCE).met()
+        && a.signals().get(SignalSet.STRANGER_SHARE).met();
   }
 
   /** Returns true when the contact made a change worth evaluating (a new target in the window). */

@@ -1,0 +1,162 @@
+package org.targetwatch.campaigns;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.targetwatch.alerts.AlertFactory;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.Evidence;
+import org.targetwatch.schema.Reason;
+import org.targetwatch.schema.Severity;
+import org.targetwatch.schema.internal.CampaignCandidate;
+import org.targetwatch.schema.internal.CampaignMembership;
+import org.targetwatch.topology.TopologyNames;
+
+/**
+ * Stage 4 as one global task: keeps the candidates of the campaign window, and on each update asks
+ * the co-targeting graph for the updated account's group. A group of at least {@code minGroupSize}
+ * accounts, linked by shared minors and together contacting at least {@code minGroupMinors} minors,
+ * is a campaign: each member is alerted once (again only at a higher severity) with the campaign's
+ * id, size and shared targets. HIGH, or CRITICAL when every member is a young account.
+ */
+public final class CampaignProcessor implements Processor<String, CampaignCandidate, String, Alert> {
+  static final String CAMPAIGN_WINDOW = "campaign";
+  private static final int SAMPLE = 10;
+
+  private final CampaignConfig config;
+  private ProcessorContext<String, Alert> context;
+  private KeyValueStore<String, CampaignCandidate> candidates;
+  private KeyValueStore<String, CampaignMembership> memberships;
+
+  public CampaignProcessor(CampaignConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Alert> context) {
+    this.context = context;
+    this.candidates = context.getStateStore(TopologyNames.CAMPAIGN_CANDIDATES_STORE);
+    this.memberships = context.getStateStore(TopologyNames.CAMPAIGN_MEMBERSHIP_STORE);
+  }
+
+  @Override
+  public void process(Record<String, CampaignCandidate> record) {
+    CampaignCandidate candidate = record.value();
+    candidates.put(candidate.getSenderId(), candidate);
+    Map<String, CampaignCandidate> current = currentCandidates(candidate.getAt());
+    CoTargetingGraph graph = new CoTargetingGraph(current.values());
+    Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets());
+    if (group.size() < config.minGroupSize()) {
+      return;
+    }
+    Set<String> minors = graph.minorsOf(group);
+    if (minors.size() < config.minGroupMinors()) {
+      return;
+    }
+    Set<String> shared = graph.sharedTargets(group);
+    boolean allYoung = group.stream().allMatch(member -> current.get(member).getYoung());
+    Severity severity = allYoung ? Severity.CRITICAL : Severity.HIGH;
+    String campaignId = campaignIdFor(group);
+    for (String member : group) {
+      CampaignMembership known = memberships.get(member);
+      if (known != null && known.getCampaignId().equals(campaignId)
+          && known.getSeverity().ordinal() >= severity.ordinal()) {
+        continue;
+      }
+      memberships.put(member, new CampaignMembership(campaignId, severity, candidate.getAt()));
+      Alert alert = alertFor(member, current.get(member), candidate, group, minors, shared, severity, campaignId);
+      context.forward(new Record<>(member, alert, record.timestamp()));
+    }
+  }
+
+  /** Candidates inside the window, the oldest dropped beyond the cap; expired ones are deleted. */
+  private Map<String, CampaignCandidate> currentCandidates(long now) {
+    long cutoff = now - config.window().toMillis();
+    Map<String, CampaignCandidate> current = new TreeMap<>();
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, CampaignCandidate> it = candidates.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, CampaignCandidate> next = it.next();
+        if (next.value.getAt() < cutoff) {
+          expired.add(next.key);
+        } else {
+          current.put(next.key, next.value);
+        }
+      }
+    }
+    if (current.size() > config.maxCandidates()) {
+      current.values().stream().sorted(Comparator.comparingLong(CampaignCandidate::getAt))
+          .limit(current.size() - config.maxCandidates()).map(CampaignCandidate::getSenderId).toList()
+          .forEach(oldest -> {
+            expired.add(oldest);
+            current.remove(oldest);
+          });
+    }
+    expired.forEach(candidates::delete);
+    return current;
+  }
+
+  /**
+   * A group keeps the id of the campaign its earliest-known member was alerted in; a new group gets
+   * an id derived from its sorted members, so a replay gives the same ids.
+   */
+  private String campaignIdFor(Set<String> group) {
+    String existing = null;
+    for (String member : group) {
+      CampaignMembership m = memberships.get(member);
+      if (m != null && (existing == null || m.getCampaignId().compareTo(existing) < 0)) {
+        existing = m.getCampaignId();
+      }
+    }
+    if (existing != null) {
+      return existing;
+    }
+    String name = "campaign|" + String.join(",", group);
+    return "c-" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Alert alertFor(String member, CampaignCandidate own, CampaignCandidate trigger, Set<String> group,
+      Set<String> minors, Set<String> shared, Severity severity, String campaignId) {
+    long at = trigger.getAt();
+    List<Reason> reasons = List.of(
+        new Reason("campaign_size", (double) group.size(), (double) config.minGroupSize()),
+        new Reason("campaign_minors", (double) minors.size(), (double) config.minGroupMinors()),
+        new Reason("campaign_shared_targets", (double) shared.size(), (double) config.minSharedTargets()),
+        new Reason("member_score", own.getScore(), 0.0));
+    Evidence evidence = Evidence.newBuilder()
+        .setWindow(CAMPAIGN_WINDOW)
+        .setDistinctMinors(own.getMinorTargets().size())
+        .setDistinctTargets(own.getMinorTargets().size())
+        .setSenderAgeBand(AgeBand.UNKNOWN)
+        .setSampleTargetIds(own.getMinorTargets().stream().limit(SAMPLE).toList())
+        .setCampaignSize(group.size())
+        .setCampaignSharedTargets(shared.stream().limit(SAMPLE).toList())
+        .build();
+    double score = severity == Severity.CRITICAL ? 0.9 : 0.7;
+    return Alert.newBuilder()
+        .setAlertId(AlertFactory.alertId(member, severity.name(), CAMPAIGN_WINDOW, campaignId + "|" + trigger.getEventId()))
+        .setAccountId(member)
+        .setDetectedAt(Instant.ofEpochMilli(at))
+        .setWindowStart(Instant.ofEpochMilli(at - config.window().toMillis()))
+        .setWindowEnd(Instant.ofEpochMilli(at))
+        .setScore(score)
+        .setSeverity(severity)
+        .setReasons(reasons)
+        .setEvidence(evidence)
+        .setCampaignId(campaignId)
+        .build();
+  }
+}
