@@ -63,9 +63,10 @@ public final class AlertFactory {
         reasons.add(new Reason(s.name(), s.value(), s.threshold()));
       }
     }
-    Signal welcomed = assessment.signals().welcomed();
-    if (welcomed.met()) {
-      reasons.add(new Reason(welcomed.name(), welcomed.value(), welcomed.threshold()));
+    for (Signal s : assessment.signals().mitigating()) {
+      if (s.met()) {
+        reasons.add(new Reason(s.name(), s.value(), s.threshold()));
+      }
     }
     return reasons;
   }

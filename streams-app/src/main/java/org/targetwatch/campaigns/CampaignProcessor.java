@@ -30,7 +30,8 @@ import org.targetwatch.topology.TopologyNames;
  * the co-targeting graph for the updated account's group. A group of at least {@code minGroupSize}
  * accounts, linked by shared minors and together contacting at least {@code minGroupMinors} minors,
  * is a campaign: each member is alerted once (again only at a higher severity) with the campaign's
- * id, size and shared targets. HIGH, or CRITICAL when every member is a young account.
+ * id, size and shared targets. Only young accounts take part. HIGH, or CRITICAL when the group
+ * contacted twice the minors it needs.
  */
 public final class CampaignProcessor implements Processor<String, CampaignCandidate, String, Alert> {
   static final String CAMPAIGN_WINDOW = "campaign";
@@ -55,10 +56,13 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
   @Override
   public void process(Record<String, CampaignCandidate> record) {
     CampaignCandidate candidate = record.value();
+    if (!candidate.getYoung()) {
+      return; // a campaign is a group of young accounts (sock puppets); established accounts stand alone
+    }
     candidates.put(candidate.getSenderId(), candidate);
     Map<String, CampaignCandidate> current = currentCandidates(candidate.getAt());
     CoTargetingGraph graph = new CoTargetingGraph(current.values());
-    Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets());
+    Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets(), config.minOverlap());
     if (group.size() < config.minGroupSize()) {
       return;
     }
@@ -67,8 +71,7 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
       return;
     }
     Set<String> shared = graph.sharedTargets(group);
-    boolean allYoung = group.stream().allMatch(member -> current.get(member).getYoung());
-    Severity severity = allYoung ? Severity.CRITICAL : Severity.HIGH;
+    Severity severity = minors.size() >= 2 * config.minGroupMinors() ? Severity.CRITICAL : Severity.HIGH;
     String campaignId = campaignIdFor(group);
     for (String member : group) {
       CampaignMembership known = memberships.get(member);

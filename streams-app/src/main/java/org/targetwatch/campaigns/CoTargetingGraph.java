@@ -19,7 +19,8 @@ import org.targetwatch.schema.internal.CampaignCandidate;
  * of it: which accounts form groups through shared targets. Two accounts are linked only when they
  * share at least {@code minSharedTargets} minors; groups are the connected components of that
  * projection (components over-merge only through such strong links, which unrelated offenders who
- * happen to share one popular target do not have).
+ * happen to share one popular target do not have), and whose target sets overlap enough (Jaccard):
+ * plain components over-merge on a platform where every offender chases the same popular minors.
  */
 public final class CoTargetingGraph {
   private static final String ACCOUNT = "account:";
@@ -83,7 +84,7 @@ public final class CoTargetingGraph {
    * accounts linked by at least {@code minShared} shared minors. Pairs are counted minor by minor,
    * so the cost follows the shared targets, not the square of the candidates.
    */
-  public Set<String> groupOf(String account, int minShared) {
+  public Set<String> groupOf(String account, int minShared, double minOverlap) {
     Map<String, Integer> pairCounts = new HashMap<>();
     for (String vertex : bipartite.vertexSet()) {
       if (!vertex.startsWith(MINOR)) {
@@ -99,9 +100,12 @@ public final class CoTargetingGraph {
     Graph<String, DefaultEdge> links = new SimpleGraph<>(DefaultEdge.class);
     accounts.forEach(links::addVertex);
     pairCounts.forEach((pair, count) -> {
-      if (count >= minShared) {
-        int cut = pair.indexOf('\u0000');
-        links.addEdge(pair.substring(ACCOUNT.length(), cut), pair.substring(cut + 1 + ACCOUNT.length()));
+      int cut = pair.indexOf('\u0000');
+      String a = pair.substring(0, cut);
+      String b = pair.substring(cut + 1);
+      int union = bipartite.degreeOf(a) + bipartite.degreeOf(b) - count;
+      if (count >= minShared && count >= minOverlap * union) {
+        links.addEdge(a.substring(ACCOUNT.length()), b.substring(ACCOUNT.length()));
       }
     });
     if (!links.containsVertex(account)) {

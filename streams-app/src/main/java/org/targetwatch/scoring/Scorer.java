@@ -2,6 +2,7 @@ package org.targetwatch.scoring;
 
 import java.util.Optional;
 import org.targetwatch.schema.Severity;
+import org.targetwatch.signals.Population;
 import org.targetwatch.signals.SenderTraits;
 import org.targetwatch.signals.SignalSet;
 import org.targetwatch.signals.WindowFigures;
@@ -13,7 +14,8 @@ import org.targetwatch.topology.WindowSpec;
  * high-degree minors, and mostly strangers. Within that, the score rises with how far the core
  * signals exceed their thresholds and with the aggravating signals. Without every core signal the
  * score stays below MEDIUM: three of four core signals give a LOW, fewer give nothing. A sender
- * whose requests are mostly accepted is welcomed by its contacts: its score is held at LOW.
+ * with a mitigating signal (welcomed by its contacts, or an established popular minor among
+ * minors) is held at LOW.
  */
 public final class Scorer {
   private final Thresholds t;
@@ -23,8 +25,8 @@ public final class Scorer {
   }
 
   public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, SenderTraits sender,
-      double populationMinorShare) {
-    SignalSet signals = SignalSet.compute(figures, sender, populationMinorShare, burst, t);
+      Population population) {
+    SignalSet signals = SignalSet.compute(figures, sender, population, burst, t);
     double score = score(signals, figures, burst);
     return new Assessment(window, figures, signals, score, severityOf(score));
   }
@@ -43,7 +45,7 @@ public final class Scorer {
     double strength = (volume + preference + strangers) / 3.0;
     double aggravation = Math.min(1.0, signals.aggravatingMet() / 2.0);
     double score = t.mediumScore() + (1.0 - t.mediumScore()) * (0.5 * strength + 0.5 * aggravation);
-    if (signals.welcomed().met()) {
+    if (signals.anyMitigatingMet()) {
       score = Math.min(score, (t.lowScore() + t.mediumScore()) / 2);
     }
     return Math.round(score * 1000.0) / 1000.0;

@@ -10,6 +10,7 @@ package org.targetwatch.scoring;
  * @param minPreferenceZ how many standard errors that mean must lie above 0.5
  * @param minStrangerShare share of targeted minors without a (non-target) mutual friend
  * @param youngAccountDays an account younger than this is young
+ * @param establishedAccountDays an account at least this old is established
  * @param fewFriends a sender with fewer friends than this has few friends
  * @param minDeclineRate share of requests declined that counts as a high decline rate
  * @param minAnsweredForDeclineRate requests needed before the decline rate counts
@@ -27,6 +28,7 @@ public record Thresholds(
     double minPreferenceZ,
     double minStrangerShare,
     double youngAccountDays,
+    double establishedAccountDays,
     int fewFriends,
     double minDeclineRate,
     int minAnsweredForDeclineRate,
@@ -38,7 +40,7 @@ public record Thresholds(
     double criticalScore) {
 
   public static Thresholds defaults() {
-    return new Thresholds(6, 6, 0.70, 2.0, 0.5, 30, 10, 0.5, 5, 2.0, 0.5, 0.2, 0.4, 0.6, 0.85);
+    return new Thresholds(6, 6, 0.75, 2.0, 0.5, 30, 90, 10, 0.5, 5, 2.0, 0.5, 0.2, 0.4, 0.6, 0.85);
   }
 
   public Thresholds {

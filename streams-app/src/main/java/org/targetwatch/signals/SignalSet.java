@@ -10,8 +10,9 @@ import org.targetwatch.scoring.Thresholds;
  * minors, a degree preference large in size and beyond chance, and contact with strangers. The
  * others aggravate: fake-profile traits, a claimed age close to the targets', minors out of
  * proportion to the sender's own friends, declines, and escalation from acceptance to messages.
- * One mitigates: most requests accepted — strangers do not welcome a mass contact en masse, a new
- * classmate or a known teacher is welcomed.
+ * Two mitigate: most requests accepted — strangers do not welcome a mass contact en masse, a new
+ * classmate or a known teacher is welcomed; and an established, popular minor among minors — popular
+ * teens befriend each other.
  */
 public final class SignalSet {
   public static final String DISTINCT_MINORS = "distinct_minors";
@@ -25,6 +26,7 @@ public final class SignalSet {
   public static final String DECLINE_RATE = "decline_rate";
   public static final String ESCALATIONS = "escalations";
   public static final String WELCOMED = "acceptance_rate";
+  public static final String POPULAR_PEER = "established_popular_peer";
 
   /** Expected share of targets above the upper quartile when degree plays no part. */
   static final double EXPECTED_HIGH_DEGREE_SHARE = 0.25;
@@ -32,17 +34,18 @@ public final class SignalSet {
   private final List<Signal> core;
   private final List<Signal> aggravating;
   private final Signal highDegreeShare;
-  private final Signal welcomed;
+  private final List<Signal> mitigating;
 
-  private SignalSet(List<Signal> core, List<Signal> aggravating, Signal highDegreeShare, Signal welcomed) {
+  private SignalSet(List<Signal> core, List<Signal> aggravating, Signal highDegreeShare, List<Signal> mitigating) {
     this.core = core;
     this.aggravating = aggravating;
     this.highDegreeShare = highDegreeShare;
-    this.welcomed = welcomed;
+    this.mitigating = mitigating;
   }
 
   public static SignalSet compute(
-      WindowFigures f, SenderTraits sender, double populationMinorShare, boolean burst, Thresholds t) {
+      WindowFigures f, SenderTraits sender, Population population, boolean burst, Thresholds t) {
+    double populationMinorShare = population.minorShare();
     int n = f.minors();
     double meanPercentile = f.meanDegreePercentile();
     // the mean of n mid-ranks drawn blind to degree has mean 0.5 and standard deviation 1/sqrt(12 n)
@@ -71,7 +74,10 @@ public final class SignalSet {
     Signal high = Signal.atLeast(HIGH_DEGREE_SHARE, round(f.highDegreeShare()), 2 * EXPECTED_HIGH_DEGREE_SHARE);
     Signal welcomed = new Signal(WELCOMED, round(f.acceptanceRate()), t.welcomedAcceptanceRate(),
         f.requests() >= t.minAnsweredForDeclineRate() && f.acceptanceRate() >= t.welcomedAcceptanceRate());
-    return new SignalSet(core, aggravating, high, welcomed);
+    boolean established = sender.accountAgeKnown() && sender.accountAgeDays() >= t.establishedAccountDays();
+    Signal popularPeer = new Signal(POPULAR_PEER, sender.degree(), population.minorDegreeUpperQuartile(),
+        claimsMinorAge && established && sender.degree() > population.minorDegreeUpperQuartile());
+    return new SignalSet(core, aggravating, high, List.of(welcomed, popularPeer));
   }
 
   public List<Signal> core() {
@@ -82,9 +88,13 @@ public final class SignalSet {
     return aggravating;
   }
 
-  /** The mitigating signal: most of the sender's requests were accepted. */
-  public Signal welcomed() {
-    return welcomed;
+  /** The mitigating signals: most requests accepted; an established popular minor among minors. */
+  public List<Signal> mitigating() {
+    return mitigating;
+  }
+
+  public boolean anyMitigatingMet() {
+    return mitigating.stream().anyMatch(Signal::met);
   }
 
   public Signal highDegreeShare() {
@@ -102,8 +112,10 @@ public final class SignalSet {
         return s;
       }
     }
-    if (name.equals(WELCOMED)) {
-      return welcomed;
+    for (Signal s : mitigating) {
+      if (s.name().equals(name)) {
+        return s;
+      }
     }
     return name.equals(HIGH_DEGREE_SHARE) ? highDegreeShare : null;
   }

@@ -27,6 +27,7 @@ import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.scoring.Assessment;
 import org.targetwatch.scoring.Scorer;
+import org.targetwatch.signals.Population;
 import org.targetwatch.signals.SenderTraits;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorStores;
@@ -91,7 +92,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     for (WindowSpec window : config.windows()) {
       boolean burst = window.equals(config.burstWindow());
       Assessment a = scorer.assess(window, burst, stores.activity().figures(sender, window, at), traits,
-          contact.getPopulationMinorShare());
+          new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile()));
       if (best == null || a.score() > best.score()) {
         best = a;
       }
@@ -105,11 +106,11 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       context.forward(new Record<>(sender, alert, at));
     }
     boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
-    if (minorContact && isCampaignCandidate(best)) {
+    boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
+    if (minorContact && young && isCampaignCandidate(best)) {
       List<String> minors = stores.activity().targetsOf(sender, at - config.campaigns().window().toMillis(), at)
           .stream().filter(TargetEntry::getMinor).map(TargetEntry::getTargetId)
           .limit(config.campaigns().maxTargetsPerCandidate()).toList();
-      boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
       CampaignCandidate candidate = new CampaignCandidate(sender, at, attempt.getEventId(), young, best.score(), minors);
       context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, candidate, at));
     }
