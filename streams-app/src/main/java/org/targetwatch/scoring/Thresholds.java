@@ -40,7 +40,7 @@ public record Thresholds(
     double criticalScore) {
 
   public static Thresholds defaults() {
-    return new Thresholds(6, 6, 0.75, 2.0, 0.5, 30, 90, 10, 0.5, 5, 2.0, 0.5, 0.2, 0.4, 0.6, 0.85);
+    return new Thresholds(6, 6, 0.75, 2.5, 0.5, 30, 90, 10, 0.5, 5, 2.0, 0.5, 0.2, 0.4, 0.6, 0.85);
   }
 
   public Thresholds {
