@@ -1,0 +1,60 @@
+package org.targetwatch.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Waits until the application has processed everything produced: its committed offsets reached the
+ * end of the input topics and (within one offset, the transaction marker exactly-once leaves after
+ * the last record) of its repartition topics. A bounded wait: it gives up after {@code timeout}.
+ */
+final class ProcessingDrain {
+  private ProcessingDrain() {}
+
+  static boolean await(Admin admin, String applicationId, Set<String> inputs, Set<String> internal, Duration timeout)
+      throws Exception {
+    long giveUpAt = System.nanoTime() + timeout.toNanos();
+    int quietChecks = 0;
+    while (System.nanoTime() < giveUpAt) {
+      quietChecks = drained(admin, applicationId, inputs, internal) ? quietChecks + 1 : 0;
+      if (quietChecks >= 3) {
+        return true;
+      }
+      Thread.sleep(500);
+    }
+    return false;
+  }
+
+  private static boolean drained(Admin admin, String applicationId, Set<String> inputs, Set<String> internal)
+      throws Exception {
+    List<String> topics = new ArrayList<>(inputs);
+    topics.addAll(internal);
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+        description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+        admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+    for (var end : ends.entrySet()) {
+      long endOffset = end.getValue().offset();
+      OffsetAndMetadata at = committed.get(end.getKey());
+      long position = at == null ? 0 : at.offset();
+      long slack = internal.contains(end.getKey().topic()) ? 1 : 0;
+      if (endOffset > 0 && position < endOffset - slack) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
