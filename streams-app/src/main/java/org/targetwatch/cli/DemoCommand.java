@@ -27,6 +27,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // the console is for alerts: the clients' and broker's routine logging would drown them
+    quietLogging();
     PrintStream out = System.out;
     Demo demo = new Demo(new Demo.Options(accounts, days, seed, Duration.ofSeconds(secondsPerDay)), out);
     Thread main = Thread.currentThread();
@@ -47,5 +49,11 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println(DemoReport.format(summary));
     return 0;
+  }
+
+  private static void quietLogging() {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+    }
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,7 +39,7 @@ import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
 import org.targetwatch.simulator.SimulationResult;
 import org.targetwatch.topology.DetectorConfig;
-import org.targetwatch.topology.TopologyNames;
+import org.targetwatch.runtime.ProcessingDrain;
 
 /**
  * The whole system on one machine: embedded broker and registry, the detector through
@@ -68,7 +67,6 @@ public final class Demo {
   private final PrintStream out;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private volatile PacedKafkaSink sink;
-  private volatile Thread runner;
 
   public Demo(Options options, PrintStream out) {
     this.options = options;
@@ -86,7 +84,6 @@ public final class Demo {
   }
 
   public Summary run() throws Exception {
-    runner = Thread.currentThread();
     long started = System.nanoTime();
     Path stateDir = Files.createTempDirectory("targetwatch-demo-state-");
     Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
@@ -160,12 +157,9 @@ public final class Demo {
 
   private boolean awaitDrained(EmbeddedKafkaBroker broker, String applicationId, DetectorConfig topics) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-      Set<String> internal = Set.of(
-          applicationId + "-" + TopologyNames.ACCOUNT_EVENTS_TOPIC + "-repartition",
-          applicationId + "-" + TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC + "-repartition",
-          applicationId + "-" + TopologyNames.CONTACTS_BY_SENDER_TOPIC + "-repartition");
       return ProcessingDrain.await(admin, applicationId,
-          Set.of(topics.profilesTopic(), topics.friendRequestsTopic(), topics.messagesTopic()), internal, DRAIN_TIMEOUT);
+          Set.of(topics.profilesTopic(), topics.friendRequestsTopic(), topics.messagesTopic()),
+          ProcessingDrain.repartitionTopics(applicationId), DRAIN_TIMEOUT, Duration.ofMillis(500));
     }
   }
 
@@ -228,9 +222,5 @@ public final class Demo {
       closed.set(true);
       thread.join(5000);
     }
-  }
-
-  static List<String> lines(String text) {
-    return new ArrayList<>(List.of(text.split("\n")));
   }
 }

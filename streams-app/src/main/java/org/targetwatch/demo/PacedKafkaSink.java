@@ -57,9 +57,9 @@ final class PacedKafkaSink implements EventSink, AutoCloseable {
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.LINGER_MS_CONFIG, 20,
         ProducerConfig.CLIENT_ID_CONFIG, "demo-platform"), new StringSerializer(), new ByteArraySerializer());
-    this.profiles = new AvroSerializer<>(Profile.class, registry);
-    this.requests = new AvroSerializer<>(FriendRequestEvent.class, registry);
-    this.messages = new AvroSerializer<>(MessageEvent.class, registry);
+    this.profiles = new AvroSerializer<>(Profile.class, registry, false, true);
+    this.requests = new AvroSerializer<>(FriendRequestEvent.class, registry, false, true);
+    this.messages = new AvroSerializer<>(MessageEvent.class, registry, false, true);
     this.topics = topics;
     this.periodStart = periodStart.toEpochMilli();
     this.days = days;

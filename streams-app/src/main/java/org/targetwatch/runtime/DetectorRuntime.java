@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -144,7 +145,8 @@ public final class DetectorRuntime implements AutoCloseable {
       return;
     }
     closed = true;
-    KafkaStreams.CloseOptions options = KafkaStreams.CloseOptions.timeout(timeout).leaveGroup(leaveGroup);
+    CloseOptions options = CloseOptions.timeout(timeout).withGroupMembershipOperation(
+        leaveGroup ? CloseOptions.GroupMembershipOperation.DEFAULT : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
     boolean clean = streams.close(options);
     if (!clean) {
       LOG.warn("Kafka Streams did not close within {}; state will be recovered from the changelogs on restart", timeout);

@@ -1,4 +1,4 @@
-package org.targetwatch.demo;
+package org.targetwatch.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,17 +12,27 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.targetwatch.topology.TopologyNames;
 
 /**
  * Waits until the application has processed everything produced: its committed offsets reached the
  * end of the input topics and (within one offset, the transaction marker exactly-once leaves after
  * the last record) of its repartition topics. A bounded wait: it gives up after {@code timeout}.
  */
-final class ProcessingDrain {
+public final class ProcessingDrain {
   private ProcessingDrain() {}
 
-  static boolean await(Admin admin, String applicationId, Set<String> inputs, Set<String> internal, Duration timeout)
-      throws Exception {
+  /** The repartition topics of the detector under an application id. */
+  public static Set<String> repartitionTopics(String applicationId) {
+    return Set.of(
+        applicationId + "-" + TopologyNames.ACCOUNT_EVENTS_TOPIC + "-repartition",
+        applicationId + "-" + TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC + "-repartition",
+        applicationId + "-" + TopologyNames.CONTACTS_BY_SENDER_TOPIC + "-repartition");
+  }
+
+  /** True once drained (checked three times in a row, {@code poll} apart); false after {@code timeout}. */
+  public static boolean await(Admin admin, String applicationId, Set<String> inputs, Set<String> internal, Duration timeout,
+      Duration poll) throws Exception {
     long giveUpAt = System.nanoTime() + timeout.toNanos();
     int quietChecks = 0;
     while (System.nanoTime() < giveUpAt) {
@@ -30,7 +40,7 @@ final class ProcessingDrain {
       if (quietChecks >= 3) {
         return true;
       }
-      Thread.sleep(500);
+      Thread.sleep(poll.toMillis());
     }
     return false;
   }
