@@ -16,8 +16,9 @@ import org.targetwatch.topology.TopologyNames;
 
 /**
  * Waits until the application has processed everything produced: its committed offsets reached the
- * end of the input topics and (within one offset, the transaction marker exactly-once leaves after
- * the last record) of its repartition topics. A bounded wait: it gives up after {@code timeout}.
+ * end of the input topics, and its repartition topics have no open transaction and committed
+ * offsets at their end (within one offset: the marker exactly-once writes after the last record of
+ * a transaction). A bounded wait: it gives up after {@code timeout}.
  */
 public final class ProcessingDrain {
   private ProcessingDrain() {}
@@ -54,6 +55,13 @@ public final class ProcessingDrain {
         description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
         admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+    List<TopicPartition> internalPartitions = request.keySet().stream().filter(tp -> internal.contains(tp.topic())).toList();
+    boolean openTransaction = admin.describeProducers(internalPartitions).all().get(30, TimeUnit.SECONDS).values().stream()
+        .flatMap(state -> state.activeProducers().stream())
+        .anyMatch(producer -> producer.currentTransactionStartOffset().isPresent());
+    if (openTransaction) {
+      return false;
+    }
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
     for (var end : ends.entrySet()) {

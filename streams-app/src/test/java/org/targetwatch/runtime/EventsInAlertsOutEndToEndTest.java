@@ -24,7 +24,7 @@ class EventsInAlertsOutEndToEndTest {
 
   @Test
   void fakeTeensBurstingRequestsAtPopularMinorsComeOutAsAlertsWithTheReferenceIds(@TempDir Path state) throws Exception {
-    PlatformScript platform = new PlatformScript(3, 10);
+    PlatformScript platform = new PlatformScript(10);
     try (KafkaFixture kafka = new KafkaFixture(4);
         DetectorRuntime runtime = DetectorRuntime.start(kafka.config("targetwatch-e2e", state))) {
       assertThat(runtime.awaitRunning(KafkaFixture.GIVE_UP_AFTER)).isTrue();
@@ -42,9 +42,9 @@ class EventsInAlertsOutEndToEndTest {
         assertThat(alerts).filteredOn(a -> a.getAccountId().equals(offender))
             .anyMatch(a -> a.getSeverity().compareTo(Severity.MEDIUM) >= 0);
       }
-      assertThat(alerts).extracting(Alert::getAlertId).doesNotHaveDuplicates()
-          .containsExactlyInAnyOrderElementsOf(
-              platform.expectedAlerts(kafka.config("reference", state).detector()).stream().map(Alert::getAlertId).toList());
+      assertThat(alerts).extracting(Alert::getAlertId).doesNotHaveDuplicates();
+      assertThat(alerts).extracting(PlatformScript::describe).containsExactlyInAnyOrderElementsOf(
+          platform.expectedAlerts(kafka.config("reference", state).detector()).stream().map(PlatformScript::describe).toList());
 
       HttpClient http = HttpClient.newHttpClient();
       assertThat(get(http, runtime, "/health/ready").statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package org.targetwatch.runtime;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -27,60 +29,76 @@ import org.targetwatch.topology.EventSerdes;
 
 /**
  * A small platform for the integration tests, in the spirit of the topology tests' {@code Scenario}:
- * a background of minors with a heavy-tailed degree distribution, adult fillers, and a few brand-new
- * fake teen accounts that each send requests to popular minors, one request per fake account per
+ * a background of minors with a heavy-tailed degree distribution, adult fillers, and four brand-new
+ * fake teen accounts (one per partition) that each send requests to popular minors, one request per fake account per
  * round. Tests produce the background, then the rounds one at a time (waiting for each to be
  * processed), so the order every processor sees is the order the {@link #expectedAlerts reference
  * run} sees: the real run must give the very same alert ids.
  */
 final class PlatformScript {
   static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
-  private static final int MINORS = 100;
+  static final int PARTITIONS = 4;
+  private static final int MINOR_DEGREES = 100;
+  private static final int FILLERS_PER_PARTITION = 40;
 
-  private final int offenders;
   private final int rounds;
+  private final List<String> fillers = new ArrayList<>();
+  private final List<String> offenders = new ArrayList<>();
   private long eventCounter;
   private final List<SpecificRecord> background = new ArrayList<>();
   private final List<List<SpecificRecord>> offenderRounds = new ArrayList<>();
 
-  PlatformScript(int offenders, int rounds) {
-    this.offenders = offenders;
+  PlatformScript(int rounds) {
     this.rounds = rounds;
     Instant past = START.minus(Duration.ofDays(400));
-    for (int f = 0; f < 160; f++) {
-      background.add(profile("f" + f, AgeBand.ADULT, past));
+    for (int f = 0; f < FILLERS_PER_PARTITION * PARTITIONS; f++) {
+      fillers.add(onPartition("f" + f, f % PARTITIONS));
+      background.add(profile(fillers.get(f), AgeBand.ADULT, past));
     }
-    for (int i = 0; i < MINORS; i++) {
-      background.add(profile("m" + i, i % 3 == 0 ? AgeBand.AGE_16_17 : AgeBand.AGE_13_15, past));
+    for (int i = 0; i < MINOR_DEGREES; i++) {
       int degree = (int) Math.round(2 + 150 * Math.pow(i / 100.0, 3));
-      for (int f = 0; f < degree; f++) {
-        background.add(request("m" + i, "f" + f, FriendRequestAction.ACCEPTED, past.plusSeconds(i * 1000L + f)));
+      for (int p = 0; p < PARTITIONS; p++) {
+        String minor = onPartition("m" + i + "p" + p, p);
+        background.add(profile(minor, i % 3 == 0 ? AgeBand.AGE_16_17 : AgeBand.AGE_13_15, past));
+        for (int f = 0; f < degree; f++) {
+          background.add(request(minor, fillers.get(f), FriendRequestAction.ACCEPTED, past.plusSeconds(i * 1000L + f)));
+        }
       }
     }
     Instant attack = START.plus(Duration.ofDays(5));
-    for (int o = 0; o < offenders; o++) {
-      background.add(profile(offender(o), AgeBand.AGE_13_15, attack.minus(Duration.ofDays(2))));
+    for (int o = 0; o < PARTITIONS; o++) {
+      offenders.add(onPartition("fake" + o, o));
+      background.add(profile(offenders.get(o), AgeBand.AGE_13_15, attack.minus(Duration.ofDays(2))));
     }
     for (int r = 0; r < rounds; r++) {
       List<SpecificRecord> round = new ArrayList<>();
-      for (int o = 0; o < offenders; o++) {
-        String target = "m" + (99 - ((r + 3 * o) % 25));
-        round.add(request(offender(o), target, FriendRequestAction.SENT, attack.plus(Duration.ofMinutes(10L * r + o))));
+      for (int o = 0; o < PARTITIONS; o++) {
+        int degreeRank = MINOR_DEGREES - 1 - ((r + 3 * o) % 25);
+        int partition = (r + o) % PARTITIONS;
+        String target = onPartition("m" + degreeRank + "p" + partition, partition);
+        round.add(request(offenders.get(o), target, FriendRequestAction.SENT, attack.plus(Duration.ofMinutes(10L * r + o))));
       }
       offenderRounds.add(round);
     }
   }
 
-  static String offender(int o) {
-    return "fake" + o;
+  /**
+   * An id starting with {@code base} that the default partitioner puts on {@code partition} of
+   * {@value #PARTITIONS} (and so on {@code partition % 2} of 2, and on the one of 1). Placing the
+   * same degrees, fillers and offenders on every partition gives every task the same minor degree
+   * distribution, so a run on 1, 2 or 4 partitions computes the very same degree ranks and alerts.
+   */
+  static String onPartition(String base, int partition) {
+    for (int suffix = 0; ; suffix++) {
+      String id = base + "-" + suffix;
+      if (Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % PARTITIONS == partition) {
+        return id;
+      }
+    }
   }
 
   List<String> offenders() {
-    List<String> ids = new ArrayList<>();
-    for (int o = 0; o < offenders; o++) {
-      ids.add(offender(o));
-    }
-    return ids;
+    return List.copyOf(offenders);
   }
 
   List<SpecificRecord> background() {
@@ -132,6 +150,13 @@ final class PlatformScript {
   static MessageEvent message(String id, String sender, String recipient, Instant at) {
     return MessageEvent.newBuilder().setEventId(id).setOccurredAt(at).setSenderId(sender).setRecipientId(recipient)
         .setConversationId(null).setHasMedia(false).build();
+  }
+
+  /** An alert as one comparable line: its id and what it says. */
+  static String describe(Alert alert) {
+    return alert.getAlertId() + " " + alert.getAccountId() + " " + alert.getSeverity() + " " + alert.getEvidence().getWindow()
+        + " minors=" + alert.getEvidence().getDistinctMinors() + " targets=" + alert.getEvidence().getDistinctTargets()
+        + " score=" + String.format(java.util.Locale.ROOT, "%.3f", alert.getScore());
   }
 
   static Clock clockAfterTheAttack() {
