@@ -31,14 +31,14 @@ public final class ProcessingDrain {
         applicationId + "-" + TopologyNames.CONTACTS_BY_SENDER_TOPIC + "-repartition");
   }
 
-  /** True once drained (checked three times in a row, {@code poll} apart); false after {@code timeout}. */
+  /** True once drained (checked twice in a row, {@code poll} apart); false after {@code timeout}. */
   public static boolean await(Admin admin, String applicationId, Set<String> inputs, Set<String> internal, Duration timeout,
       Duration poll) throws Exception {
     long giveUpAt = System.nanoTime() + timeout.toNanos();
     int quietChecks = 0;
     while (System.nanoTime() < giveUpAt) {
       quietChecks = drained(admin, applicationId, inputs, internal) ? quietChecks + 1 : 0;
-      if (quietChecks >= 3) {
+      if (quietChecks >= 2) {
         return true;
       }
       Thread.sleep(poll.toMillis());

@@ -24,7 +24,7 @@ class EventsInAlertsOutEndToEndTest {
 
   @Test
   void fakeTeensBurstingRequestsAtPopularMinorsComeOutAsAlertsWithTheReferenceIds(@TempDir Path state) throws Exception {
-    PlatformScript platform = new PlatformScript(10);
+    PlatformScript platform = new PlatformScript(7);
     try (KafkaFixture kafka = new KafkaFixture(4);
         DetectorRuntime runtime = DetectorRuntime.start(kafka.config("targetwatch-e2e", state))) {
       assertThat(runtime.awaitRunning(KafkaFixture.GIVE_UP_AFTER)).isTrue();

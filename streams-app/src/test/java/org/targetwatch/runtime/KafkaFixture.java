@@ -121,7 +121,7 @@ final class KafkaFixture implements AutoCloseable {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       boolean drained = ProcessingDrain.await(admin, applicationId,
           Set.of(topics.profilesTopic(), topics.friendRequestsTopic(), topics.messagesTopic()),
-          ProcessingDrain.repartitionTopics(applicationId), GIVE_UP_AFTER, Duration.ofMillis(200));
+          ProcessingDrain.repartitionTopics(applicationId), GIVE_UP_AFTER, Duration.ofMillis(100));
       if (!drained) {
         throw new AssertionError(applicationId + " did not process its input within " + GIVE_UP_AFTER);
       }

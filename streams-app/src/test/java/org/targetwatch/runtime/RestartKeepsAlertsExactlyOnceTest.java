@@ -19,7 +19,7 @@ class RestartKeepsAlertsExactlyOnceTest {
 
   @Test
   void anInstanceStoppedMidStreamAndStartedAgainEmitsEveryExpectedAlertExactlyOnce(@TempDir Path state) throws Exception {
-    PlatformScript platform = new PlatformScript(10);
+    PlatformScript platform = new PlatformScript(7);
     List<List<SpecificRecord>> rounds = platform.rounds();
     try (KafkaFixture kafka = new KafkaFixture(2)) {
       DetectorRuntime first = DetectorRuntime.start(kafka.config(APP, state));

@@ -20,7 +20,7 @@ class ScaleOutFailoverTest {
   @Test
   void whenOneOfTwoInstancesIsKilledTheOtherFinishesWithEveryExpectedAlertExactlyOnce(
       @TempDir Path stateA, @TempDir Path stateB) throws Exception {
-    PlatformScript platform = new PlatformScript(10);
+    PlatformScript platform = new PlatformScript(7);
     List<List<SpecificRecord>> rounds = platform.rounds();
     try (KafkaFixture kafka = new KafkaFixture(4);
         DetectorRuntime survivor = DetectorRuntime.start(kafka.config(APP, stateA))) {
