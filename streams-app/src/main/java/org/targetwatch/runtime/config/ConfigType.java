@@ -46,7 +46,7 @@ public enum ConfigType {
         case SEVERITY -> Severity.valueOf(value.toUpperCase(Locale.ROOT));
       };
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + value + "' is not a " + description);
+      throw new IllegalArgumentException("expected " + description + ", got '" + value + "'");
     }
   }
 

@@ -130,7 +130,7 @@ public record TargetwatchConfig(
           parsed.put(key.name(), typed);
         }
       } catch (IllegalArgumentException e) {
-        String reason = key.isSecret() ? "is not a " + key.type().description() : e.getMessage();
+        String reason = key.isSecret() ? "expected " + key.type().description() : e.getMessage();
         problems.add(new ConfigProblem(key.name(), reason + " (" + value.source() + ")"));
       }
     }
