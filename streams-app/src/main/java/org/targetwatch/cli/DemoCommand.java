@@ -52,8 +52,15 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void quietLogging() {
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+    for (String logger : new String[] {"org.slf4j.simpleLogger.log.org.apache.kafka", "org.slf4j.simpleLogger.log.kafka",
+        "org.slf4j.simpleLogger.log.org.targetwatch"}) {
+      if (System.getProperty(logger) == null) {
+        System.setProperty(logger, "error");
+      }
+    }
+    // the embedded broker logs each new transactional producer's first append as an error; it retries and succeeds
+    if (System.getProperty("org.slf4j.simpleLogger.log.kafka.server.ReplicaManager") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.kafka.server.ReplicaManager", "off");
     }
   }
 }

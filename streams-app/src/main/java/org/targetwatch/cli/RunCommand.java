@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.targetwatch.runtime.DetectorRuntime;
 import org.targetwatch.runtime.StartupCheckException;
@@ -50,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     DetectorRuntime runtime;
     try {
       runtime = DetectorRuntime.start(config);
-    } catch (StartupCheckException e) {
+    } catch (StartupCheckException | KafkaException e) {
+      // KafkaException: a client refused a pass-through setting (e.g. an unknown security protocol)
       err.println("run: not started: " + e.getMessage());
       err.flush();
       return EXIT_NOT_STARTED;
