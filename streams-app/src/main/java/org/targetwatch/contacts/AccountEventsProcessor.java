@@ -11,6 +11,7 @@ import org.targetwatch.schema.internal.MessageReceived;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.RequestAnswered;
 import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorStores;
 import org.targetwatch.windows.SenderActivity;
 
@@ -25,8 +26,15 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
   private DetectorStores stores;
   private ContactExtraction extraction;
 
+  private final DetectorMetrics metrics;
+
   public AccountEventsProcessor(DetectorConfig config) {
+    this(config, DetectorMetrics.NONE);
+  }
+
+  public AccountEventsProcessor(DetectorConfig config, DetectorMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
@@ -45,8 +53,10 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     } else if (payload instanceof FriendshipChanged change) {
       onFriendshipChanged(change, record);
     } else if (payload instanceof ContactAttempt attempt) {
-      extraction.extract(attempt).ifPresent(candidate ->
-          context.forward(record.withKey(attempt.getRecipientId()).withValue(new AccountMessage(candidate))));
+      extraction.extract(attempt).ifPresent(candidate -> {
+        metrics.contact();
+        context.forward(record.withKey(attempt.getRecipientId()).withValue(new AccountMessage(candidate)));
+      });
     } else if (payload instanceof MessageReceived received) {
       extraction.rememberMessage(received);
     } else if (payload instanceof RequestAnswered answer) {

@@ -58,6 +58,12 @@ public final class DetectorTopology {
   }
 
   public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores) {
+    return build(config, serdes, clock, inMemoryStores, DetectorMetrics.NONE);
+  }
+
+  /** The same topology, counting contacts into {@code metrics} (events and alerts are counted by the runtime's serdes). */
+  public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores,
+      DetectorMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     Serde<String> keys = Serdes.String();
     Serde<AccountMessage> messages = InternalAvroSerde.of(AccountMessage.class);
@@ -84,7 +90,7 @@ public final class DetectorTopology {
     String[] stores = DetectorStores.names(config);
 
     KStream<String, SpecificRecord> senderOutput = accountEvents
-        .process(() -> new AccountEventsProcessor(config), Named.as(ACCOUNT_STATE), stores)
+        .process(() -> new AccountEventsProcessor(config, metrics), Named.as(ACCOUNT_STATE), stores)
         .repartition(Repartitioned.<String, AccountMessage>as(CONTACTS_BY_RECIPIENT_TOPIC).withKeySerde(keys)
             .withValueSerde(messages))
         .process(() -> new RecipientEnrichment(config), Named.as(RECIPIENT_ENRICHMENT), stores)

@@ -1,0 +1,188 @@
+package org.targetwatch.runtime;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.targetwatch.registry.SchemaRegistryClient;
+import org.targetwatch.registry.SchemaRegistryClients;
+import org.targetwatch.runtime.config.TargetwatchConfig;
+import org.targetwatch.topology.DetectorTopology;
+import org.targetwatch.topology.EventSerdes;
+
+/**
+ * One running targetwatch instance: checks the topics, builds the detection topology, owns the
+ * {@link KafkaStreams} client (uncaught-exception handler, state listener, close with a timeout)
+ * and serves health and metrics over HTTP. The same runner serves {@code run}, {@code demo} and
+ * the integration tests.
+ *
+ * <pre>{@code
+ * try (DetectorRuntime runtime = DetectorRuntime.start(config)) {
+ *   runtime.closeOnShutdown();      // SIGTERM -> close within shutdown.timeout
+ *   runtime.awaitTermination();
+ * }
+ * }</pre>
+ */
+public final class DetectorRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DetectorRuntime.class);
+
+  private final TargetwatchConfig config;
+  private final KafkaStreams streams;
+  private final HealthEndpoint http;
+  private final PrometheusMeterRegistry meters;
+  private final KafkaStreamsMetrics streamsMetrics;
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final CountDownLatch running = new CountDownLatch(1);
+  private final long startedAtNanos = System.nanoTime();
+  private volatile Duration startupTime;
+  private volatile boolean closed;
+
+  private DetectorRuntime(TargetwatchConfig config, Clock clock) {
+    this.config = config;
+    LOG.info("starting targetwatch '{}' with this configuration:\n{}", config.applicationId(), config.describe());
+    try (Admin admin = Admin.create(StreamsSettings.admin(config))) {
+      int partitions = TopicCheck.verify(admin, config);
+      LOG.info("input topics {} are co-partitioned with {} partitions", TopicCheck.inputs(config.detector()), partitions);
+    }
+    this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RuntimeMetrics metrics = new RuntimeMetrics(meters);
+    SchemaRegistryClient registry = SchemaRegistryClients.create(config.registry());
+    EventSerdes serdes = CountingSerdes.wrap(EventSerdes.confluent(registry), metrics);
+    Topology topology = DetectorTopology.build(config.detector(), serdes, clock, false, metrics);
+    this.streams = new KafkaStreams(topology, StreamsSettings.streams(config, metrics));
+    streams.setUncaughtExceptionHandler(this::onUncaught);
+    streams.setStateListener(this::onStateChange);
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(meters);
+    HealthEndpoint endpoint;
+    try {
+      endpoint = new HealthEndpoint(config.httpHost(), config.httpPort(), streams::state, meters);
+    } catch (RuntimeException e) {
+      streams.close(Duration.ZERO);
+      throw e;
+    }
+    this.http = endpoint;
+    streams.start();
+  }
+
+  /**
+   * Checks the topics and starts the instance; returns at once (see {@link #awaitRunning}).
+   *
+   * @throws StartupCheckException when the topics or the cluster are not as required
+   */
+  public static DetectorRuntime start(TargetwatchConfig config) {
+    return new DetectorRuntime(config, Clock.systemUTC());
+  }
+
+  /** As {@link #start(TargetwatchConfig)}, with the clock of the future-time check (tests). */
+  public static DetectorRuntime start(TargetwatchConfig config, Clock clock) {
+    return new DetectorRuntime(config, clock);
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  /** The port of the HTTP endpoint (useful with {@code http.port=0}). */
+  public int httpPort() {
+    return http.port();
+  }
+
+  public PrometheusMeterRegistry meters() {
+    return meters;
+  }
+
+  /** Time from start to the first RUNNING state, once reached. */
+  public Duration startupTime() {
+    return startupTime;
+  }
+
+  /** Waits until the instance is RUNNING for the first time; false if it did not within {@code timeout}. */
+  public boolean awaitRunning(Duration timeout) throws InterruptedException {
+    return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Blocks until the client has stopped (closed, or failed); returns its final state. */
+  public KafkaStreams.State awaitTermination() throws InterruptedException {
+    terminated.await();
+    return streams.state();
+  }
+
+  /** Closes the instance within {@code shutdown.timeout} when the JVM is asked to stop (SIGTERM, Ctrl-C). */
+  public void closeOnShutdown() {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      LOG.info("shutdown requested: closing targetwatch (at most {})", config.shutdownTimeout());
+      close();
+    }, "targetwatch-shutdown"));
+  }
+
+  /** Commits, closes Kafka Streams within {@code shutdown.timeout}, stops the HTTP endpoint. Idempotent. */
+  @Override
+  public void close() {
+    stop(config.shutdownTimeout(), true);
+  }
+
+  /**
+   * Stops without committing or leaving the group, as a crashed instance would: its tasks move to
+   * other instances only after the consumer session times out. For fail-over tests.
+   */
+  public void kill() {
+    stop(Duration.ZERO, false);
+  }
+
+  private synchronized void stop(Duration timeout, boolean leaveGroup) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    CloseOptions options = CloseOptions.timeout(timeout).withGroupMembershipOperation(
+        leaveGroup ? CloseOptions.GroupMembershipOperation.DEFAULT : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+    boolean clean = streams.close(options);
+    if (!clean) {
+      LOG.warn("Kafka Streams did not close within {}; state will be recovered from the changelogs on restart", timeout);
+    }
+    streamsMetrics.close();
+    http.close();
+    meters.close();
+    terminated.countDown();
+    LOG.info("targetwatch '{}' stopped", config.applicationId());
+  }
+
+  private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(Throwable error) {
+    LOG.error("a stream thread failed: {}. Shutting this instance down (its state is kept; restart it once the cause is"
+        + " fixed, and processing resumes from the last commit)", describe(error));
+    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  private void onStateChange(KafkaStreams.State now, KafkaStreams.State before) {
+    LOG.info("Kafka Streams state {} -> {}", before, now);
+    if (now == KafkaStreams.State.RUNNING && running.getCount() > 0) {
+      startupTime = Duration.ofNanos(System.nanoTime() - startedAtNanos);
+      LOG.info("targetwatch '{}' is RUNNING {} ms after start", config.applicationId(), startupTime.toMillis());
+      running.countDown();
+    }
+    if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+      terminated.countDown();
+    }
+  }
+
+  private static String describe(Throwable error) {
+    Throwable root = error;
+    StringBuilder chain = new StringBuilder(error.toString());
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+      chain.append(" <- ").append(root);
+    }
+    return chain.toString();
+  }
+}

@@ -1,0 +1,73 @@
+package org.targetwatch.runtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.targetwatch.schema.Severity;
+import org.targetwatch.topology.DetectorMetrics;
+
+/**
+ * The detector's own counters, in Prometheus as {@code targetwatch_events_read_total{type}},
+ * {@code targetwatch_contacts_total}, {@code targetwatch_alerts_total{severity}} and
+ * {@code targetwatch_dead_letters_total{reason}}.
+ */
+public final class RuntimeMetrics implements DetectorMetrics {
+  /** The Streams config key under which the dead-letter handlers find this object. */
+  public static final String CONFIG_KEY = "targetwatch.runtime.metrics";
+
+  private final MeterRegistry registry;
+  private final Counter contacts;
+  private final Map<String, Counter> events = new ConcurrentHashMap<>();
+  private final Map<Severity, Counter> alerts = new ConcurrentHashMap<>();
+  private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+
+  public RuntimeMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.contacts = Counter.builder("targetwatch.contacts")
+        .description("Contacts (cold friend requests and messages) extracted at the sender's partition").register(registry);
+    for (String type : new String[] {"profile", "friend_request", "message"}) {
+      eventCounter(type);
+    }
+    for (Severity severity : Severity.values()) {
+      alertCounter(severity);
+    }
+  }
+
+  @Override
+  public void eventRead(String type) {
+    eventCounter(type).increment();
+  }
+
+  @Override
+  public void contact() {
+    contacts.increment();
+  }
+
+  @Override
+  public void alert(Severity severity) {
+    alertCounter(severity).increment();
+  }
+
+  @Override
+  public void deadLetter(String reason) {
+    deadLetters.computeIfAbsent(reason, r -> Counter.builder("targetwatch.dead.letters")
+        .description("Records sent to the dead-letter topic, by reason").tag("reason", r).register(registry)).increment();
+  }
+
+  private Counter eventCounter(String type) {
+    return events.computeIfAbsent(type, t -> Counter.builder("targetwatch.events.read")
+        .description("Records read from the input topics, by event type").tag("type", t).register(registry));
+  }
+
+  private Counter alertCounter(Severity severity) {
+    return alerts.computeIfAbsent(severity, s -> Counter.builder("targetwatch.alerts")
+        .description("Alerts written to the alert topic, by severity").tag("severity", s.name()).register(registry));
+  }
+
+  /** The metrics object a handler was configured with, or {@link DetectorMetrics#NONE}. */
+  static DetectorMetrics from(Map<String, ?> configs) {
+    Object metrics = configs.get(CONFIG_KEY);
+    return metrics instanceof DetectorMetrics m ? m : DetectorMetrics.NONE;
+  }
+}

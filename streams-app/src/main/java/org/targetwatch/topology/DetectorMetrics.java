@@ -1,0 +1,26 @@
+package org.targetwatch.topology;
+
+import org.targetwatch.schema.Severity;
+
+/**
+ * What the detector counts for operators (the runtime turns these into Prometheus counters). Calls
+ * come from stream threads; implementations must be thread-safe and cheap. Under exactly-once a
+ * task that is retried after a failure counts its records again: these are operational figures,
+ * not an audit.
+ */
+public interface DetectorMetrics {
+  /** Counts nothing: replay, tests. */
+  DetectorMetrics NONE = new DetectorMetrics() {};
+
+  /** A record of an input topic was read; {@code type} is profile, friend_request or message. */
+  default void eventRead(String type) {}
+
+  /** A contact (a cold request or message, docs/detection.md "Contacts") left the sender's partition. */
+  default void contact() {}
+
+  /** An alert was written to the alert topic. */
+  default void alert(Severity severity) {}
+
+  /** A record went to the dead-letter topic; {@code reason} is a short stable name. */
+  default void deadLetter(String reason) {}
+}
