@@ -50,15 +50,16 @@ public final class DetectorRuntime implements AutoCloseable {
   private DetectorRuntime(TargetwatchConfig config, Clock clock) {
     this.config = config;
     LOG.info("starting targetwatch '{}' with this configuration:\n{}", config.applicationId(), config.describe());
+    int partitions;
     try (Admin admin = Admin.create(StreamsSettings.admin(config))) {
-      int partitions = TopicCheck.verify(admin, config);
+      partitions = TopicCheck.verify(admin, config);
       LOG.info("input topics {} are co-partitioned with {} partitions", TopicCheck.inputs(config.detector()), partitions);
     }
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RuntimeMetrics metrics = new RuntimeMetrics(meters);
     SchemaRegistryClient registry = SchemaRegistryClients.create(config.registry());
     EventSerdes serdes = CountingSerdes.wrap(EventSerdes.confluent(registry), metrics);
-    Topology topology = DetectorTopology.build(config.detector(), serdes, clock, false, metrics);
+    Topology topology = DetectorTopology.build(config.detector(), serdes, clock, false, partitions, metrics);
     this.streams = new KafkaStreams(topology, StreamsSettings.streams(config, metrics));
     streams.setUncaughtExceptionHandler(this::onUncaught);
     streams.setStateListener(this::onStateChange);

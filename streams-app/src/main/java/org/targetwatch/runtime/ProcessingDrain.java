@@ -28,7 +28,8 @@ public final class ProcessingDrain {
     return Set.of(
         applicationId + "-" + TopologyNames.ACCOUNT_EVENTS_TOPIC + "-repartition",
         applicationId + "-" + TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC + "-repartition",
-        applicationId + "-" + TopologyNames.CONTACTS_BY_SENDER_TOPIC + "-repartition");
+        applicationId + "-" + TopologyNames.CONTACTS_BY_SENDER_TOPIC + "-repartition",
+        applicationId + "-" + TopologyNames.CAMPAIGN_CANDIDATES_TOPIC + "-repartition");
   }
 
   /** True once drained (checked twice in a row, {@code poll} apart); false after {@code timeout}. */

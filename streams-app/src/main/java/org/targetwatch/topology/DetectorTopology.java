@@ -53,6 +53,13 @@ import org.targetwatch.windows.SenderWindowsProcessor;
 public final class DetectorTopology {
   private DetectorTopology() {}
 
+  private static Repartitioned<String, AccountMessage> accountKeyed(String name, Serde<String> keys,
+      Serde<AccountMessage> messages, int partitions) {
+    Repartitioned<String, AccountMessage> repartitioned =
+        Repartitioned.<String, AccountMessage>as(name).withKeySerde(keys).withValueSerde(messages);
+    return partitions > 0 ? repartitioned.withNumberOfPartitions(partitions) : repartitioned;
+  }
+
   private static KeyValueBytesStoreSupplier kv(String name, boolean inMemory) {
     return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
   }
@@ -64,6 +71,17 @@ public final class DetectorTopology {
   /** The same topology, counting contacts into {@code metrics} (events and alerts are counted by the runtime's serdes). */
   public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores,
       DetectorMetrics metrics) {
+    return build(config, serdes, clock, inMemoryStores, 0, metrics);
+  }
+
+  /**
+   * @param partitions the input topics' partition count, given to the three account-keyed
+   *     repartition topics explicitly so that they are co-partitioned with each other and with the
+   *     account state whatever Kafka Streams would derive through the loop between them; 0 leaves
+   *     it to Kafka Streams (the test driver)
+   */
+  public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores,
+      int partitions, DetectorMetrics metrics) {
     StreamsBuilder builder = new StreamsBuilder();
     Serde<String> keys = Serdes.String();
     Serde<AccountMessage> messages = InternalAvroSerde.of(AccountMessage.class);
@@ -81,8 +99,7 @@ public final class DetectorTopology {
         .flatMap(intake::profile, Named.as(PROFILE_INTAKE))
         .merge(requests.flatMap(intake::friendRequest, Named.as(FRIEND_REQUEST_INTAKE)), Named.as(INTAKE_MERGE_REQUESTS))
         .merge(directMessages.flatMap(intake::message, Named.as(MESSAGE_INTAKE)), Named.as(INTAKE_MERGE_MESSAGES))
-        .repartition(Repartitioned.<String, AccountMessage>as(ACCOUNT_EVENTS_TOPIC).withKeySerde(keys)
-            .withValueSerde(messages));
+        .repartition(accountKeyed(ACCOUNT_EVENTS_TOPIC, keys, messages, partitions));
 
     for (StoreBuilder<?> store : DetectorStores.builders(config, inMemoryStores)) {
       builder.addStateStore(store);
@@ -91,11 +108,9 @@ public final class DetectorTopology {
 
     KStream<String, SpecificRecord> senderOutput = accountEvents
         .process(() -> new AccountEventsProcessor(config, metrics), Named.as(ACCOUNT_STATE), stores)
-        .repartition(Repartitioned.<String, AccountMessage>as(CONTACTS_BY_RECIPIENT_TOPIC).withKeySerde(keys)
-            .withValueSerde(messages))
+        .repartition(accountKeyed(CONTACTS_BY_RECIPIENT_TOPIC, keys, messages, partitions))
         .process(() -> new RecipientEnrichment(config), Named.as(RECIPIENT_ENRICHMENT), stores)
-        .repartition(Repartitioned.<String, AccountMessage>as(CONTACTS_BY_SENDER_TOPIC).withKeySerde(keys)
-            .withValueSerde(messages))
+        .repartition(accountKeyed(CONTACTS_BY_SENDER_TOPIC, keys, messages, partitions))
         .process(() -> new SenderWindowsProcessor(config), Named.as(SENDER_WINDOWS), stores);
 
     KStream<String, Alert> senderAlerts = senderOutput
