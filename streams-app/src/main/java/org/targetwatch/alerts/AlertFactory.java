@@ -19,28 +19,39 @@ import org.targetwatch.signals.WindowFigures;
 public final class AlertFactory {
   private final int sampleSize;
   private final int targetCap;
+  private final long cooldownMs;
 
-  public AlertFactory(int sampleSize, int targetCap) {
+  public AlertFactory(int sampleSize, int targetCap, long cooldownMs) {
     this.sampleSize = sampleSize;
     this.targetCap = targetCap;
+    this.cooldownMs = cooldownMs;
   }
 
   /**
-   * The alert id is derived from the account, the severity, the window and the event that raised it,
-   * so the same events give the same ids after a restart and in a replay.
+   * The alert id is a name-based UUID of the account, the severity, the window and the cool-down
+   * period the alert falls in ({@code detectedAt / cooldown}). Two alerts of an account at one
+   * severity are at least a cool-down apart, so they never share a period: the id is unique. And it
+   * does not name the event that raised the alert: after a fail-over, contacts that travelled
+   * through different partitions may reach the sender in another order and raise the same alert
+   * with another event — it keeps its id, so consumers see it once.
    */
-  public static String alertId(String account, String severity, String window, String eventId) {
-    String name = account + '|' + severity + '|' + window + '|' + eventId;
+  public static String alertId(String account, String severity, String window, long detectedAt, long cooldownMs) {
+    return alertId(account, severity, window, Long.toString(Math.floorDiv(detectedAt, Math.max(1, cooldownMs))));
+  }
+
+  /** A name-based UUID of the account, the severity, the window and a discriminator. */
+  public static String alertId(String account, String severity, String window, String discriminator) {
+    String name = account + '|' + severity + '|' + window + '|' + discriminator;
     return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
-  public Alert create(String account, String triggeringEventId, long detectedAt, Assessment assessment,
+  public Alert create(String account, long detectedAt, Assessment assessment,
       SenderTraits sender, double populationUpperQuartile, double populationMinorShare,
       List<TargetEntry> targetsInWindow) {
     String severity = assessment.severity().orElseThrow().name();
     String window = assessment.window().name();
     return Alert.newBuilder()
-        .setAlertId(alertId(account, severity, window, triggeringEventId))
+        .setAlertId(alertId(account, severity, window, detectedAt, cooldownMs))
         .setAccountId(account)
         .setDetectedAt(Instant.ofEpochMilli(detectedAt))
         .setWindowStart(Instant.ofEpochMilli(assessment.window().windowStart(detectedAt)))

@@ -150,7 +150,7 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
         .build();
     double score = severity == Severity.CRITICAL ? 0.9 : 0.7;
     return Alert.newBuilder()
-        .setAlertId(AlertFactory.alertId(member, severity.name(), CAMPAIGN_WINDOW, campaignId + "|" + trigger.getEventId()))
+        .setAlertId(AlertFactory.alertId(member, severity.name(), CAMPAIGN_WINDOW, campaignId)) // once per member, campaign, severity
         .setAccountId(member)
         .setDetectedAt(Instant.ofEpochMilli(at))
         .setWindowStart(Instant.ofEpochMilli(at - config.window().toMillis()))

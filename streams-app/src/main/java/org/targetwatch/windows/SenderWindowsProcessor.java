@@ -56,7 +56,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   public SenderWindowsProcessor(DetectorConfig config) {
     this.config = config;
     this.scorer = new Scorer(config.thresholds());
-    this.alerts = new AlertFactory(config.sampleTargets(), config.maxTargetsPerWindow());
+    this.alerts = new AlertFactory(config.sampleTargets(), config.maxTargetsPerWindow(), config.cooldown().toMillis());
   }
 
   @Override
@@ -100,7 +100,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     if (best.isAlert() && best.severity().get().ordinal() >= config.minSeverity().ordinal()
         && stores.cooldown().allows(sender, best.severity().get(), at)) {
       List<TargetEntry> targets = stores.activity().targetsOf(sender, best.window().windowStart(at), at);
-      Alert alert = alerts.create(sender, attempt.getEventId(), at, best, traits,
+      Alert alert = alerts.create(sender, at, best, traits,
           contact.getPopulationUpperQuartile(), contact.getPopulationMinorShare(), targets);
       stores.cooldown().record(sender, best.severity().get(), at);
       context.forward(new Record<>(sender, alert, at));
