@@ -29,7 +29,8 @@ public final class Evaluation {
   static final String OFFENDER_PREFIX = "offender.";
 
   /** One behaviour class. */
-  public record ClassRow(String label, int accounts, int alerted, int alertedAnySeverity, List<Integer> minorsBeforeDetection) {
+  public record ClassRow(String label, int accounts, int alerted, int alertedAnySeverity, List<Integer> minorsBeforeDetection,
+      List<Double> bestScores) {
     public boolean offender() {
       return label.startsWith(OFFENDER_PREFIX);
     }
@@ -86,6 +87,7 @@ public final class Evaluation {
 
     Map<String, int[]> counts = new TreeMap<>();
     Map<String, List<Integer>> detectionCost = new TreeMap<>();
+    Map<String, List<Double>> scores = new TreeMap<>();
     long tp = 0;
     long fp = 0;
     long fn = 0;
@@ -101,6 +103,7 @@ public final class Evaluation {
       }
       if (worst.containsKey(account.getKey())) {
         c[2]++;
+        scores.computeIfAbsent(label, l -> new ArrayList<>()).add(bestScore.get(account.getKey()));
       }
       boolean offender = label.startsWith(OFFENDER_PREFIX);
       if (offender && alerted) {
@@ -125,7 +128,7 @@ public final class Evaluation {
     counts.forEach((label, c) -> {
       List<Integer> cost = detectionCost.getOrDefault(label, List.of());
       all.addAll(cost);
-      rows.add(new ClassRow(label, c[0], c[1], c[2], cost));
+      rows.add(new ClassRow(label, c[0], c[1], c[2], cost, scores.getOrDefault(label, List.of())));
     });
     return new Result(floor, rows, new Confusion(tp, fp, fn, tn), all, bestScore);
   }

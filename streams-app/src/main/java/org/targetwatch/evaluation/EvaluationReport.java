@@ -47,6 +47,7 @@ public final class EvaluationReport {
           row.offender() ? cost(row.minorsBeforeDetection()) : ""));
     }
     page.append("</table><h2>Share of accounts alerted, per class</h2>").append(shareChart(r.rows()));
+    page.append("<h2>Highest alert score per alerted account, per class</h2>").append(scoreChart(r.rows()));
     page.append("<h2>Minors contacted before the first alert, per offender class</h2>").append(detectionChart(r.rows()));
     return page.append("</body></html>").toString();
   }
@@ -70,6 +71,32 @@ public final class EvaluationReport {
     }
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">share of the class's accounts "
         + "alerted (0-100%%); red: offenders, blue: benign</text>", labelWidth, y + 18));
+    return svg.append("</svg>").toString();
+  }
+
+  static String scoreChart(List<Evaluation.ClassRow> rows) {
+    int labelWidth = 220;
+    int plot = 480;
+    int rowHeight = 22;
+    StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">", labelWidth + plot + 60,
+        rows.size() * rowHeight + 50));
+    int y = 10;
+    for (Evaluation.ClassRow row : rows) {
+      String color = row.offender() ? "#c0392b" : "#2980b9";
+      svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text>", y + 14, escape(row.label())));
+      for (double score : row.bestScores()) {
+        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"3\" fill=\"%s\" fill-opacity=\"0.35\"/>",
+            labelWidth + plot * score, y + 10, color));
+      }
+      y += rowHeight;
+    }
+    for (double cut : new double[] {0.2, 0.4, 0.6, 0.85}) {
+      svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"5\" y2=\"%d\" stroke=\"#bbb\" stroke-dasharray=\"3,3\"/>",
+          labelWidth + plot * cut, labelWidth + plot * cut, y + 4));
+    }
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">score 0 .. 1; dashed: default LOW, MEDIUM, "
+        + "HIGH, CRITICAL cut-offs</text>", labelWidth, y + 20));
     return svg.append("</svg>").toString();
   }
 
