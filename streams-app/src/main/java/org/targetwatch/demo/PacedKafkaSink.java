@@ -23,7 +23,7 @@ import org.targetwatch.topology.DetectorConfig;
  * with each record's timestamp set to its event time. History before the simulated period goes as
  * fast as the broker takes it; the simulated days are paced so one day takes {@code daySeconds}.
  */
-final class PacedKafkaSink implements EventSink, AutoCloseable {
+public final class PacedKafkaSink implements EventSink, AutoCloseable {
   /** Thrown out of the simulator when the demo is stopped (Ctrl-C). */
   static final class Stopped extends RuntimeException {
     Stopped() {
@@ -46,11 +46,11 @@ final class PacedKafkaSink implements EventSink, AutoCloseable {
   private volatile boolean stopped;
 
   /** Hears about progress every few seconds. */
-  interface Progress {
+  public interface Progress {
     void report(double day, int days, long eventsSent);
   }
 
-  PacedKafkaSink(String bootstrapServers, SchemaRegistryClient registry, DetectorConfig topics, Instant periodStart,
+  public PacedKafkaSink(String bootstrapServers, SchemaRegistryClient registry, DetectorConfig topics, Instant periodStart,
       int days, Duration perDay, Progress progress) {
     this.producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -131,7 +131,7 @@ final class PacedKafkaSink implements EventSink, AutoCloseable {
     producer.close(Duration.ofSeconds(10));
   }
 
-  static String day(double day, int days) {
+  public static String day(double day, int days) {
     return String.format(Locale.ROOT, "day %.1f of %d", Math.min(day, days), days);
   }
 }
