@@ -85,7 +85,7 @@ public final class DetectorStores {
     return builders;
   }
 
-  private static KeyValueBytesStoreSupplier kv(String name, boolean inMemory) {
+  static KeyValueBytesStoreSupplier kv(String name, boolean inMemory) {
     return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
   }
 

@@ -5,7 +5,6 @@ import static org.targetwatch.topology.TopologyNames.*;
 import java.time.Clock;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.targetwatch.campaigns.CampaignProcessor;
 import org.targetwatch.schema.internal.CampaignCandidate;
@@ -60,9 +59,6 @@ public final class DetectorTopology {
     return partitions > 0 ? repartitioned.withNumberOfPartitions(partitions) : repartitioned;
   }
 
-  private static KeyValueBytesStoreSupplier kv(String name, boolean inMemory) {
-    return inMemory ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
-  }
 
   public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores) {
     return build(config, serdes, clock, inMemoryStores, DetectorMetrics.NONE);
@@ -117,9 +113,9 @@ public final class DetectorTopology {
         .flatMapValues(value -> value instanceof Alert a ? List.of(a) : List.<Alert>of(), Named.as(SENDER_ALERTS));
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        kv(CAMPAIGN_CANDIDATES_STORE, inMemoryStores), keys, InternalAvroSerde.of(CampaignCandidate.class)));
+        DetectorStores.kv(CAMPAIGN_CANDIDATES_STORE, inMemoryStores), keys, InternalAvroSerde.of(CampaignCandidate.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        kv(CAMPAIGN_MEMBERSHIP_STORE, inMemoryStores), keys, InternalAvroSerde.of(CampaignMembership.class)));
+        DetectorStores.kv(CAMPAIGN_MEMBERSHIP_STORE, inMemoryStores), keys, InternalAvroSerde.of(CampaignMembership.class)));
     KStream<String, Alert> campaignAlerts = senderOutput
         .flatMapValues(value -> value instanceof CampaignCandidate c ? List.of(c) : List.<CampaignCandidate>of(),
             Named.as(CAMPAIGN_CANDIDATES))
