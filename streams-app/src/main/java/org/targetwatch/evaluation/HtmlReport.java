@@ -61,10 +61,13 @@ public final class HtmlReport {
     page.append("<h2>Per class</h2>\n").append(table(t));
 
     page.append("<h2>Plots</h2>\n");
+    page.append("<h3>Share of each class alerted</h3>\n");
     figure(page, SvgCharts.shareAlerted(t.rows(), t.floor()), "Share of each class's accounts alerted. Offender "
         + "classes (red) should be near 100%, benign classes (blue) at or under the dashed 5% line.");
+    page.append("<h3>Score distribution per class</h3>\n");
     figure(page, SvgCharts.scoreStrip(t.rows(), cutOffs), "Highest alert score of every alerted account, per class "
         + "(box: quartiles and median, drawn from 5 accounts). Accounts never alerted have no score and are not shown.");
+    page.append("<h3>Time to detect per offender class</h3>\n");
     figure(page, SvgCharts.timeToDetect(t.rows(), t.floor()), "Time to detect, counted in harm: the distinct minors "
         + "an offender had sent a friend request or a message to, up to and including the event that raised its first "
         + floor + "+ alert.");

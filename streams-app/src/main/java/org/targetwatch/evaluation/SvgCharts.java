@@ -133,6 +133,10 @@ final class SvgCharts {
       svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
           + "viewBox=\"0 0 %d %d\" role=\"img\" font-family=\"sans-serif\" font-size=\"12\"><title>%s</title>",
           WIDTH, height, WIDTH, height, HtmlReport.escape(title)));
+      // banded rows first, so that the grid and the markers are drawn over them
+      for (int index = 0; index < rows; index += 2) {
+        add("<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f4f6f7\"/>", TOP + index * ROW, WIDTH, ROW);
+      }
     }
 
     void add(String format, Object... args) {
@@ -142,9 +146,6 @@ final class SvgCharts {
     /** Writes the class name at the left of row {@code index}; returns the row's centre line. */
     int rowLabel(int index, DetectionTable.ClassRow row) {
       int y = TOP + index * ROW + ROW / 2;
-      if (index % 2 == 0) {
-        add("<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f4f6f7\"/>", y - ROW / 2, WIDTH, ROW);
-      }
       add("<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"%s\">%s</text>", PLOT_LEFT - 10, y + 4, colour(row),
           HtmlReport.escape(row.label()));
       return y;
