@@ -1,15 +1,19 @@
 package org.targetwatch.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.evaluation.Evaluation;
-import org.targetwatch.evaluation.EvaluationReport;
+import org.targetwatch.evaluation.HtmlReport;
+import org.targetwatch.evaluation.MarkdownReport;
 import org.targetwatch.replay.Replay;
 import org.targetwatch.schema.Severity;
+import org.targetwatch.scoring.Thresholds;
 import org.targetwatch.topology.DetectorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
   Path report;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     if (scenario != null) {
       events = scenario.resolve("events.jsonl");
       labels = scenario.resolve("labels.json");
@@ -54,26 +58,51 @@ final class EvaluateCommand implements Callable<Integer> {
         System.err.println("evaluate: no such alert file: " + alerts);
         return 2;
       }
-      new Replay(DetectorConfig.defaults()).run(events, alerts, new Replay.Listener() {
-        @Override
-        public void onBadLine(org.targetwatch.eventfile.BadLine badLine) {
-          System.err.println(badLine);
-        }
+      // replay into a side file first: an interrupted replay must not leave a partial alert file
+      // that the next evaluate would take for a complete one
+      Path partial = alerts.resolveSibling(alerts.getFileName() + ".partial");
+      System.err.println("evaluate: no alert file, replaying " + events + " into " + alerts);
+      try {
+        new Replay(DetectorConfig.defaults()).run(events, partial, new Replay.Listener() {
+          @Override
+          public void onBadLine(BadLine badLine) {
+            System.err.println(badLine);
+          }
 
-        @Override
-        public void onProgress(long replayed, long total, long alertsSoFar) {
-          System.err.printf("replay: %,d / %,d events, %,d alerts%n", replayed, total, alertsSoFar);
-        }
-      });
+          @Override
+          public void onProgress(long replayed, long total, long alertsSoFar) {
+            System.err.printf("replay: %,d / %,d events, %,d alerts%n", replayed, total, alertsSoFar);
+          }
+        });
+        Files.move(partial, alerts, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        System.err.println("evaluate: replay of " + events + " failed: " + e.getMessage());
+        return 1;
+      }
     }
-    Map<String, String> truth = new ObjectMapper().readValue(labels.toFile(), new TypeReference<Map<String, String>>() {});
-    Evaluation.Result result = Evaluation.evaluate(events, truth, alerts, floor, bad -> System.err.println(bad));
-    System.out.print(EvaluationReport.markdown(result));
-    if (report != null) {
-      Files.createDirectories(report);
-      Files.writeString(report.resolve("report.html"), EvaluationReport.html(result, "targetwatch detection quality"));
-      System.err.println("evaluate: report written to " + report.resolve("report.html"));
+    try {
+      evaluate();
+    } catch (IOException e) {
+      System.err.println("evaluate: " + e.getMessage());
+      return 1;
     }
     return 0;
+  }
+
+  private void evaluate() throws IOException {
+    Evaluation.Result result = Evaluation.evaluate(events, labels, alerts, floor, bad -> System.err.println(bad));
+    System.out.print(MarkdownReport.render(result));
+    if (report != null) {
+      Files.createDirectories(report);
+      Thresholds cutOffs = DetectorConfig.defaults().thresholds();
+      Map<Severity, Double> scores = new EnumMap<>(Severity.class);
+      scores.put(Severity.LOW, cutOffs.lowScore());
+      scores.put(Severity.MEDIUM, cutOffs.mediumScore());
+      scores.put(Severity.HIGH, cutOffs.highScore());
+      scores.put(Severity.CRITICAL, cutOffs.criticalScore());
+      Path page = report.resolve("report.html");
+      Files.writeString(page, HtmlReport.render(result, scores));
+      System.err.println("evaluate: report written to " + page);
+    }
   }
 }
