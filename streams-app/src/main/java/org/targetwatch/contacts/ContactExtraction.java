@@ -11,6 +11,7 @@ import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.Friend;
 import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.MessageReceived;
+import org.targetwatch.topology.StoreSweep;
 import org.targetwatch.windows.SenderActivity;
 
 /**
@@ -55,18 +56,9 @@ public final class ContactExtraction {
 
   /** Forgets who wrote to whom before {@code cutoff}. */
   public static int expire(KeyValueStore<String, Long> receivedFrom, long cutoff) {
-    java.util.List<String> expired = new java.util.ArrayList<>();
-    try (org.apache.kafka.streams.state.KeyValueIterator<String, Long> it = receivedFrom.all()) {
-      while (it.hasNext()) {
-        var next = it.next();
-        if (next.value < cutoff) {
-          expired.add(next.key);
-        }
-      }
-    }
-    expired.forEach(receivedFrom::delete);
-    return expired.size();
+    return StoreSweep.deleteBefore(receivedFrom, cutoff, Long::longValue);
   }
+
 
   public Optional<ContactCandidate> extract(ContactAttempt attempt) {
     String sender = attempt.getSenderId();

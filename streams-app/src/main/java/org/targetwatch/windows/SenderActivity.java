@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,6 +13,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.signals.WindowFigures;
+import org.targetwatch.topology.StoreSweep;
 import org.targetwatch.topology.WindowSpec;
 
 /**
@@ -73,18 +73,9 @@ public final class SenderActivity {
 
   /** Deletes the targets first contacted before {@code cutoff}: state expires with the long window. */
   public int expireTargets(long cutoff) {
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, TargetEntry> it = targets.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, TargetEntry> next = it.next();
-        if (next.value.getFirstContactAt() < cutoff) {
-          expired.add(next.key);
-        }
-      }
-    }
-    expired.forEach(targets::delete);
-    return expired.size();
+    return StoreSweep.deleteBefore(targets, cutoff, TargetEntry::getFirstContactAt);
   }
+
 
   /** Adds to the counters of the bucket holding {@code at}, in every window. */
   public void count(String sender, long at, Consumer<ActivityCounts> change) {
