@@ -1,10 +1,13 @@
 package org.targetwatch.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.targetwatch.bench.endtoend.EndToEndBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -13,7 +16,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "targetwatch-bench", mixinStandardHelpOptions = true,
     description = "Benchmarks of targetwatch that print figures.",
-    subcommands = {BenchCommand.Jmh.class})
+    subcommands = {BenchCommand.EndToEnd.class, BenchCommand.Jmh.class})
 public final class BenchCommand implements Callable<Integer> {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -23,6 +26,34 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     new CommandLine(this).usage(System.out);
     return 0;
+  }
+
+  /** Raw consumer, pass-through Kafka Streams and targetwatch over the same simulated events. */
+  @Command(name = "end-to-end", mixinStandardHelpOptions = true,
+      description = "events/s of a raw consumer, a pass-through Kafka Streams app and targetwatch over the same events")
+  static final class EndToEnd implements Callable<Integer> {
+    @Option(names = "--accounts", defaultValue = "20000", description = "simulated accounts (default ${DEFAULT-VALUE})")
+    int accounts;
+    @Option(names = "--days", defaultValue = "7", description = "simulated days (default ${DEFAULT-VALUE})")
+    int days;
+    @Option(names = "--seed", defaultValue = "1", description = "simulator seed (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--partitions", defaultValue = "4", description = "partitions per topic (default ${DEFAULT-VALUE})")
+    int partitions;
+    @Option(names = "--threads", defaultValue = "2", description = "stream threads of both apps (default ${DEFAULT-VALUE})")
+    int threads;
+    @Option(names = "--guarantee", defaultValue = "exactly_once_v2",
+        description = "processing guarantee of both apps (default ${DEFAULT-VALUE})")
+    String guarantee;
+    @Option(names = "--timeout", defaultValue = "PT20M", description = "give up on a phase after (default ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+      new EndToEndBenchmark(EndToEndBenchmark.Options.of(accounts, days, seed, partitions, threads, guarantee, timeout),
+          System.out).run();
+      return 0;
+    }
   }
 
   /** The JMH microbenchmarks of the hot paths; arguments go to JMH as they are (e.g. a regex of benchmark names). */

@@ -1,0 +1,101 @@
+package org.targetwatch.bench.endtoend;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.targetwatch.simulator.SimulationConfig;
+
+/**
+ * One run on one machine: load N simulated events into the in-process broker as Avro, then measure
+ * a plain consumer, a stateless pass-through Kafka Streams application and targetwatch over the
+ * same records, and print events/s and the ratios.
+ */
+public final class EndToEndBenchmark {
+  /** What to load and how the two Kafka Streams applications run. */
+  public record Options(int accounts, int days, long seed, int partitions, StreamsTuning tuning, Duration timeout) {
+    public static Options of(int accounts, int days, long seed, int partitions, int threads, String guarantee,
+        Duration timeout) {
+      return new Options(accounts, days, seed, partitions, new StreamsTuning(threads, guarantee, 2000), timeout);
+    }
+  }
+
+  /** The figures of one run. */
+  public record Result(Throughput load, Throughput raw, Throughput passThrough, Throughput targetwatch,
+      StreamsPhase.Timing passThroughTiming, StreamsPhase.Timing targetwatchTiming) {
+    public double targetwatchOverPassThrough() {
+      return targetwatch.eventsPerSecond() / passThrough.eventsPerSecond();
+    }
+
+    public double targetwatchOverRaw() {
+      return targetwatch.eventsPerSecond() / raw.eventsPerSecond();
+    }
+  }
+
+  private final Options options;
+  private final PrintStream out;
+
+  public EndToEndBenchmark(Options options, PrintStream out) {
+    this.options = options;
+    this.out = out;
+  }
+
+  public Result run() throws Exception {
+    Path stateRoot = Files.createTempDirectory("targetwatch-bench-");
+    try (BenchPlatform platform = BenchPlatform.start(options.partitions())) {
+      SimulationConfig simulation = BenchPlatform.simulation(options.accounts(), options.days(), options.seed());
+      out.printf(Locale.ROOT, "[bench] loading %,d accounts over %d days (seed %d) into %d partitions ...%n",
+          options.accounts(), options.days(), options.seed(), options.partitions());
+      EventLoad.Loaded loaded = EventLoad.load(platform, simulation);
+      long events = loaded.simulation().totalEvents();
+      out.println(loaded.rate().line());
+
+      Throughput raw = RawConsumeRate.measure(platform, events, options.timeout());
+      out.println(raw.line());
+
+      StreamsPhase.Timing passThroughTiming = StreamsPhase.time(platform, PassThroughApp.APPLICATION_ID,
+          PassThroughApp.internalTopics(),
+          () -> new PassThroughApp(platform, options.tuning(), stateRoot.resolve("pass-through")), options.timeout());
+      Throughput passThrough = phase("pass-through Kafka Streams (EOS)", events, passThroughTiming);
+      out.println(passThrough.line() + startupNote(passThroughTiming));
+
+      String applicationId = "bench-targetwatch";
+      StreamsPhase.Timing targetwatchTiming = StreamsPhase.time(platform, applicationId,
+          TargetwatchApp.internalTopics(applicationId),
+          () -> new TargetwatchApp(platform, applicationId, options.tuning(), stateRoot.resolve("targetwatch")),
+          options.timeout());
+      Throughput targetwatch = phase("targetwatch", events, targetwatchTiming);
+      out.println(targetwatch.line() + startupNote(targetwatchTiming));
+
+      Result result = new Result(loaded.rate(), raw, passThrough, targetwatch, passThroughTiming, targetwatchTiming);
+      out.printf(Locale.ROOT, "targetwatch / pass-through = %.2f   targetwatch / raw = %.2f%n",
+          result.targetwatchOverPassThrough(), result.targetwatchOverRaw());
+      return result;
+    } finally {
+      deleteRecursively(stateRoot);
+    }
+  }
+
+  private static Throughput phase(String name, long events, StreamsPhase.Timing timing) {
+    return new Throughput(timing.drained() ? name : name + " (NOT DRAINED)", events, timing.processing());
+  }
+
+  private static String startupNote(StreamsPhase.Timing timing) {
+    return String.format(Locale.ROOT, "   (start-up %.1f s, not counted)", timing.startup().toMillis() / 1000.0);
+  }
+
+  static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + directory, e);
+    }
+  }
+}

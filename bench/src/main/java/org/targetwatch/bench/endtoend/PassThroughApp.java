@@ -1,0 +1,87 @@
+package org.targetwatch.bench.endtoend;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.targetwatch.intake.EventTimeExtractor;
+import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.EventSerdes;
+
+/**
+ * The baseline: a stateless Kafka Streams application with targetwatch's serdes, timestamp
+ * extractor, guarantee and threads, copying each input topic to an output topic.
+ */
+final class PassThroughApp implements StreamsPhase.RunningApp {
+  static final String APPLICATION_ID = "bench-pass-through";
+
+  private final KafkaStreams streams;
+  private final CountDownLatch running = new CountDownLatch(1);
+
+  PassThroughApp(BenchPlatform platform, StreamsTuning tuning, Path stateDir) {
+    platform.createTopics(platform.inputTopics().stream().map(PassThroughApp::outputTopic).toList());
+    streams = new KafkaStreams(topology(platform), properties(platform, tuning, stateDir));
+    streams.setStateListener((now, before) -> {
+      if (now == KafkaStreams.State.RUNNING) {
+        running.countDown();
+      }
+    });
+    streams.start();
+  }
+
+  static Set<String> internalTopics() {
+    return Set.of();
+  }
+
+  private static Topology topology(BenchPlatform platform) {
+    DetectorConfig topics = platform.topics();
+    EventSerdes serdes = EventSerdes.confluent(platform.registry());
+    StreamsBuilder builder = new StreamsBuilder();
+    copy(builder, topics.profilesTopic(), serdes.profile());
+    copy(builder, topics.friendRequestsTopic(), serdes.friendRequest());
+    copy(builder, topics.messagesTopic(), serdes.message());
+    return builder.build();
+  }
+
+  private static <V> void copy(StreamsBuilder builder, String topic, Serde<V> values) {
+    builder.stream(topic, Consumed.with(Serdes.String(), values).withTimestampExtractor(new EventTimeExtractor()))
+        .to(outputTopic(topic), Produced.with(Serdes.String(), values));
+  }
+
+  private static String outputTopic(String inputTopic) {
+    return inputTopic + "-pass-through";
+  }
+
+  private static Properties properties(BenchPlatform platform, StreamsTuning tuning, Path stateDir) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.threads());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, tuning.guarantee());
+    p.put(StreamsConfig.consumerPrefix("max.poll.records"), tuning.maxPollRecords());
+    return p;
+  }
+
+  @Override
+  public void awaitRunning(Duration timeout) throws InterruptedException {
+    if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("the pass-through application did not reach RUNNING within " + timeout);
+    }
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+  }
+}

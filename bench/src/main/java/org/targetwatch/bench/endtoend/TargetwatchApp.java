@@ -1,0 +1,46 @@
+package org.targetwatch.bench.endtoend;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.targetwatch.runtime.DetectorRuntime;
+import org.targetwatch.runtime.ProcessingDrain;
+import org.targetwatch.runtime.config.TargetwatchConfig;
+
+/** targetwatch itself, started through the same runner as {@code run}, with a fresh application id. */
+final class TargetwatchApp implements StreamsPhase.RunningApp {
+  private final DetectorRuntime runtime;
+
+  TargetwatchApp(BenchPlatform platform, String applicationId, StreamsTuning tuning, Path stateDir) {
+    runtime = DetectorRuntime.start(TargetwatchConfig.of(
+        "application.id=" + applicationId,
+        "bootstrap.servers=" + platform.bootstrapServers(),
+        "schema.registry.url=" + platform.registryUrl(),
+        "state.dir=" + stateDir,
+        "http.port=0",
+        "num.stream.threads=" + tuning.threads(),
+        "kafka.processing.guarantee=" + tuning.guarantee(),
+        "kafka.num.standby.replicas=0",
+        "kafka.consumer.max.poll.records=" + tuning.maxPollRecords()));
+  }
+
+  static Set<String> internalTopics(String applicationId) {
+    return ProcessingDrain.repartitionTopics(applicationId);
+  }
+
+  DetectorRuntime runtime() {
+    return runtime;
+  }
+
+  @Override
+  public void awaitRunning(Duration timeout) throws InterruptedException {
+    if (!runtime.awaitRunning(timeout)) {
+      throw new IllegalStateException("targetwatch did not reach RUNNING within " + timeout + " (state " + runtime.state() + ")");
+    }
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+}
