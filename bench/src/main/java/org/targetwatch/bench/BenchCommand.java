@@ -47,10 +47,13 @@ public final class BenchCommand implements Callable<Integer> {
     String guarantee;
     @Option(names = "--timeout", defaultValue = "PT20M", description = "give up on a phase after (default ${DEFAULT-VALUE})")
     Duration timeout;
+    @Option(names = "--set", description = "extra targetwatch setting key=value (repeatable), e.g. kafka.max.task.idle.ms=-1")
+    List<String> settings = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-      new EndToEndBenchmark(EndToEndBenchmark.Options.of(accounts, days, seed, partitions, threads, guarantee, timeout),
+      new EndToEndBenchmark(EndToEndBenchmark.Options.of(accounts, days, seed, partitions, threads, guarantee, timeout,
+          settings),
           System.out).run();
       return 0;
     }

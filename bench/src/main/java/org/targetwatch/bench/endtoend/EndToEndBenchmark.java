@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.targetwatch.simulator.SimulationConfig;
@@ -18,10 +19,12 @@ import org.targetwatch.simulator.SimulationConfig;
  */
 public final class EndToEndBenchmark {
   /** What to load and how the two Kafka Streams applications run. */
-  public record Options(int accounts, int days, long seed, int partitions, StreamsTuning tuning, Duration timeout) {
+  public record Options(int accounts, int days, long seed, int partitions, StreamsTuning tuning, Duration timeout,
+      List<String> targetwatchSettings) {
     public static Options of(int accounts, int days, long seed, int partitions, int threads, String guarantee,
-        Duration timeout) {
-      return new Options(accounts, days, seed, partitions, new StreamsTuning(threads, guarantee, 2000), timeout);
+        Duration timeout, List<String> targetwatchSettings) {
+      return new Options(accounts, days, seed, partitions, new StreamsTuning(threads, guarantee, 2000), timeout,
+          List.copyOf(targetwatchSettings));
     }
   }
 
@@ -67,10 +70,12 @@ public final class EndToEndBenchmark {
       String applicationId = "bench-targetwatch";
       StreamsPhase.Timing targetwatchTiming = StreamsPhase.time(platform, applicationId,
           TargetwatchApp.internalTopics(applicationId),
-          () -> new TargetwatchApp(platform, applicationId, options.tuning(), stateRoot.resolve("targetwatch")),
+          () -> new TargetwatchApp(platform, applicationId, options.tuning(), stateRoot.resolve("targetwatch"),
+              options.targetwatchSettings()),
           options.timeout());
       Throughput targetwatch = phase("targetwatch", events, targetwatchTiming);
       out.println(targetwatch.line() + startupNote(targetwatchTiming));
+      printBrokerWrites(BrokerWrites.internalTopicRecords(platform, applicationId), events);
 
       Result result = new Result(loaded.rate(), raw, passThrough, targetwatch, passThroughTiming, targetwatchTiming);
       out.printf(Locale.ROOT, "targetwatch / pass-through = %.2f   targetwatch / raw = %.2f%n",
@@ -79,6 +84,15 @@ public final class EndToEndBenchmark {
     } finally {
       deleteRecursively(stateRoot);
     }
+  }
+
+  private void printBrokerWrites(java.util.Map<String, Long> records, long events) {
+    long total = records.values().stream().mapToLong(Long::longValue).sum();
+    out.printf(Locale.ROOT, "targetwatch wrote %,d records to its internal topics (%.1f per input event):%n", total,
+        total / (double) events);
+    records.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.printf(Locale.ROOT, "  %-40s %,12d  (%.2f per event)%n", e.getKey(), e.getValue(),
+            e.getValue() / (double) events));
   }
 
   private static Throughput phase(String name, long events, StreamsPhase.Timing timing) {

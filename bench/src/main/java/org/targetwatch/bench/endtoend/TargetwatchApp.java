@@ -2,6 +2,8 @@ package org.targetwatch.bench.endtoend;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.targetwatch.runtime.DetectorRuntime;
 import org.targetwatch.runtime.ProcessingDrain;
@@ -11,8 +13,9 @@ import org.targetwatch.runtime.config.TargetwatchConfig;
 final class TargetwatchApp implements StreamsPhase.RunningApp {
   private final DetectorRuntime runtime;
 
-  TargetwatchApp(BenchPlatform platform, String applicationId, StreamsTuning tuning, Path stateDir) {
-    runtime = DetectorRuntime.start(TargetwatchConfig.of(
+  TargetwatchApp(BenchPlatform platform, String applicationId, StreamsTuning tuning, Path stateDir,
+      List<String> extraSettings) {
+    List<String> settings = new ArrayList<>(List.of(
         "application.id=" + applicationId,
         "bootstrap.servers=" + platform.bootstrapServers(),
         "schema.registry.url=" + platform.registryUrl(),
@@ -22,6 +25,8 @@ final class TargetwatchApp implements StreamsPhase.RunningApp {
         "kafka.processing.guarantee=" + tuning.guarantee(),
         "kafka.num.standby.replicas=0",
         "kafka.consumer.max.poll.records=" + tuning.maxPollRecords()));
+    settings.addAll(extraSettings);
+    runtime = DetectorRuntime.start(TargetwatchConfig.of(settings.toArray(String[]::new)));
   }
 
   static Set<String> internalTopics(String applicationId) {
