@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.targetwatch.bench.endtoend.EndToEndBenchmark;
+import org.targetwatch.bench.latency.AlertLatencyBenchmark;
+import org.targetwatch.bench.platform.StreamsTuning;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "targetwatch-bench", mixinStandardHelpOptions = true,
     description = "Benchmarks of targetwatch that print figures.",
-    subcommands = {BenchCommand.EndToEnd.class, BenchCommand.Jmh.class})
+    subcommands = {BenchCommand.EndToEnd.class, BenchCommand.Latency.class, BenchCommand.Jmh.class})
 public final class BenchCommand implements Callable<Integer> {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -55,6 +57,38 @@ public final class BenchCommand implements Callable<Integer> {
       new EndToEndBenchmark(EndToEndBenchmark.Options.of(accounts, days, seed, partitions, threads, guarantee, timeout,
           settings),
           System.out).run();
+      return 0;
+    }
+  }
+
+  /** Alert latency at a fixed input rate. */
+  @Command(name = "latency", mixinStandardHelpOptions = true,
+      description = "p50/p99 time from producing the event that raises an alert to the alert being readable")
+  static final class Latency implements Callable<Integer> {
+    @Option(names = "--accounts", defaultValue = "5000", description = "simulated accounts (default ${DEFAULT-VALUE})")
+    int accounts;
+    @Option(names = "--days", defaultValue = "7", description = "simulated days (default ${DEFAULT-VALUE})")
+    int days;
+    @Option(names = "--seed", defaultValue = "1", description = "simulator seed (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--partitions", defaultValue = "4", description = "partitions per topic (default ${DEFAULT-VALUE})")
+    int partitions;
+    @Option(names = "--threads", defaultValue = "2", description = "stream threads (default ${DEFAULT-VALUE})")
+    int threads;
+    @Option(names = "--rate", defaultValue = "5000", description = "input events per second (default ${DEFAULT-VALUE})")
+    int rate;
+    @Option(names = "--guarantee", defaultValue = "exactly_once_v2", description = "processing guarantee (default ${DEFAULT-VALUE})")
+    String guarantee;
+    @Option(names = "--warm-up", defaultValue = "PT20S",
+        description = "alerts raised earlier are reported apart (JIT, first segments; default ${DEFAULT-VALUE})")
+    Duration warmUp;
+    @Option(names = "--set", description = "extra targetwatch setting key=value (repeatable)")
+    List<String> settings = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      new AlertLatencyBenchmark(new AlertLatencyBenchmark.Options(accounts, days, seed, partitions, rate, warmUp,
+          new StreamsTuning(threads, guarantee, 2000), settings), System.out).run();
       return 0;
     }
   }

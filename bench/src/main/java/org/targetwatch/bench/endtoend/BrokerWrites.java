@@ -1,5 +1,7 @@
 package org.targetwatch.bench.endtoend;
 
+import org.targetwatch.bench.platform.BenchPlatform;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,10 @@
 package org.targetwatch.bench.endtoend;
 
+import org.targetwatch.bench.platform.BenchPlatform;
+import org.targetwatch.bench.platform.StreamsPhase;
+import org.targetwatch.bench.platform.StreamsTuning;
+import org.targetwatch.bench.platform.TargetwatchApp;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -103,7 +108,7 @@ public final class EndToEndBenchmark {
     return String.format(Locale.ROOT, "   (start-up %.1f s, not counted)", timing.startup().toMillis() / 1000.0);
   }
 
-  static void deleteRecursively(Path directory) {
+  public static void deleteRecursively(Path directory) {
     try (Stream<Path> paths = Files.walk(directory)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

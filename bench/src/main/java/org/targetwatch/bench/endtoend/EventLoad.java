@@ -1,5 +1,7 @@
 package org.targetwatch.bench.endtoend;
 
+import org.targetwatch.bench.platform.BenchPlatform;
+
 import java.time.Duration;
 import org.targetwatch.demo.PacedKafkaSink;
 import org.targetwatch.simulator.PlatformSimulator;

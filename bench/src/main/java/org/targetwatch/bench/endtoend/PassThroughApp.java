@@ -1,5 +1,9 @@
 package org.targetwatch.bench.endtoend;
 
+import org.targetwatch.bench.platform.BenchPlatform;
+import org.targetwatch.bench.platform.StreamsPhase;
+import org.targetwatch.bench.platform.StreamsTuning;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;

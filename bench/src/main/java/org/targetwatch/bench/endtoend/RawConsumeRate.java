@@ -1,5 +1,7 @@
 package org.targetwatch.bench.endtoend;
 
+import org.targetwatch.bench.platform.BenchPlatform;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.targetwatch.bench.endtoend;
 
+
 import java.time.Duration;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.targetwatch.bench.endtoend;
+package org.targetwatch.bench.platform;
 
 import java.time.Duration;
 import java.util.Set;
@@ -10,21 +10,21 @@ import org.targetwatch.runtime.ProcessingDrain;
  * moment its committed offsets reach the end of the inputs (and of its repartition topics).
  * Start-up (joining the group, creating internal topics) is reported apart.
  */
-final class StreamsPhase {
+public final class StreamsPhase {
   private static final Duration DRAIN_POLL = Duration.ofMillis(100);
 
   private StreamsPhase() {}
 
-  record Timing(Duration startup, Duration processing, boolean drained) {}
+  public record Timing(Duration startup, Duration processing, boolean drained) {}
 
-  interface RunningApp extends AutoCloseable {
+  public interface RunningApp extends AutoCloseable {
     void awaitRunning(Duration timeout) throws InterruptedException;
 
     @Override
     void close();
   }
 
-  static Timing time(BenchPlatform platform, String applicationId, Set<String> internalTopics,
+  public static Timing time(BenchPlatform platform, String applicationId, Set<String> internalTopics,
       java.util.function.Supplier<RunningApp> starter, Duration timeout) throws Exception {
     long started = System.nanoTime();
     try (RunningApp app = starter.get(); Admin admin = platform.admin()) {

@@ -1,4 +1,4 @@
-package org.targetwatch.bench.endtoend;
+package org.targetwatch.bench.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,10 +10,10 @@ import org.targetwatch.runtime.ProcessingDrain;
 import org.targetwatch.runtime.config.TargetwatchConfig;
 
 /** targetwatch itself, started through the same runner as {@code run}, with a fresh application id. */
-final class TargetwatchApp implements StreamsPhase.RunningApp {
+public final class TargetwatchApp implements StreamsPhase.RunningApp {
   private final DetectorRuntime runtime;
 
-  TargetwatchApp(BenchPlatform platform, String applicationId, StreamsTuning tuning, Path stateDir,
+  public TargetwatchApp(BenchPlatform platform, String applicationId, StreamsTuning tuning, Path stateDir,
       List<String> extraSettings) {
     List<String> settings = new ArrayList<>(List.of(
         "application.id=" + applicationId,
@@ -29,11 +29,11 @@ final class TargetwatchApp implements StreamsPhase.RunningApp {
     runtime = DetectorRuntime.start(TargetwatchConfig.of(settings.toArray(String[]::new)));
   }
 
-  static Set<String> internalTopics(String applicationId) {
+  public static Set<String> internalTopics(String applicationId) {
     return ProcessingDrain.repartitionTopics(applicationId);
   }
 
-  DetectorRuntime runtime() {
+  public DetectorRuntime runtime() {
     return runtime;
   }
 

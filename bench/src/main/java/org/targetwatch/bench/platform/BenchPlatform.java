@@ -1,4 +1,4 @@
-package org.targetwatch.bench.endtoend;
+package org.targetwatch.bench.platform;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +22,8 @@ import org.targetwatch.topology.DetectorConfig;
  * One machine's platform for a benchmark: the in-process KRaft broker, the in-process schema
  * registry, and the detector's topics with {@code partitions} partitions each.
  */
-final class BenchPlatform implements AutoCloseable {
-  static final String DEAD_LETTER_TOPIC = "targetwatch-dead-letters";
+public final class BenchPlatform implements AutoCloseable {
+  public static final String DEAD_LETTER_TOPIC = "targetwatch-dead-letters";
 
   private final EmbeddedKafkaBroker broker;
   private final EmbeddedSchemaRegistry registryServer;
@@ -38,7 +38,7 @@ final class BenchPlatform implements AutoCloseable {
     this.partitions = partitions;
   }
 
-  static BenchPlatform start(int partitions) {
+  public static BenchPlatform start(int partitions) {
     EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().defaultPartitions(partitions).start();
     BenchPlatform platform = new BenchPlatform(broker, EmbeddedSchemaRegistry.start(), partitions);
     platform.createTopics();
@@ -46,40 +46,40 @@ final class BenchPlatform implements AutoCloseable {
   }
 
   /** A simulated platform whose simulated days end yesterday, so no event is in the future. */
-  static SimulationConfig simulation(int accounts, int days, long seed) {
+  public static SimulationConfig simulation(int accounts, int days, long seed) {
     Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(days + 1L));
     return SimulationConfig.defaults(seed).withAccounts(accounts).withDays(days).withStart(start);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return broker.bootstrapServers();
   }
 
-  String registryUrl() {
+  public String registryUrl() {
     return registryServer.url();
   }
 
-  SchemaRegistryClient registry() {
+  public SchemaRegistryClient registry() {
     return registry;
   }
 
-  DetectorConfig topics() {
+  public DetectorConfig topics() {
     return topics;
   }
 
-  int partitions() {
+  public int partitions() {
     return partitions;
   }
 
-  Set<String> inputTopics() {
+  public Set<String> inputTopics() {
     return Set.of(topics.profilesTopic(), topics.friendRequestsTopic(), topics.messagesTopic());
   }
 
-  Admin admin() {
+  public Admin admin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
   }
 
-  void createTopics(java.util.Collection<String> names) {
+  public void createTopics(java.util.Collection<String> names) {
     broker.createTopics(names.stream().map(name -> new NewTopic(name, partitions, (short) 1)).toList());
   }
 
