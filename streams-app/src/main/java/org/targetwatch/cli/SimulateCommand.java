@@ -5,13 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
 import org.targetwatch.eventfile.EventFileWriter;
-import org.targetwatch.schema.FriendRequestEvent;
-import org.targetwatch.schema.MessageEvent;
-import org.targetwatch.schema.Profile;
-import org.targetwatch.simulator.EventSink;
+
+import org.targetwatch.simulator.EventFileSink;
 import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
 import org.targetwatch.simulator.SimulationResult;
@@ -46,22 +43,7 @@ final class SimulateCommand implements Callable<Integer> {
     Files.createDirectories(output);
     SimulationResult result;
     try (EventFileWriter writer = EventFileWriter.create(output.resolve("events.jsonl"))) {
-      result = new PlatformSimulator().run(config, new EventSink() {
-        @Override
-        public void profile(Profile p) {
-          write(writer, p);
-        }
-
-        @Override
-        public void friendRequest(FriendRequestEvent e) {
-          write(writer, e);
-        }
-
-        @Override
-        public void message(MessageEvent e) {
-          write(writer, e);
-        }
-      });
+      result = new PlatformSimulator().run(config, new EventFileSink(writer));
     }
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(output.resolve("labels.json").toFile(), result.labels());
@@ -69,13 +51,5 @@ final class SimulateCommand implements Callable<Integer> {
         result.lateEvents(), output);
     System.err.println("simulate: accounts per class " + result.accountsPerClass());
     return 0;
-  }
-
-  private static void write(EventFileWriter writer, org.apache.avro.specific.SpecificRecord event) {
-    try {
-      writer.write(event);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
