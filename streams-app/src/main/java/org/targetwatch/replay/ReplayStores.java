@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.metrics.MetricConfig;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetrics;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.internals.metrics.StreamsMetricsImpl;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorStores;
@@ -24,19 +29,21 @@ import org.targetwatch.topology.DetectorStores;
  * exactly as in production.
  *
  * <p>The stores are initialised through {@link MockProcessorContext#getStateStoreContext()}, the
- * public way to give a store what it needs (metrics, configuration) without a running task.
+ * public way to give a store what it needs (metrics, configuration) without a running task. The
+ * mock records metrics at DEBUG level, which times every store operation; replay records at INFO,
+ * as Kafka Streams does by default, so the stores keep their metrics but skip the timing.
  */
 final class ReplayStores implements AutoCloseable {
   static final String APPLICATION_ID = "targetwatch-replay";
 
-  private final MockProcessorContext<Object, Object> initContext;
+  private final InfoMetricsContext initContext;
   private final Map<String, StateStore> byName = new LinkedHashMap<>();
 
   ReplayStores(DetectorConfig config) {
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
-    initContext = new MockProcessorContext<>(properties);
+    initContext = new InfoMetricsContext(properties);
     List<StoreBuilder<?>> builders = new ArrayList<>(DetectorStores.builders(config, true));
     builders.addAll(DetectorStores.campaignBuilders(true));
     for (StoreBuilder<?> builder : builders) {
@@ -82,5 +89,21 @@ final class ReplayStores implements AutoCloseable {
   @Override
   public void close() {
     byName.values().forEach(StateStore::close);
+  }
+
+  /** The mock context with INFO-level metrics (its state-store context asks {@link #metrics()} for them). */
+  private static final class InfoMetricsContext extends MockProcessorContext<Object, Object> {
+    private final StreamsMetricsImpl infoMetrics = new StreamsMetricsImpl(
+        new Metrics(new MetricConfig().recordLevel(Sensor.RecordingLevel.INFO)), Thread.currentThread().getName(),
+        Time.SYSTEM);
+
+    InfoMetricsContext(Properties properties) {
+      super(properties);
+    }
+
+    @Override
+    public StreamsMetrics metrics() {
+      return infoMetrics;
+    }
   }
 }
