@@ -89,13 +89,14 @@ final class ReplayStores implements AutoCloseable {
   @Override
   public void close() {
     byName.values().forEach(StateStore::close);
+    initContext.registry.close();
   }
 
   /** The mock context with INFO-level metrics (its state-store context asks {@link #metrics()} for them). */
   private static final class InfoMetricsContext extends MockProcessorContext<Object, Object> {
-    private final StreamsMetricsImpl infoMetrics = new StreamsMetricsImpl(
-        new Metrics(new MetricConfig().recordLevel(Sensor.RecordingLevel.INFO)), Thread.currentThread().getName(),
-        Time.SYSTEM);
+    private final Metrics registry = new Metrics(new MetricConfig().recordLevel(Sensor.RecordingLevel.INFO));
+    private final StreamsMetricsImpl infoMetrics =
+        new StreamsMetricsImpl(registry, Thread.currentThread().getName(), Time.SYSTEM);
 
     InfoMetricsContext(Properties properties) {
       super(properties);
