@@ -45,8 +45,8 @@ class ProcessorPipelineTest {
    * Enough for dozens of alerts in seconds under the test driver; sock-puppet rings made more
    * common than by default, so that there are campaign alerts.
    */
-  private static final SimulationConfig PLATFORM = SimulationConfig.defaults(3L).withAccounts(1_000).withDays(5)
-      .withClassMix(ClassMix.defaults().withShare(BehaviourClass.SOCK_PUPPET_RING, 0.02));
+  private static final SimulationConfig PLATFORM = SimulationConfig.defaults(3L).withAccounts(600).withDays(5)
+      .withClassMix(ClassMix.defaults().withShare(BehaviourClass.SOCK_PUPPET_RING, 0.03));
 
   @TempDir static Path dir;
   private Path events;
