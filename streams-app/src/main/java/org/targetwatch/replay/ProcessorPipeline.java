@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ final class ProcessorPipeline implements ReplayEngine {
   private final TaskQueues queues = new TaskQueues();
   private final InternalTopic<AccountMessage> accountEvents;
   private final List<Alert> alerts = new ArrayList<>();
+  private final List<Processor<?, ?, ?, ?>> processors;
 
   ProcessorPipeline(DetectorConfig config) {
     intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
@@ -63,6 +65,7 @@ final class ProcessorPipeline implements ReplayEngine {
     RecipientEnrichment recipientEnrichment = new RecipientEnrichment(config);
     SenderWindowsProcessor senderWindows = new SenderWindowsProcessor(config);
     CampaignProcessor campaigns = new CampaignProcessor(config.campaigns());
+    processors = List.of(accountState, recipientEnrichment, senderWindows, campaigns);
 
     accountEvents = new InternalTopic<>(ACCOUNT_EVENTS_TOPIC, accountState, queues);
     InternalTopic<AccountMessage> contactsByRecipient =
@@ -133,6 +136,7 @@ final class ProcessorPipeline implements ReplayEngine {
 
   @Override
   public void close() {
+    processors.forEach(Processor::close);
     stores.close();
   }
 }

@@ -24,8 +24,8 @@ import org.targetwatch.topology.DetectorConfig;
  * of three numbers a line, so a file of millions of lines fits in a small heap. The events run
  * through a {@link ProcessorPipeline}: the production intake, processors and in-memory state stores
  * in one thread, with the repartition topics as in-memory queues, in the order a single Kafka
- * Streams task would process them. (A {@code TopologyTestDriver} gives the same alerts, about
- * twenty times slower: it commits after every record and serialises every repartitioned record.)
+ * Streams task would process them. (Under a {@code TopologyTestDriver}, which commits after every
+ * record and serialises every record it repartitions, the same alerts came about four times slower.)
  */
 public final class Replay {
   /** Hears about progress now and then, and about each bad line. */
