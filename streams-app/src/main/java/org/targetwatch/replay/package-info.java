@@ -1,2 +1,26 @@
-/** {@code replay}: an event file through the production topology, in event time, into an alert file. */
+/**
+ * {@code replay}: an event file through the production detector, in event time, into an alert file.
+ *
+ * <ul>
+ *   <li>{@link org.targetwatch.replay.Replay} validates and indexes the file ({@code EventTimeIndex}:
+ *       event time, offset and length per line), sorts it by event time and feeds the events one by
+ *       one to an engine, writing the alerts and the summary.
+ *   <li>{@code ProcessorPipeline}, the engine: the production intake and processors
+ *       ({@code AccountEventsProcessor}, {@code RecipientEnrichment}, {@code SenderWindowsProcessor},
+ *       {@code CampaignProcessor}) over the production in-memory stores ({@code ReplayStores}), each
+ *       processor given a {@code StageContext} that forwards into the next stage's
+ *       {@code InternalTopic}, an in-memory FIFO standing for a repartition topic. No test driver,
+ *       no serialisation between stages, no commits.
+ *   <li>Order is that of one Kafka Streams task with every topic in one partition, as the
+ *       {@code TopologyTestDriver} replay ran it: each event is processed, with everything it
+ *       causes downstream, before the next; within that, {@code TaskQueues} takes the record
+ *       Kafka Streams' {@code PartitionGroup} would take (lowest head timestamp, ties broken by the
+ *       same priority queue); {@code TaskStreamTime} keeps stream time (the largest record
+ *       timestamp taken) and fires stream-time punctuators as {@code StreamTask} does, after each
+ *       record.
+ * </ul>
+ *
+ * The test-driver engine is kept in the tests, as the reference the pipeline must agree with alert
+ * for alert.
+ */
 package org.targetwatch.replay;

@@ -1,6 +1,8 @@
 package org.targetwatch.topology;
 
 import static org.targetwatch.topology.TopologyNames.ALERT_HISTORY_STORE;
+import static org.targetwatch.topology.TopologyNames.CAMPAIGN_CANDIDATES_STORE;
+import static org.targetwatch.topology.TopologyNames.CAMPAIGN_MEMBERSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.FRIENDSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.MINOR_DEGREE_STORE;
 import static org.targetwatch.topology.TopologyNames.PROFILE_STORE;
@@ -28,6 +30,8 @@ import org.targetwatch.friendship.MinorDegreeDistribution;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
+import org.targetwatch.schema.internal.CampaignCandidate;
+import org.targetwatch.schema.internal.CampaignMembership;
 import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.serde.InternalAvroSerde;
@@ -83,6 +87,18 @@ public final class DetectorStores {
           Serdes.String(), InternalAvroSerde.of(ActivityCounts.class)));
     }
     return builders;
+  }
+
+  /**
+   * The two stores of the campaign stage (stage 4), keyed by sender; they belong to its one global
+   * task, not to the account-keyed processors. Built here as in {@code DetectorTopology}.
+   */
+  public static List<StoreBuilder<?>> campaignBuilders(boolean inMemory) {
+    return List.of(
+        Stores.keyValueStoreBuilder(kv(CAMPAIGN_CANDIDATES_STORE, inMemory), Serdes.String(),
+            InternalAvroSerde.of(CampaignCandidate.class)),
+        Stores.keyValueStoreBuilder(kv(CAMPAIGN_MEMBERSHIP_STORE, inMemory), Serdes.String(),
+            InternalAvroSerde.of(CampaignMembership.class)));
   }
 
   static KeyValueBytesStoreSupplier kv(String name, boolean inMemory) {

@@ -1,0 +1,142 @@
+package org.targetwatch.replay;
+
+import static org.targetwatch.topology.TopologyNames.ACCOUNT_EVENTS_TOPIC;
+import static org.targetwatch.topology.TopologyNames.CAMPAIGN_CANDIDATES_TOPIC;
+import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC;
+import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_SENDER_TOPIC;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.targetwatch.campaigns.CampaignProcessor;
+import org.targetwatch.contacts.AccountEventsProcessor;
+import org.targetwatch.contacts.RecipientEnrichment;
+import org.targetwatch.eventfile.EventFieldMapping;
+import org.targetwatch.intake.EventIntake;
+import org.targetwatch.intake.InvalidEventException;
+import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.FriendRequestEvent;
+import org.targetwatch.schema.MessageEvent;
+import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.internal.AccountMessage;
+import org.targetwatch.schema.internal.CampaignCandidate;
+import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.windows.SenderWindowsProcessor;
+
+/**
+ * The detection topology of {@code DetectorTopology} as a synchronous pipeline in one thread: the
+ * same intake and processor classes over the same state stores, with the repartition topics as
+ * in-memory queues, as one Kafka Streams task would run them with every topic in one partition.
+ *
+ * <pre>
+ * event -> intake -> account-events -> AccountEventsProcessor -> contacts-by-recipient
+ *   -> RecipientEnrichment -> contacts-by-sender -> SenderWindowsProcessor -> alerts
+ *                                                     \-> campaign-candidates -> CampaignProcessor -> alerts
+ * </pre>
+ *
+ * Order, as under the test driver: each event is taken (advancing stream time to its event time),
+ * turned into account messages by the intake, due stream-time punctuators fire, and then the queues
+ * are drained to completion before the next event, always taking the record Kafka Streams would
+ * take next ({@link TaskQueues}) and firing due punctuators after each record ({@link TaskStreamTime}).
+ * Every forwarded record keeps the timestamp its processor gave it (the event time it descends from).
+ */
+final class ProcessorPipeline implements ReplayEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessorPipeline.class);
+
+  private final EventIntake intake;
+  private final ReplayStores stores;
+  private final TaskStreamTime streamTime = new TaskStreamTime();
+  private final TaskQueues queues = new TaskQueues();
+  private final InternalTopic<AccountMessage> accountEvents;
+  private final List<Alert> alerts = new ArrayList<>();
+  private final List<Processor<?, ?, ?, ?>> processors;
+
+  ProcessorPipeline(DetectorConfig config) {
+    intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
+    stores = new ReplayStores(config);
+
+    AccountEventsProcessor accountState = new AccountEventsProcessor(config);
+    RecipientEnrichment recipientEnrichment = new RecipientEnrichment(config);
+    SenderWindowsProcessor senderWindows = new SenderWindowsProcessor(config);
+    CampaignProcessor campaigns = new CampaignProcessor(config.campaigns());
+    processors = List.of(accountState, recipientEnrichment, senderWindows, campaigns);
+
+    accountEvents = new InternalTopic<>(ACCOUNT_EVENTS_TOPIC, accountState, queues);
+    InternalTopic<AccountMessage> contactsByRecipient =
+        new InternalTopic<>(CONTACTS_BY_RECIPIENT_TOPIC, recipientEnrichment, queues);
+    InternalTopic<AccountMessage> contactsBySender =
+        new InternalTopic<>(CONTACTS_BY_SENDER_TOPIC, senderWindows, queues);
+    InternalTopic<CampaignCandidate> campaignCandidates =
+        new InternalTopic<>(CAMPAIGN_CANDIDATES_TOPIC, campaigns, queues);
+
+    accountState.init(new StageContext<>(stores, streamTime, contactsByRecipient::append));
+    recipientEnrichment.init(new StageContext<>(stores, streamTime, contactsBySender::append));
+    senderWindows.init(new StageContext<>(stores, streamTime, record -> {
+      // the topology's two flatMapValues after sender-windows: alerts out, candidates on to stage 4
+      if (record.value() instanceof Alert alert) {
+        alerts.add(alert);
+      } else if (record.value() instanceof CampaignCandidate candidate) {
+        campaignCandidates.append(record.withValue(candidate));
+      }
+    }));
+    campaigns.init(new StageContext<>(stores, streamTime, record -> alerts.add(record.value())));
+  }
+
+  @Override
+  public void process(SpecificRecord event) {
+    long timestamp = EventFieldMapping.eventTime(event).toEpochMilli();
+    if (timestamp < 0) {
+      // Kafka Streams skips a source record whose extracted timestamp is negative
+      LOG.warn("replay: skipped an event before 1970 (time {}): {}", timestamp, event);
+      return;
+    }
+    streamTime.observe(timestamp);
+    for (KeyValue<String, AccountMessage> message : intakeOf(event)) {
+      accountEvents.append(new Record<>(message.key, message.value, timestamp));
+    }
+    streamTime.punctuateDue();
+    while (queues.processNext(streamTime)) {
+      streamTime.punctuateDue();
+    }
+  }
+
+  /** The intake's flatMap for the event's source topic, keyed as that topic is keyed. */
+  private List<KeyValue<String, AccountMessage>> intakeOf(SpecificRecord event) {
+    try {
+      if (event instanceof Profile p) {
+        return intake.profile(p.getAccountId(), p);
+      } else if (event instanceof FriendRequestEvent f) {
+        return intake.friendRequest(f.getSenderId(), f);
+      } else if (event instanceof MessageEvent m) {
+        return intake.message(m.getSenderId(), m);
+      }
+      throw new InvalidEventException("not an event of any source topic: " + event.getClass().getSimpleName());
+    } catch (InvalidEventException e) {
+      // as the test-driver replay's processing exception handler: log, drop, go on
+      LOG.warn("replay: dropped an event the intake rejects: {}", e.getMessage());
+      return List.of();
+    }
+  }
+
+  @Override
+  public List<Alert> takeAlerts() {
+    if (alerts.isEmpty()) {
+      return List.of();
+    }
+    List<Alert> taken = List.copyOf(alerts);
+    alerts.clear();
+    return taken;
+  }
+
+  @Override
+  public void close() {
+    processors.forEach(Processor::close);
+    stores.close();
+  }
+}

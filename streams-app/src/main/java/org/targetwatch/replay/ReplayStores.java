@@ -1,0 +1,110 @@
+package org.targetwatch.replay;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.metrics.MetricConfig;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetrics;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.internals.metrics.StreamsMetricsImpl;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.DetectorStores;
+
+/**
+ * The detector's state stores for one replay: the production builders
+ * ({@link DetectorStores#builders}, {@link DetectorStores#campaignBuilders}) with in-memory
+ * suppliers, built once and shared by every stage, as the stores of one Kafka Streams task are.
+ * Change-logging and caching are turned off: replay has no changelog topic to write, and a cache
+ * in front of an in-memory store changes no result (the test-driver replay ran with a cache of
+ * 0 bytes). The stores still serialise what they hold, so processors get fresh copies on each read
+ * exactly as in production.
+ *
+ * <p>The stores are initialised through {@link MockProcessorContext#getStateStoreContext()}, the
+ * public way to give a store what it needs (metrics, configuration) without a running task. The
+ * mock records metrics at DEBUG level, which times every store operation; replay records at INFO,
+ * as Kafka Streams does by default, so the stores keep their metrics but skip the timing.
+ */
+final class ReplayStores implements AutoCloseable {
+  static final String APPLICATION_ID = "targetwatch-replay";
+
+  private final InfoMetricsContext initContext;
+  private final Map<String, StateStore> byName = new LinkedHashMap<>();
+
+  ReplayStores(DetectorConfig config) {
+    Properties properties = new Properties();
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
+    initContext = new InfoMetricsContext(properties);
+    List<StoreBuilder<?>> builders = new ArrayList<>(DetectorStores.builders(config, true));
+    builders.addAll(DetectorStores.campaignBuilders(true));
+    for (StoreBuilder<?> builder : builders) {
+      StateStore store = builder.withLoggingDisabled().withCachingDisabled().build();
+      store.init(initContext.getStateStoreContext(), store);
+      byName.put(store.name(), store);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  <S extends StateStore> S get(String name) {
+    StateStore store = byName.get(name);
+    if (store == null) {
+      throw new IllegalArgumentException("no state store named '" + name + "' in replay; known: " + byName.keySet());
+    }
+    return (S) store;
+  }
+
+  List<String> names() {
+    return List.copyOf(byName.keySet());
+  }
+
+  StreamsMetrics metrics() {
+    return initContext.metrics();
+  }
+
+  Serde<?> defaultKeySerde() {
+    return initContext.keySerde();
+  }
+
+  Serde<?> defaultValueSerde() {
+    return initContext.valueSerde();
+  }
+
+  Map<String, Object> appConfigs() {
+    return initContext.appConfigs();
+  }
+
+  Map<String, Object> appConfigsWithPrefix(String prefix) {
+    return initContext.appConfigsWithPrefix(prefix);
+  }
+
+  @Override
+  public void close() {
+    byName.values().forEach(StateStore::close);
+    initContext.registry.close();
+  }
+
+  /** The mock context with INFO-level metrics (its state-store context asks {@link #metrics()} for them). */
+  private static final class InfoMetricsContext extends MockProcessorContext<Object, Object> {
+    private final Metrics registry = new Metrics(new MetricConfig().recordLevel(Sensor.RecordingLevel.INFO));
+    private final StreamsMetricsImpl infoMetrics =
+        new StreamsMetricsImpl(registry, Thread.currentThread().getName(), Time.SYSTEM);
+
+    InfoMetricsContext(Properties properties) {
+      super(properties);
+    }
+
+    @Override
+    public StreamsMetrics metrics() {
+      return infoMetrics;
+    }
+  }
+}
