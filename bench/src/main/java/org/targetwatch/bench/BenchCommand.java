@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.targetwatch.bench.endtoend.EndToEndBenchmark;
 import org.targetwatch.bench.latency.AlertLatencyBenchmark;
 import org.targetwatch.bench.platform.StreamsTuning;
+import org.targetwatch.bench.statecost.StateCostBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "targetwatch-bench", mixinStandardHelpOptions = true,
     description = "Benchmarks of targetwatch that print figures.",
-    subcommands = {BenchCommand.EndToEnd.class, BenchCommand.Latency.class, BenchCommand.Jmh.class})
+    subcommands = {BenchCommand.EndToEnd.class, BenchCommand.Latency.class, BenchCommand.StateCost.class,
+        BenchCommand.Jmh.class})
 public final class BenchCommand implements Callable<Integer> {
   public static void main(String[] args) {
     System.exit(new CommandLine(new BenchCommand()).execute(args));
@@ -89,6 +91,26 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       new AlertLatencyBenchmark(new AlertLatencyBenchmark.Options(accounts, days, seed, partitions, rate, warmUp,
           new StreamsTuning(threads, guarantee, 2000), settings), System.out).run();
+      return 0;
+    }
+  }
+
+  /** What the state costs for one size of platform (run once per size: the heap figure is the JVM's). */
+  @Command(name = "state-cost", mixinStandardHelpOptions = true,
+      description = "state entries, heap (in-memory stores) or disk (RocksDB) after N accounts' worth of events")
+  static final class StateCost implements Callable<Integer> {
+    @Option(names = "--accounts", defaultValue = "10000", description = "simulated accounts (default ${DEFAULT-VALUE})")
+    int accounts;
+    @Option(names = "--days", defaultValue = "2", description = "simulated days (default ${DEFAULT-VALUE})")
+    int days;
+    @Option(names = "--seed", defaultValue = "1", description = "simulator seed (default ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--rocksdb", description = "RocksDB stores (disk) instead of in-memory ones (heap)")
+    boolean rocksDb;
+
+    @Override
+    public Integer call() throws Exception {
+      new StateCostBenchmark(new StateCostBenchmark.Options(accounts, days, seed, rocksDb), System.out).run();
       return 0;
     }
   }

@@ -58,8 +58,12 @@ final class ProcessorPipeline implements ReplayEngine {
   private final List<Processor<?, ?, ?, ?>> processors;
 
   ProcessorPipeline(DetectorConfig config) {
+    this(config, new ReplayStores(config));
+  }
+
+  ProcessorPipeline(DetectorConfig config, ReplayStores stores) {
     intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
-    stores = new ReplayStores(config);
+    this.stores = stores;
 
     AccountEventsProcessor accountState = new AccountEventsProcessor(config);
     RecipientEnrichment recipientEnrichment = new RecipientEnrichment(config);
@@ -93,7 +97,7 @@ final class ProcessorPipeline implements ReplayEngine {
     long timestamp = EventFieldMapping.eventTime(event).toEpochMilli();
     if (timestamp < 0) {
       // Kafka Streams skips a source record whose extracted timestamp is negative
-      LOG.warn("replay: skipped an event before 1970 (time {}): {}", timestamp, event);
+      LOG.warn("replay: skipped a {} before 1970 (time {})", event.getClass().getSimpleName(), timestamp);
       return;
     }
     streamTime.observe(timestamp);
@@ -132,6 +136,11 @@ final class ProcessorPipeline implements ReplayEngine {
     List<Alert> taken = List.copyOf(alerts);
     alerts.clear();
     return taken;
+  }
+
+  @Override
+  public StateSize stateSize() {
+    return stores.size();
   }
 
   @Override

@@ -31,6 +31,9 @@ public final class Replay {
   /** Hears about progress now and then, and about each bad line. */
   public interface Listener extends BadLineListener {
     void onProgress(long eventsReplayed, long totalEvents, long alerts);
+
+    /** After the last event, while the state is still open (the state-cost benchmark measures it here). */
+    default void onStateBuilt(StateSize size) {}
   }
 
   public record Summary(long lines, long events, long badLines, long alerts, Map<Severity, Long> alertsBySeverity,
@@ -45,6 +48,14 @@ public final class Replay {
 
   public Replay(DetectorConfig config) {
     this(config, ProcessorPipeline::new);
+  }
+
+  /**
+   * The same replay with RocksDB stores under {@code stateDirectory} (the production store kind)
+   * instead of in-memory ones: slower, for measuring what the state costs on disk.
+   */
+  public Replay withPersistentStores(Path stateDirectory) {
+    return new Replay(config, detector -> new ProcessorPipeline(detector, new ReplayStores(detector, stateDirectory)));
   }
 
   /** With another engine, e.g. the production topology under a test driver, to compare with. */
@@ -78,6 +89,7 @@ public final class Replay {
           }
         }
         listener.onProgress(total, total, alerts);
+        listener.onStateBuilt(engine.stateSize());
       }
       return new Summary(counts.lines(), index.size(), counts.badLines(), alerts, bySeverity,
           Duration.ofNanos(System.nanoTime() - started));

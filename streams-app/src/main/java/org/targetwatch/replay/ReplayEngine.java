@@ -12,6 +12,9 @@ interface ReplayEngine extends AutoCloseable {
   /** The alerts raised since the last call, in the order they were raised. */
   List<Alert> takeAlerts();
 
+  /** The state built so far. */
+  StateSize stateSize();
+
   @Override
   void close();
 }

@@ -1,5 +1,14 @@
 package org.targetwatch.replay;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +48,27 @@ final class ReplayStores implements AutoCloseable {
   private final InfoMetricsContext initContext;
   private final Map<String, StateStore> byName = new LinkedHashMap<>();
 
+  private final Path persistentDirectory;
+
+  /** In-memory stores, as {@code replay} runs. */
   ReplayStores(DetectorConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * @param persistentDirectory where RocksDB stores (the production kind) live, or null for
+   *     in-memory stores
+   */
+  ReplayStores(DetectorConfig config, Path persistentDirectory) {
+    this.persistentDirectory = persistentDirectory;
+    boolean inMemory = persistentDirectory == null;
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
-    initContext = new InfoMetricsContext(properties);
-    List<StoreBuilder<?>> builders = new ArrayList<>(DetectorStores.builders(config, true));
-    builders.addAll(DetectorStores.campaignBuilders(true));
+    initContext = inMemory ? new InfoMetricsContext(properties)
+        : new InfoMetricsContext(properties, persistentDirectory.toFile());
+    List<StoreBuilder<?>> builders = new ArrayList<>(DetectorStores.builders(config, inMemory));
+    builders.addAll(DetectorStores.campaignBuilders(inMemory));
     for (StoreBuilder<?> builder : builders) {
       StateStore store = builder.withLoggingDisabled().withCachingDisabled().build();
       store.init(initContext.getStateStoreContext(), store);
@@ -86,6 +109,42 @@ final class ReplayStores implements AutoCloseable {
     return initContext.appConfigsWithPrefix(prefix);
   }
 
+  /** Entries per store, and the RocksDB files' size once flushed (0 for in-memory stores). */
+  StateSize size() {
+    Map<String, Long> entries = new LinkedHashMap<>();
+    byName.forEach((name, store) -> entries.put(name, entriesOf(store)));
+    if (persistentDirectory == null) {
+      return new StateSize(entries, 0);
+    }
+    byName.values().forEach(StateStore::flush);
+    return new StateSize(entries, bytesUnder(persistentDirectory));
+  }
+
+  private static long entriesOf(StateStore store) {
+    if (store instanceof KeyValueStore<?, ?> keyValues) {
+      return keyValues.approximateNumEntries();
+    }
+    if (store instanceof WindowStore<?, ?> windows) {
+      long count = 0;
+      try (var all = windows.all()) {
+        while (all.hasNext()) {
+          all.next();
+          count++;
+        }
+      }
+      return count;
+    }
+    return -1;
+  }
+
+  private static long bytesUnder(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not measure the state directory " + directory, e);
+    }
+  }
+
   @Override
   public void close() {
     byName.values().forEach(StateStore::close);
@@ -100,6 +159,10 @@ final class ReplayStores implements AutoCloseable {
 
     InfoMetricsContext(Properties properties) {
       super(properties);
+    }
+
+    InfoMetricsContext(Properties properties, File stateDirectory) {
+      super(properties, new TaskId(0, 0), stateDirectory);
     }
 
     @Override

@@ -73,6 +73,11 @@ final class TestDriverEngine implements ReplayEngine {
   }
 
   @Override
+  public StateSize stateSize() {
+    throw new UnsupportedOperationException("the reference engine is for comparing alerts, not for measuring state");
+  }
+
+  @Override
   public void close() {
     driver.close();
     try (var paths = Files.walk(stateDir)) {
