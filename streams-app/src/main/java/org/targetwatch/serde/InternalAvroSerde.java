@@ -3,6 +3,7 @@ package org.targetwatch.serde;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -28,10 +29,25 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
   private final Schema schema;
   private final ThreadLocal<Codec<T>> codecs;
 
+  /**
+   * Avro with the generated classes' own encode/decode methods ("custom coders") instead of its
+   * reflective field-by-field path: the same bytes, a few times faster on the friend sets and
+   * contacts every event reads and writes. Our own instance, so the user topics' serdes are unaffected.
+   */
+  private static final SpecificData WITH_GENERATED_CODERS = withGeneratedCoders();
+
   private InternalAvroSerde(Class<T> type) {
     this.type = type;
     this.schema = SpecificData.get().getSchema(type);
     this.codecs = ThreadLocal.withInitial(() -> new Codec<>(schema));
+  }
+
+  private static SpecificData withGeneratedCoders() {
+    SpecificData data = new SpecificData(InternalAvroSerde.class.getClassLoader());
+    data.setCustomCoders(true);
+    // what the generated classes register in their own models (profiles' timestamps)
+    data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    return data;
   }
 
   public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type) {
@@ -78,8 +94,8 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private BinaryDecoder decoder;
 
     Codec(Schema schema) {
-      this.writer = new SpecificDatumWriter<>(schema);
-      this.reader = new SpecificDatumReader<>(schema);
+      this.writer = new SpecificDatumWriter<>(schema, WITH_GENERATED_CODERS);
+      this.reader = new SpecificDatumReader<>(schema, schema, WITH_GENERATED_CODERS);
     }
 
     byte[] encode(T value) {
