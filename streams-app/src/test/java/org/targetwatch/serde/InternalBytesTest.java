@@ -66,6 +66,18 @@ class InternalBytesTest {
     assertThat(serde.fromBytes(bytes)).isEqualTo(value);
   }
 
+  @org.junit.jupiter.api.Test
+  void aRecordThatFailsToEncodeLeavesNothingBehindForTheNext() {
+    InternalAvroSerde<FriendSet> serde = InternalAvroSerde.of(FriendSet.class);
+    List<Friend> withAHole = new ArrayList<>(List.of(new Friend("a", 1L, true, AgeBand.ADULT)));
+    withAHole.add(new Friend(null, 2L, false, AgeBand.ADULT));
+    FriendSet good = new FriendSet(1, new ArrayList<>(List.of(new Friend("b", 3L, false, AgeBand.UNKNOWN))));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> serde.toBytes(new FriendSet(2, withAHole)));
+
+    assertThat(serde.fromBytes(serde.toBytes(good))).isEqualTo(good);
+  }
+
   /** Avro's reflective field-by-field writer, the reference encoding. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static byte[] plainAvro(SpecificRecord value) throws IOException {
