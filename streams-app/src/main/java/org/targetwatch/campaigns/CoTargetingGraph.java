@@ -1,15 +1,15 @@
 package org.targetwatch.campaigns;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
-import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.targetwatch.schema.internal.CampaignCandidate;
@@ -81,41 +81,48 @@ public final class CoTargetingGraph {
 
   /**
    * The group (sorted account ids) the account belongs to: its connected component in the graph of
-   * accounts linked by at least {@code minShared} shared minors. Pairs are counted minor by minor,
-   * so the cost follows the shared targets, not the square of the candidates.
+   * accounts linked by at least {@code minShared} shared minors (and enough overlap). The component
+   * is walked from the account, asking each member which accounts share its minors, so the cost
+   * follows the group and its targets, not every pair of candidates sharing a popular minor.
    */
   public Set<String> groupOf(String account, int minShared, double minOverlap) {
-    Map<String, Integer> pairCounts = new HashMap<>();
-    for (String vertex : bipartite.vertexSet()) {
-      if (!vertex.startsWith(MINOR)) {
-        continue;
-      }
-      List<String> contactedBy = Graphs.neighborListOf(bipartite, vertex);
-      for (int i = 0; i < contactedBy.size(); i++) {
-        for (int j = i + 1; j < contactedBy.size(); j++) {
-          pairCounts.merge(pairKey(contactedBy.get(i), contactedBy.get(j)), 1, Integer::sum);
+    if (!accounts.contains(account)) {
+      return Set.of();
+    }
+    Set<String> group = new TreeSet<>();
+    Deque<String> toVisit = new ArrayDeque<>();
+    group.add(account);
+    toVisit.add(account);
+    while (!toVisit.isEmpty()) {
+      String member = toVisit.poll();
+      sharedMinorCounts(member).forEach((other, shared) -> {
+        if (!group.contains(other) && linked(member, other, shared, minShared, minOverlap)) {
+          group.add(other);
+          toVisit.add(other);
+        }
+      });
+    }
+    return group;
+  }
+
+  /** For each other account sharing a minor with {@code account}: how many minors they share. */
+  private Map<String, Integer> sharedMinorCounts(String account) {
+    String vertex = ACCOUNT + account;
+    Map<String, Integer> counts = new HashMap<>();
+    for (String minor : Graphs.neighborListOf(bipartite, vertex)) {
+      for (String other : Graphs.neighborListOf(bipartite, minor)) {
+        if (!other.equals(vertex)) {
+          counts.merge(other.substring(ACCOUNT.length()), 1, Integer::sum);
         }
       }
     }
-    Graph<String, DefaultEdge> links = new SimpleGraph<>(DefaultEdge.class);
-    accounts.forEach(links::addVertex);
-    pairCounts.forEach((pair, count) -> {
-      int cut = pair.indexOf('\u0000');
-      String a = pair.substring(0, cut);
-      String b = pair.substring(cut + 1);
-      int union = bipartite.degreeOf(a) + bipartite.degreeOf(b) - count;
-      if (count >= minShared && count >= minOverlap * union) {
-        links.addEdge(a.substring(ACCOUNT.length()), b.substring(ACCOUNT.length()));
-      }
-    });
-    if (!links.containsVertex(account)) {
-      return Set.of();
-    }
-    return new TreeSet<>(new ConnectivityInspector<>(links).connectedSetOf(account));
+    return counts;
   }
 
-  private static String pairKey(String a, String b) {
-    return a.compareTo(b) < 0 ? a + '\u0000' + b : b + '\u0000' + a;
+  /** Two accounts are linked by enough shared minors that are also enough of all their minors (Jaccard). */
+  private boolean linked(String a, String b, int shared, int minShared, double minOverlap) {
+    int union = bipartite.degreeOf(ACCOUNT + a) + bipartite.degreeOf(ACCOUNT + b) - shared;
+    return shared >= minShared && shared >= minOverlap * union;
   }
 
   public Graph<String, DefaultEdge> bipartite() {

@@ -1,6 +1,6 @@
 package org.targetwatch.friendship;
 
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -12,62 +12,80 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class HistogramSerde implements Serde<long[]> {
   private static final byte FORMAT_V1 = 1;
+  /** The most bytes an unsigned varint of a long takes. */
+  private static final int MAX_VARLONG_BYTES = 10;
 
   @Override
   public Serializer<long[]> serializer() {
-    return (topic, slots) -> {
-      if (slots == null) {
-        return null;
-      }
-      ByteBuffer buffer = ByteBuffer.allocate(1 + 5 + slots.length * 10);
-      buffer.put(FORMAT_V1);
-      writeVarlong(slots.length, buffer);
-      for (long slot : slots) {
-        writeVarlong(slot, buffer);
-      }
-      byte[] bytes = new byte[buffer.position()];
-      buffer.flip();
-      buffer.get(bytes);
-      return bytes;
-    };
+    return (topic, slots) -> encode(slots);
   }
 
   @Override
   public Deserializer<long[]> deserializer() {
-    return (topic, bytes) -> {
-      if (bytes == null) {
-        return null;
-      }
-      if (bytes.length == 0 || bytes[0] != FORMAT_V1) {
-        throw new SerializationException("degree histogram has an unknown format version");
-      }
-      ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, bytes.length - 1);
-      int length = (int) readVarlong(buffer);
-      long[] slots = new long[length];
-      for (int i = 0; i < length; i++) {
-        slots[i] = readVarlong(buffer);
-      }
-      return slots;
-    };
+    return (topic, bytes) -> decode(bytes);
   }
 
-  private static void writeVarlong(long value, ByteBuffer buffer) {
+  public static byte[] encode(long[] slots) {
+    if (slots == null) {
+      return null;
+    }
+    byte[] buffer = new byte[1 + MAX_VARLONG_BYTES * (slots.length + 1)];
+    buffer[0] = FORMAT_V1;
+    int position = writeVarlong(slots.length, buffer, 1);
+    for (long slot : slots) {
+      position = writeVarlong(slot, buffer, position);
+    }
+    return Arrays.copyOf(buffer, position);
+  }
+
+  public static long[] decode(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    if (bytes.length == 0 || bytes[0] != FORMAT_V1) {
+      throw new SerializationException("degree histogram has an unknown format version");
+    }
+    VarlongReader reader = new VarlongReader(bytes, 1);
+    int length = (int) reader.next();
+    long[] slots = new long[length];
+    for (int i = 0; i < length; i++) {
+      slots[i] = reader.next();
+    }
+    return slots;
+  }
+
+  /** Writes {@code value} at {@code position}; returns the position after it. */
+  private static int writeVarlong(long value, byte[] buffer, int position) {
     while ((value & ~0x7FL) != 0) {
-      buffer.put((byte) ((value & 0x7F) | 0x80));
+      buffer[position++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    buffer.put((byte) value);
+    buffer[position++] = (byte) value;
+    return position;
   }
 
-  private static long readVarlong(ByteBuffer buffer) {
-    long value = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      byte b = buffer.get();
-      value |= (long) (b & 0x7F) << shift;
-      if ((b & 0x80) == 0) {
-        return value;
-      }
+  private static final class VarlongReader {
+    private final byte[] bytes;
+    private int position;
+
+    VarlongReader(byte[] bytes, int position) {
+      this.bytes = bytes;
+      this.position = position;
     }
-    throw new SerializationException("degree histogram has a malformed varint");
+
+    long next() {
+      long value = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        if (position >= bytes.length) {
+          throw new SerializationException("degree histogram ends inside a varint");
+        }
+        byte b = bytes[position++];
+        value |= (long) (b & 0x7F) << shift;
+        if ((b & 0x80) == 0) {
+          return value;
+        }
+      }
+      throw new SerializationException("degree histogram has a malformed varint");
+    }
   }
 }

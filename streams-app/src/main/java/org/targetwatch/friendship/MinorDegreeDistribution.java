@@ -1,5 +1,6 @@
 package org.targetwatch.friendship;
 
+import java.util.Arrays;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -12,6 +13,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The whole histogram is one store value: the processors of a task that read and write it are
  * separate instances, and the store is the one place they share. The store's record cache keeps
  * the many updates between two commits to one changelog write.
+ *
+ * <p>The store holds the value as {@link HistogramSerde} bytes, and each instance keeps the
+ * histogram it last decoded with the bytes it came from: every contact asks for a snapshot, but the
+ * histogram changes far less often, so a read decodes again only when the stored bytes differ
+ * (usually the very same array, handed back by the record cache or the in-memory store).
  */
 public final class MinorDegreeDistribution {
   static final int EXACT_BUCKETS = 1024;
@@ -20,9 +26,14 @@ public final class MinorDegreeDistribution {
   static final int KNOWN_ACCOUNTS = 0;
   static final String KEY = "minors";
 
-  private final KeyValueStore<String, long[]> store;
+  private final KeyValueStore<String, byte[]> store;
+  /** The stored bytes that {@link #slots} was decoded from (or encoded to); null before the first read. */
+  private byte[] decodedFrom;
+  private long[] slots;
+  /** The snapshot of {@link #slots}, made on the first question after a change. */
+  private Snapshot snapshot;
 
-  public MinorDegreeDistribution(KeyValueStore<String, long[]> store) {
+  public MinorDegreeDistribution(KeyValueStore<String, byte[]> store) {
     this.store = store;
   }
 
@@ -38,9 +49,16 @@ public final class MinorDegreeDistribution {
     return bucket < EXACT_BUCKETS ? bucket : 1 << (bucket - EXACT_BUCKETS + 10);
   }
 
-  private long[] load() {
-    long[] slots = store.get(KEY);
-    return slots != null && slots.length == BUCKETS + 1 ? slots : new long[BUCKETS + 1];
+  /** Brings {@link #slots} in step with the store, decoding only when the stored bytes changed. */
+  private void load() {
+    byte[] stored = store.get(KEY);
+    if (slots != null && (stored == decodedFrom || Arrays.equals(stored, decodedFrom))) {
+      return;
+    }
+    long[] decoded = HistogramSerde.decode(stored);
+    slots = decoded != null && decoded.length == BUCKETS + 1 ? decoded : new long[BUCKETS + 1];
+    decodedFrom = stored;
+    snapshot = null;
   }
 
   public void addMinor(int degree) {
@@ -64,7 +82,7 @@ public final class MinorDegreeDistribution {
   }
 
   private void change(int addTo, int removeFrom, int knownDelta) {
-    long[] slots = load();
+    load();
     if (addTo >= 0) {
       slots[addTo + 1]++;
     }
@@ -72,20 +90,28 @@ public final class MinorDegreeDistribution {
       slots[removeFrom + 1] = Math.max(0, slots[removeFrom + 1] - 1);
     }
     slots[KNOWN_ACCOUNTS] = Math.max(0, slots[KNOWN_ACCOUNTS] + knownDelta);
-    store.put(KEY, slots);
+    byte[] encoded = HistogramSerde.encode(slots);
+    store.put(KEY, encoded);
+    decodedFrom = encoded;
+    snapshot = null;
   }
 
   /** The distribution as it is now, for the questions a contact asks of it. */
   public Snapshot snapshot() {
-    return new Snapshot(load());
+    load();
+    if (snapshot == null) {
+      snapshot = new Snapshot(slots);
+    }
+    return snapshot;
   }
 
-  /** An immutable view with the cumulative counts computed once. */
+  /** An immutable view with the cumulative counts and the upper quartile computed once. */
   public static final class Snapshot {
     private final long[] counts = new long[BUCKETS];
     private final long[] below = new long[BUCKETS + 1];
     private final long knownAccounts;
     private final long minors;
+    private final double upperQuartile;
 
     Snapshot(long[] slots) {
       knownAccounts = slots[KNOWN_ACCOUNTS];
@@ -97,6 +123,7 @@ public final class MinorDegreeDistribution {
       }
       below[BUCKETS] = running;
       minors = running;
+      upperQuartile = quartileAt(0.75);
     }
 
     public long minors() {
@@ -122,10 +149,14 @@ public final class MinorDegreeDistribution {
 
     /** The degree at the population's upper quartile (75th percentile). */
     public double upperQuartile() {
+      return upperQuartile;
+    }
+
+    private double quartileAt(double share) {
       if (minors == 0) {
         return 0;
       }
-      double rank = 0.75 * minors;
+      double rank = share * minors;
       for (int b = 0; b < BUCKETS; b++) {
         if (below[b + 1] >= rank) {
           return lowestDegreeOf(b);

@@ -3,6 +3,7 @@ package org.targetwatch.serde;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -28,10 +29,26 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
   private final Schema schema;
   private final ThreadLocal<Codec<T>> codecs;
 
+  /**
+   * Avro writing through the generated classes' own encode methods ("custom coders") instead of its
+   * reflective field-by-field path: the same bytes, faster on the friend sets and contacts every
+   * event writes. (Reading stays with Avro's default fast reader, which is as quick as the generated
+   * decode methods.) Our own instance, so the user topics' serdes are unaffected.
+   */
+  private static final SpecificData WITH_GENERATED_CODERS = withGeneratedCoders();
+
   private InternalAvroSerde(Class<T> type) {
     this.type = type;
     this.schema = SpecificData.get().getSchema(type);
     this.codecs = ThreadLocal.withInitial(() -> new Codec<>(schema));
+  }
+
+  private static SpecificData withGeneratedCoders() {
+    SpecificData data = new SpecificData(InternalAvroSerde.class.getClassLoader());
+    data.setCustomCoders(true);
+    // what the generated classes register in their own models (profiles' timestamps)
+    data.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    return data;
   }
 
   public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type) {
@@ -78,19 +95,26 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private BinaryDecoder decoder;
 
     Codec(Schema schema) {
-      this.writer = new SpecificDatumWriter<>(schema);
-      this.reader = new SpecificDatumReader<>(schema);
+      this.writer = new SpecificDatumWriter<>(schema, WITH_GENERATED_CODERS);
+      this.reader = new SpecificDatumReader<>(schema, schema, WITH_GENERATED_CODERS);
     }
 
     byte[] encode(T value) {
       buffer.reset();
       buffer.write(FORMAT_V1);
-      encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);
+      // buffered: a direct encoder makes one synchronized stream write per field
+      encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
+      boolean written = false;
       try {
         writer.write(value, encoder);
         encoder.flush();
+        written = true;
       } catch (IOException e) {
         throw new SerializationException("cannot encode " + value.getClass().getSimpleName(), e);
+      } finally {
+        if (!written) {
+          encoder = null; // it may hold part of the failed record: the next encode starts clean
+        }
       }
       return buffer.toByteArray();
     }

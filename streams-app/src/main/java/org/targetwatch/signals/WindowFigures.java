@@ -28,6 +28,24 @@ public final class WindowFigures {
     return figures;
   }
 
+  /** A copy to go on adding to, leaving this one as it is. */
+  public WindowFigures copy() {
+    WindowFigures copy = new WindowFigures();
+    copy.targets = targets;
+    copy.minors = minors;
+    copy.highDegreeMinors = highDegreeMinors;
+    copy.percentileSum = percentileSum;
+    copy.strangerMinors = strangerMinors;
+    copy.sameBandMinors = sameBandMinors;
+    copy.requests = requests;
+    copy.messages = messages;
+    copy.accepted = accepted;
+    copy.declined = declined;
+    copy.removed = removed;
+    copy.escalations = escalations;
+    return copy;
+  }
+
   public void add(ActivityCounts c) {
     targets += c.getTargets();
     minors += c.getMinors();

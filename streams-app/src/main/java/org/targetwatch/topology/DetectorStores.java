@@ -25,7 +25,6 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.targetwatch.alerts.AlertCooldown;
 import org.targetwatch.friendship.FriendshipGraph;
-import org.targetwatch.friendship.HistogramSerde;
 import org.targetwatch.friendship.MinorDegreeDistribution;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.ActivityCounts;
@@ -73,7 +72,8 @@ public final class DetectorStores {
         InternalAvroSerde.of(Profile.class)));
     builders.add(Stores.keyValueStoreBuilder(kv(FRIENDSHIP_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(FriendSet.class)));
-    builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), new HistogramSerde())
+    // HistogramSerde bytes, decoded by MinorDegreeDistribution itself only when they change
+    builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), Serdes.ByteArray())
         .withCachingEnabled());
     builders.add(Stores.keyValueStoreBuilder(kv(ALERT_HISTORY_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(AlertHistory.class)));
@@ -114,7 +114,7 @@ public final class DetectorStores {
   public static DetectorStores from(ProcessorContext<?, ?> context, DetectorConfig config) {
     KeyValueStore<String, Profile> profiles = context.getStateStore(PROFILE_STORE);
     KeyValueStore<String, FriendSet> friendships = context.getStateStore(FRIENDSHIP_STORE);
-    KeyValueStore<String, long[]> degrees = context.getStateStore(MINOR_DEGREE_STORE);
+    KeyValueStore<String, byte[]> degrees = context.getStateStore(MINOR_DEGREE_STORE);
     KeyValueStore<String, Long> receivedFrom = context.getStateStore(RECEIVED_FROM_STORE);
     KeyValueStore<String, TargetEntry> targets = context.getStateStore(SENDER_TARGETS_STORE);
     KeyValueStore<String, AlertHistory> alertHistory = context.getStateStore(ALERT_HISTORY_STORE);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
@@ -77,8 +78,12 @@ public final class SenderActivity {
   }
 
 
-  /** Adds to the counters of the bucket holding {@code at}, in every window. */
-  public void count(String sender, long at, Consumer<ActivityCounts> change) {
+  /**
+   * Adds to the counters of the bucket holding {@code at}, in every window; returns each window's
+   * bucket as it now is.
+   */
+  public Map<WindowSpec, ActivityCounts> count(String sender, long at, Consumer<ActivityCounts> change) {
+    Map<WindowSpec, ActivityCounts> updated = new LinkedHashMap<>();
     for (Map.Entry<WindowSpec, WindowStore<String, ActivityCounts>> window : buckets.entrySet()) {
       long bucketStart = window.getKey().bucketStart(at);
       WindowStore<String, ActivityCounts> store = window.getValue();
@@ -88,7 +93,9 @@ public final class SenderActivity {
       }
       change.accept(counts);
       store.put(sender, counts, bucketStart);
+      updated.put(window.getKey(), counts);
     }
+    return updated;
   }
 
   /** The sender's figures over the window that ends with the bucket holding {@code at}. */
@@ -101,6 +108,28 @@ public final class SenderActivity {
       }
     }
     return figures;
+  }
+
+  /**
+   * The sender's window ending with the bucket holding {@code at}, read once before a contact is
+   * counted: the contact changes only that last bucket, so the figures after counting it follow
+   * without summing the window again.
+   */
+  public OpenWindow open(String sender, WindowSpec window, long at) {
+    long latestBucket = window.bucketStart(at);
+    WindowFigures earlier = new WindowFigures();
+    ActivityCounts latest = null;
+    try (WindowStoreIterator<ActivityCounts> it = buckets.get(window).fetch(sender, window.windowStart(at), latestBucket)) {
+      while (it.hasNext()) {
+        KeyValue<Long, ActivityCounts> bucket = it.next();
+        if (bucket.key == latestBucket) {
+          latest = bucket.value;
+        } else {
+          earlier.add(bucket.value);
+        }
+      }
+    }
+    return new OpenWindow(window, earlier, latest);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.targetwatch.windows;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,6 +30,7 @@ import org.targetwatch.scoring.Assessment;
 import org.targetwatch.scoring.Scorer;
 import org.targetwatch.signals.Population;
 import org.targetwatch.signals.SenderTraits;
+import org.targetwatch.signals.WindowFigures;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorStores;
 import org.targetwatch.topology.WindowSpec;
@@ -85,13 +87,17 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     latestContactAt = Math.max(latestContactAt, at);
     String sender = attempt.getSenderId();
     SenderTraits traits = traitsOf(sender, at);
-    if (!addToWindows(sender, contact, traits.ageBand())) {
+    WindowFigures longWindow = addToWindows(sender, contact, traits.ageBand());
+    if (longWindow == null) {
       return; // a contact already counted in the window: nothing changed
     }
     Assessment best = null;
     for (WindowSpec window : config.windows()) {
       boolean burst = window.equals(config.burstWindow());
-      Assessment a = scorer.assess(window, burst, stores.activity().figures(sender, window, at), traits,
+      WindowFigures figures = window.equals(config.longWindow())
+          ? longWindow
+          : stores.activity().figures(sender, window, at);
+      Assessment a = scorer.assess(window, burst, figures, traits,
           new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile()));
       if (best == null || a.score() > best.score()) {
         best = a;
@@ -126,8 +132,12 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         && a.signals().get(SignalSet.STRANGER_SHARE).met();
   }
 
-  /** Returns true when the contact made a change worth evaluating (a new target in the window). */
-  private boolean addToWindows(String sender, EnrichedContact contact, AgeBand senderBand) {
+  /**
+   * Returns the long window's figures with the contact counted when it made a change worth
+   * evaluating (a new target in the window), null otherwise. The long window is read once: the
+   * figures before the contact decide whether it is full, and the same read gives the figures after.
+   */
+  private WindowFigures addToWindows(String sender, EnrichedContact contact, AgeBand senderBand) {
     ContactAttempt attempt = contact.getAttempt();
     long at = attempt.getAt();
     String target = attempt.getRecipientId();
@@ -145,10 +155,11 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         activity.putTarget(sender, existing);
         activity.count(sender, at, c -> countKind(c, request));
       }
-      return false;
+      return null;
     }
-    if (activity.figures(sender, config.longWindow(), at).targets() >= config.maxTargetsPerWindow()) {
-      return false; // the window is full: bounded state; the cap shows in the evidence
+    OpenWindow longWindow = activity.open(sender, config.longWindow(), at);
+    if (longWindow.targets() >= config.maxTargetsPerWindow()) {
+      return null; // the window is full: bounded state; the cap shows in the evidence
     }
     boolean minor = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
     boolean high = contact.getTargetDegree() > contact.getPopulationUpperQuartile();
@@ -165,7 +176,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         .setMutualFriends(contact.getMutualFriends())
         .build();
     activity.putTarget(sender, entry);
-    activity.count(sender, at, c -> {
+    Map<WindowSpec, ActivityCounts> updated = activity.count(sender, at, c -> {
       c.setTargets(c.getTargets() + 1);
       countKind(c, request);
       if (minor) {
@@ -182,7 +193,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         }
       }
     });
-    return true;
+    return longWindow.figuresWith(updated.get(config.longWindow()));
   }
 
   private static void countKind(ActivityCounts c, boolean request) {

@@ -1,0 +1,86 @@
+package org.targetwatch.friendship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Properties;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The minors' degree distribution as two processors of one task see it: separate instances over one
+ * store, one changing it as friendships change, the other asking it on every contact.
+ */
+class MinorDegreeDistributionTest {
+
+  private static KeyValueStore<String, byte[]> store() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props);
+    KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore("minor-degree-distribution"), Serdes.String(), Serdes.ByteArray())
+        .withLoggingDisabled().build();
+    store.init(context.getStateStoreContext(), store);
+    return store;
+  }
+
+  @Test
+  void aReaderSeesEveryChangeAnotherInstanceWritesToTheStore() {
+    KeyValueStore<String, byte[]> store = store();
+    MinorDegreeDistribution writer = new MinorDegreeDistribution(store);
+    MinorDegreeDistribution reader = new MinorDegreeDistribution(store);
+    writer.adjustKnownAccounts(4);
+    writer.addMinor(10);
+    writer.addMinor(20);
+
+    MinorDegreeDistribution.Snapshot before = reader.snapshot();
+    assertThat(before.minors()).isEqualTo(2);
+    assertThat(before.percentileOf(20)).isEqualTo(0.75);
+    assertThat(reader.snapshot()).as("unchanged store, same snapshot").isSameAs(before);
+
+    writer.moveMinor(10, 30);
+
+    MinorDegreeDistribution.Snapshot after = reader.snapshot();
+    assertThat(after.percentileOf(20)).isEqualTo(0.25);
+    assertThat(after.upperQuartile()).isEqualTo(30);
+    assertThat(before.percentileOf(20)).as("an earlier snapshot does not change").isEqualTo(0.75);
+  }
+
+  @Test
+  void aWriterBuildsOnWhatAnotherInstanceWrote() {
+    KeyValueStore<String, byte[]> store = store();
+    MinorDegreeDistribution one = new MinorDegreeDistribution(store);
+    MinorDegreeDistribution other = new MinorDegreeDistribution(store);
+    one.addMinor(5);
+    other.addMinor(5);
+    one.addMinor(7);
+
+    assertThat(other.snapshot().minors()).isEqualTo(3);
+    assertThat(new MinorDegreeDistribution(store).snapshot().percentileOf(5)).isEqualTo(1.0 / 3);
+  }
+
+  @Test
+  void theStoredValueIsTheVersionByteThenTheSlotCountThenEachSlotAsAnUnsignedVarint() {
+    long[] slots = {5, 0, 127, 128, 300, 1L << 35};
+
+    byte[] bytes = new HistogramSerde().serializer().serialize("t", slots);
+
+    assertThat(bytes).containsExactly(0x01, 0x06, 0x05, 0x00, 0x7F, 0x80, 0x01, 0xAC, 0x02,
+        0x80, 0x80, 0x80, 0x80, 0x80, 0x01);
+    assertThat(new HistogramSerde().deserializer().deserialize("t", bytes)).containsExactly(slots);
+  }
+
+  @Test
+  void aTruncatedOrUnknownHistogramIsASerializationError() {
+    assertThatThrownBy(() -> HistogramSerde.decode(new byte[] {2, 1, 0}))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("format version");
+    assertThatThrownBy(() -> HistogramSerde.decode(new byte[] {1, 3, 0, (byte) 0x80}))
+        .isInstanceOf(SerializationException.class);
+  }
+}
