@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.targetwatch.eventfile.BadLine;
@@ -26,8 +27,8 @@ class ReplayStateSizeTest {
       public void onProgress(long replayed, long total, long alerts) {}
 
       @Override
-      public void onStateBuilt(StateSize size) {
-        state.set(size);
+      public void onStateBuilt(Supplier<StateSize> size) {
+        state.set(size.get());
       }
     });
     return state.get();

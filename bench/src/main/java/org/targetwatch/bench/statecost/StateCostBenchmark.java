@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.targetwatch.bench.endtoend.EndToEndBenchmark;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.eventfile.EventFileWriter;
@@ -72,8 +73,8 @@ public final class StateCostBenchmark {
         public void onBadLine(BadLine line) {}
 
         @Override
-        public void onStateBuilt(StateSize size) {
-          state.set(size);
+        public void onStateBuilt(Supplier<StateSize> size) {
+          state.set(size.get());
           heapWithState.set(usedHeapAfterGc());
         }
       });
