@@ -157,6 +157,21 @@ final class KafkaFixture implements AutoCloseable {
     return records;
   }
 
+  /**
+   * Every committed record of a topic once there are at least {@code expected}: the application's
+   * offsets can be committed a moment before the commit markers reach every partition its
+   * transaction wrote to, so a read right after {@link #awaitProcessed} may not see them yet.
+   */
+  List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int expected) throws InterruptedException {
+    long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+    List<ConsumerRecord<byte[], byte[]>> records = readCommitted(topic);
+    while (records.size() < expected && System.nanoTime() < giveUpAt) {
+      Thread.sleep(200);
+      records = readCommitted(topic);
+    }
+    return records;
+  }
+
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(5));

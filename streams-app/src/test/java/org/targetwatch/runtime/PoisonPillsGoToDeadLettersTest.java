@@ -57,7 +57,7 @@ class PoisonPillsGoToDeadLettersTest {
         kafka.awaitProcessed(APP);
       }
 
-      List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.readCommitted(KafkaFixture.DEAD_LETTERS);
+      List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.readCommitted(KafkaFixture.DEAD_LETTERS, 4);
       assertThat(deadLetters).hasSize(4);
       assertThat(deadLetters).extracting(r -> header(r, DeadLetteringDeserializationHandler.PROBLEM_HEADER))
           .containsExactlyInAnyOrder("WRONG_MAGIC_BYTE", "UNKNOWN_SCHEMA_ID", "CORRUPT_PAYLOAD", "INVALID_EVENT");
