@@ -75,6 +75,10 @@ final class SingleNodeSettings {
     config.put("background.threads", "2");
     config.put("log.segment.bytes", Integer.toString(16 * 1024 * 1024));
     config.put("log.retention.check.interval.ms", "30000");
+    // records carry their event time, and what runs here (simulations, tests, the demo's history) is
+    // days to months old: the default 7-day time retention would delete it, dead letters and alerts
+    // included, at the next retention check, under the application and its readers
+    config.put("log.retention.ms", "-1");
 
     config.putAll(extraProperties);
     return config;
