@@ -5,10 +5,10 @@ import static org.targetwatch.topology.TopologyNames.*;
 import java.time.Clock;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.state.Stores;
+
 import org.targetwatch.campaigns.CampaignProcessor;
 import org.targetwatch.schema.internal.CampaignCandidate;
-import org.targetwatch.schema.internal.CampaignMembership;
+
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -112,10 +112,9 @@ public final class DetectorTopology {
     KStream<String, Alert> senderAlerts = senderOutput
         .flatMapValues(value -> value instanceof Alert a ? List.of(a) : List.<Alert>of(), Named.as(SENDER_ALERTS));
 
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        DetectorStores.kv(CAMPAIGN_CANDIDATES_STORE, inMemoryStores), keys, InternalAvroSerde.of(CampaignCandidate.class)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        DetectorStores.kv(CAMPAIGN_MEMBERSHIP_STORE, inMemoryStores), keys, InternalAvroSerde.of(CampaignMembership.class)));
+    for (StoreBuilder<?> store : DetectorStores.campaignBuilders(inMemoryStores)) {
+      builder.addStateStore(store);
+    }
     KStream<String, Alert> campaignAlerts = senderOutput
         .flatMapValues(value -> value instanceof CampaignCandidate c ? List.of(c) : List.<CampaignCandidate>of(),
             Named.as(CAMPAIGN_CANDIDATES))
