@@ -23,7 +23,17 @@ import picocli.CommandLine.Unmatched;
         BenchCommand.Jmh.class})
 public final class BenchCommand implements Callable<Integer> {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new BenchCommand()).execute(args));
+    System.exit(new CommandLine(new BenchCommand())
+        .setExecutionExceptionHandler(BenchCommand::userError).execute(args));
+  }
+
+  /** A size or rate the simulator or a benchmark refuses is the user's error: its message, no stack trace. */
+  private static int userError(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+    if (e instanceof IllegalArgumentException) {
+      command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+      return 2;
+    }
+    throw e;
   }
 
   @Override

@@ -4,17 +4,15 @@ import org.targetwatch.bench.platform.BenchPlatform;
 import org.targetwatch.bench.platform.StreamsPhase;
 import org.targetwatch.bench.platform.StreamsTuning;
 import org.targetwatch.bench.platform.TargetwatchApp;
+import org.targetwatch.bench.platform.TempDirectories;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.targetwatch.simulator.SimulationConfig;
 
 /**
@@ -87,15 +85,15 @@ public final class EndToEndBenchmark {
           result.targetwatchOverPassThrough(), result.targetwatchOverRaw());
       return result;
     } finally {
-      deleteRecursively(stateRoot);
+      TempDirectories.deleteRecursively(stateRoot);
     }
   }
 
-  private void printBrokerWrites(java.util.Map<String, Long> records, long events) {
+  private void printBrokerWrites(Map<String, Long> records, long events) {
     long total = records.values().stream().mapToLong(Long::longValue).sum();
     out.printf(Locale.ROOT, "targetwatch wrote %,d records to its internal topics (%.1f per input event):%n", total,
         total / (double) events);
-    records.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+    records.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> out.printf(Locale.ROOT, "  %-40s %,12d  (%.2f per event)%n", e.getKey(), e.getValue(),
             e.getValue() / (double) events));
   }
@@ -106,15 +104,5 @@ public final class EndToEndBenchmark {
 
   private static String startupNote(StreamsPhase.Timing timing) {
     return String.format(Locale.ROOT, "   (start-up %.1f s, not counted)", timing.startup().toMillis() / 1000.0);
-  }
-
-  public static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + directory, e);
-    }
   }
 }

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.targetwatch.bench.platform.BenchPlatform;
 import org.targetwatch.bench.platform.StreamsTuning;
 import org.targetwatch.bench.platform.TargetwatchApp;
+import org.targetwatch.bench.platform.TempDirectories;
 import org.targetwatch.runtime.ProcessingDrain;
 import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
@@ -23,7 +25,13 @@ import org.targetwatch.simulator.SimulationConfig;
 public final class AlertLatencyBenchmark {
   /** What to produce, how fast, and how targetwatch runs. */
   public record Options(int accounts, int days, long seed, int partitions, int eventsPerSecond, Duration warmUp,
-      StreamsTuning tuning, List<String> targetwatchSettings) {}
+      StreamsTuning tuning, List<String> targetwatchSettings) {
+    public Options {
+      if (eventsPerSecond <= 0) {
+        throw new IllegalArgumentException("the input rate must be positive, was " + eventsPerSecond);
+      }
+    }
+  }
 
   /** Latencies in milliseconds, sorted. */
   public record Result(long eventsSent, double achievedRate, int alerts, double[] latenciesMs) {
@@ -72,14 +80,14 @@ public final class AlertLatencyBenchmark {
         return result(sink, sent, rate, reader.alerts());
       }
     } finally {
-      org.targetwatch.bench.endtoend.EndToEndBenchmark.deleteRecursively(stateDir);
+      TempDirectories.deleteRecursively(stateDir);
     }
   }
 
   private Result result(FixedRateSink sink, long sent, double rate, List<AlertReader.ReadAlert> alerts) {
     List<Double> latencies = new ArrayList<>();
     List<Double> warm = new ArrayList<>();
-    java.util.TreeMap<Long, List<Double>> bySendSecond = new java.util.TreeMap<>();
+    TreeMap<Long, List<Double>> bySendSecond = new TreeMap<>();
     for (AlertReader.ReadAlert read : alerts) {
       Long sentAt = sink.sentAt(read.alert().getAccountId(), read.alert().getDetectedAt().toEpochMilli());
       if (sentAt != null) {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import org.targetwatch.bench.endtoend.EndToEndBenchmark;
+import org.targetwatch.bench.platform.TempDirectories;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.eventfile.EventFileWriter;
 import org.targetwatch.replay.Replay;
@@ -84,7 +84,7 @@ public final class StateCostBenchmark {
       print(result, summary);
       return result;
     } finally {
-      EndToEndBenchmark.deleteRecursively(work);
+      TempDirectories.deleteRecursively(work);
     }
   }
 
