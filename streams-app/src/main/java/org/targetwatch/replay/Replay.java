@@ -23,10 +23,11 @@ import org.targetwatch.topology.DetectorConfig;
  * Runs an event file through the detector, in event time, and writes the alerts as an alert file.
  * The file need not be sorted: it is ordered by event time (stable for equal times) through an index
  * of three numbers a line, so a file of millions of lines fits in a small heap. The events run
- * through a {@link ProcessorPipeline}: the production intake, processors and in-memory state stores
- * in one thread, with the repartition topics as in-memory queues, in the order a single Kafka
- * Streams task would process them. (Under a {@code TopologyTestDriver}, which commits after every
- * record and serialises every record it repartitions, the same alerts came about four times slower.)
+ * through a {@link ProcessorPipeline}: the production intake and processors over the production
+ * stores (held as objects, {@link ReplayStores}) in one thread, with the repartition topics as
+ * in-memory queues, in the order a single Kafka Streams task would process them. (Under a
+ * {@code TopologyTestDriver}, which commits after every record and serialises every record it
+ * repartitions, the same alerts came about four times slower.)
  */
 public final class Replay {
   /** Hears about progress now and then, and about each bad line. */
@@ -60,6 +61,14 @@ public final class Replay {
    */
   public Replay withPersistentStores(Path stateDirectory) {
     return new Replay(config, detector -> new ProcessorPipeline(detector, new ReplayStores(detector, stateDirectory)));
+  }
+
+  /**
+   * The same replay with Kafka Streams' in-memory stores, which hold serialised bytes, instead of
+   * replay's stores of objects: slower, for measuring the heap the state takes in bytes.
+   */
+  public Replay withSerialisingInMemoryStores() {
+    return new Replay(config, detector -> new ProcessorPipeline(detector, ReplayStores.serialisingInMemory(detector)));
   }
 
   /** With another engine, e.g. the production topology under a test driver, to compare with. */

@@ -25,19 +25,32 @@ import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.internals.metrics.StreamsMetricsImpl;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.KeyValueStoreBuilder;
+import org.apache.kafka.streams.state.internals.WindowStoreBuilder;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorStores;
+import org.targetwatch.topology.TopologyNames;
+import org.targetwatch.topology.WindowSpec;
 
 /**
- * The detector's state stores for one replay: the production builders
- * ({@link DetectorStores#builders}, {@link DetectorStores#campaignBuilders}) with in-memory
- * suppliers, built once and shared by every stage, as the stores of one Kafka Streams task are.
- * Change-logging and caching are turned off: replay has no changelog topic to write, and a cache
- * in front of an in-memory store changes no result (the test-driver replay ran with a cache of
- * 0 bytes). The stores still serialise what they hold, so processors get fresh copies on each read
- * exactly as in production.
+ * The detector's state stores for one replay, built once and shared by every stage, as the stores
+ * of one Kafka Streams task are: one store for each of the production builders
+ * ({@link DetectorStores#builders}, {@link DetectorStores#campaignBuilders}), under its name, of
+ * one of three kinds:
+ * <ul>
+ *   <li>{@linkplain #ReplayStores(DetectorConfig) objects} ({@code replay}): {@link ObjectKeyValueStore}
+ *       and {@link ObjectWindowStore}, which hold values as objects and copy them in and out, so
+ *       processors get fresh values on each read as from a store that serialises, without the bytes;
+ *   <li>{@linkplain #serialisingInMemory(DetectorConfig) Kafka Streams' in-memory stores}, which
+ *       serialise: what the state costs in heap in a deployment with in-memory stores;
+ *   <li>{@linkplain #ReplayStores(DetectorConfig, Path) RocksDB} (the production kind): what it
+ *       costs on disk.
+ * </ul>
+ * The Kafka Streams stores are built from the builders with change-logging and caching turned off:
+ * replay has no changelog topic to write, and a cache in front of an in-memory store changes no
+ * result (the test-driver replay ran with a cache of 0 bytes).
  *
- * <p>The stores are initialised through {@link MockProcessorContext#getStateStoreContext()}, the
+ * <p>Those stores are initialised through {@link MockProcessorContext#getStateStoreContext()}, the
  * public way to give a store what it needs (metrics, configuration) without a running task. The
  * mock records metrics at DEBUG level, which times every store operation; replay records at INFO,
  * as Kafka Streams does by default, so the stores keep their metrics but skip the timing.
@@ -45,23 +58,31 @@ import org.targetwatch.topology.DetectorStores;
 final class ReplayStores implements AutoCloseable {
   static final String APPLICATION_ID = "targetwatch-replay";
 
+  private enum Kind { OBJECTS, SERIALISING_IN_MEMORY, ROCKSDB }
+
   private final InfoMetricsContext initContext;
   private final Map<String, StateStore> byName = new LinkedHashMap<>();
 
   private final Path persistentDirectory;
 
-  /** In-memory stores, as {@code replay} runs. */
+  /** Stores of objects, as {@code replay} runs. */
   ReplayStores(DetectorConfig config) {
-    this(config, null);
+    this(config, Kind.OBJECTS, null);
   }
 
-  /**
-   * @param persistentDirectory where RocksDB stores (the production kind) live, or null for
-   *     in-memory stores
-   */
+  /** RocksDB stores (the production kind) under {@code persistentDirectory}. */
   ReplayStores(DetectorConfig config, Path persistentDirectory) {
+    this(config, Kind.ROCKSDB, persistentDirectory);
+  }
+
+  /** Kafka Streams' own in-memory stores, which hold serialised bytes. */
+  static ReplayStores serialisingInMemory(DetectorConfig config) {
+    return new ReplayStores(config, Kind.SERIALISING_IN_MEMORY, null);
+  }
+
+  private ReplayStores(DetectorConfig config, Kind kind, Path persistentDirectory) {
     this.persistentDirectory = persistentDirectory;
-    boolean inMemory = persistentDirectory == null;
+    boolean inMemory = kind != Kind.ROCKSDB;
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
@@ -70,10 +91,31 @@ final class ReplayStores implements AutoCloseable {
     List<StoreBuilder<?>> builders = new ArrayList<>(DetectorStores.builders(config, inMemory));
     builders.addAll(DetectorStores.campaignBuilders(inMemory));
     for (StoreBuilder<?> builder : builders) {
-      StateStore store = builder.withLoggingDisabled().withCachingDisabled().build();
+      StateStore store = kind == Kind.OBJECTS
+          ? objectStoreFor(builder, config)
+          : builder.withLoggingDisabled().withCachingDisabled().build();
       store.init(initContext.getStateStoreContext(), store);
       byName.put(store.name(), store);
     }
+  }
+
+  /**
+   * The store of objects standing for what {@code builder} builds. A window store takes the
+   * builder's retention and, as window size, the bucket of the window it holds the activity of.
+   */
+  private static StateStore objectStoreFor(StoreBuilder<?> builder, DetectorConfig config) {
+    if (builder instanceof WindowStoreBuilder<?, ?> windows) {
+      WindowSpec window = config.windows().stream()
+          .filter(w -> TopologyNames.activityStore(w.name()).equals(builder.name()))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("replay knows no window for the window store " + builder.name()));
+      return new ObjectWindowStore<>(builder.name(), windows.retentionPeriod(), window.bucketMs());
+    }
+    if (builder instanceof KeyValueStoreBuilder<?, ?>) {
+      return new ObjectKeyValueStore<>(builder.name());
+    }
+    throw new IllegalStateException("replay has no store of objects like " + builder.name() + " ("
+        + builder.getClass().getSimpleName() + ")");
   }
 
   @SuppressWarnings("unchecked")

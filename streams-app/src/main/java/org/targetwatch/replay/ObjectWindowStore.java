@@ -1,0 +1,286 @@
+package org.targetwatch.replay;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.internals.TimeWindow;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A window store of replay that holds values as objects, with the behaviour of Kafka Streams'
+ * {@code InMemoryWindowStore} (without duplicates) behind its serialising layer:
+ * <ul>
+ *   <li>one segment per window start; the store's clock is the latest window start put, and a
+ *       segment expires once it is a retention period behind that clock: a put into it is skipped,
+ *       a fetch does not see it, and it is dropped at the next operation;
+ *   <li>values are copied in and out ({@link StoreValueCopies}); {@code put(key, null, t)} deletes;
+ *   <li>a fetch walks window starts in time order (or backwards), and, across keys, keys in the
+ *       order of their UTF-8 bytes within a window start.
+ * </ul>
+ * An iterator holds the entries in its range when it was opened (the processors never write while
+ * they iterate) and copies each value when it reaches it.
+ */
+final class ObjectWindowStore<V> implements WindowStore<String, V> {
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectWindowStore.class);
+  /** Kafka's {@code ConsumerRecord.NO_TIMESTAMP}, the clock before the first put. */
+  private static final long NO_TIMESTAMP = -1L;
+
+  private final String name;
+  private final long retentionPeriod;
+  private final long windowSize;
+  private final NavigableMap<Long, Map<String, V>> segments = new TreeMap<>();
+  private long observedStreamTime = NO_TIMESTAMP;
+  private boolean open;
+
+  ObjectWindowStore(String name, long retentionPeriod, long windowSize) {
+    this.name = name;
+    this.retentionPeriod = retentionPeriod;
+    this.windowSize = windowSize;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    open = true;
+  }
+
+  @Override
+  public boolean persistent() {
+    return false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public void close() {
+    segments.clear();
+    open = false;
+  }
+
+  @Override
+  public void put(String key, V value, long windowStartTimestamp) {
+    Objects.requireNonNull(key, "key cannot be null");
+    removeExpiredSegments();
+    observedStreamTime = Math.max(observedStreamTime, windowStartTimestamp);
+    if (windowStartTimestamp <= observedStreamTime - retentionPeriod) {
+      LOG.warn("Skipping record for expired segment.");
+    } else if (value != null) {
+      segments.computeIfAbsent(windowStartTimestamp, start -> new HashMap<>()).put(key, StoreValueCopies.copyIn(value));
+    } else {
+      Map<String, V> segment = segments.get(windowStartTimestamp);
+      if (segment != null) {
+        segment.remove(key);
+        if (segment.isEmpty()) {
+          segments.remove(windowStartTimestamp);
+        }
+      }
+    }
+  }
+
+  @Override
+  public V fetch(String key, long windowStartTimestamp) {
+    Objects.requireNonNull(key, "key cannot be null");
+    removeExpiredSegments();
+    if (windowStartTimestamp <= observedStreamTime - retentionPeriod) {
+      return null;
+    }
+    Map<String, V> segment = segments.get(windowStartTimestamp);
+    return segment == null ? null : StoreValueCopies.copyOut(segment.get(key));
+  }
+
+  @Override
+  public WindowStoreIterator<V> fetch(String key, long timeFrom, long timeTo) {
+    return fetch(key, timeFrom, timeTo, true);
+  }
+
+  @Override
+  public WindowStoreIterator<V> backwardFetch(String key, long timeFrom, long timeTo) {
+    return fetch(key, timeFrom, timeTo, false);
+  }
+
+  private WindowStoreIterator<V> fetch(String key, long timeFrom, long timeTo, boolean forward) {
+    Objects.requireNonNull(key, "key cannot be null");
+    List<KeyValue<Long, V>> found = new ArrayList<>();
+    for (Map.Entry<Long, Map<String, V>> segment : liveSegments(timeFrom, timeTo, forward).entrySet()) {
+      V value = segment.getValue().get(key);
+      if (value != null) {
+        found.add(KeyValue.pair(segment.getKey(), value));
+      }
+    }
+    return new ValueIterator(found);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<String>, V> fetch(String keyFrom, String keyTo, long timeFrom, long timeTo) {
+    return fetch(keyFrom, keyTo, timeFrom, timeTo, true);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<String>, V> backwardFetch(String keyFrom, String keyTo, long timeFrom,
+      long timeTo) {
+    return fetch(keyFrom, keyTo, timeFrom, timeTo, false);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<String>, V> fetchAll(long timeFrom, long timeTo) {
+    return fetch(null, null, timeFrom, timeTo, true);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<String>, V> backwardFetchAll(long timeFrom, long timeTo) {
+    return fetch(null, null, timeFrom, timeTo, false);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<String>, V> all() {
+    return fetch(null, null, Long.MIN_VALUE, Long.MAX_VALUE, true);
+  }
+
+  @Override
+  public KeyValueIterator<Windowed<String>, V> backwardAll() {
+    return fetch(null, null, Long.MIN_VALUE, Long.MAX_VALUE, false);
+  }
+
+  /** Keys from {@code keyFrom} to {@code keyTo}, either open when null. */
+  private KeyValueIterator<Windowed<String>, V> fetch(String keyFrom, String keyTo, long timeFrom, long timeTo,
+      boolean forward) {
+    if (keyFrom != null && keyTo != null && Utf8Order.compare(keyFrom, keyTo) > 0) {
+      LOG.warn("Returning empty iterator for fetch with invalid key range: from > to.");
+      return new WindowedIterator(List.of());
+    }
+    List<KeyValue<Windowed<String>, V>> found = new ArrayList<>();
+    for (Map.Entry<Long, Map<String, V>> segment : liveSegments(timeFrom, timeTo, forward).entrySet()) {
+      long start = segment.getKey();
+      List<String> keys = new ArrayList<>();
+      for (String key : segment.getValue().keySet()) {
+        if ((keyFrom == null || Utf8Order.compare(key, keyFrom) >= 0)
+            && (keyTo == null || Utf8Order.compare(key, keyTo) <= 0)) {
+          keys.add(key);
+        }
+      }
+      keys.sort(forward ? Utf8Order.COMPARATOR : Collections.reverseOrder(Utf8Order.COMPARATOR));
+      for (String key : keys) {
+        found.add(KeyValue.pair(new Windowed<>(key, new TimeWindow(start, start + windowSize)),
+            segment.getValue().get(key)));
+      }
+    }
+    return new WindowedIterator(found);
+  }
+
+  /** The segments from {@code timeFrom} to {@code timeTo} that have not expired. */
+  private NavigableMap<Long, Map<String, V>> liveSegments(long timeFrom, long timeTo, boolean forward) {
+    removeExpiredSegments();
+    // plus one: a segment expires exactly a retention period after its start
+    long minTime = Math.max(timeFrom, observedStreamTime - retentionPeriod + 1);
+    if (timeTo < minTime) {
+      return Collections.emptyNavigableMap();
+    }
+    NavigableMap<Long, Map<String, V>> live = segments.subMap(minTime, true, timeTo, true);
+    return forward ? live : live.descendingMap();
+  }
+
+  private void removeExpiredSegments() {
+    long minLiveTime = Math.max(0L, observedStreamTime - retentionPeriod + 1);
+    while (!segments.isEmpty() && segments.firstKey() < minLiveTime) {
+      segments.pollFirstEntry();
+    }
+  }
+
+  /** Window start and value, the value copied when reached. */
+  private final class ValueIterator implements WindowStoreIterator<V> {
+    private final Iterator<KeyValue<Long, V>> entries;
+    private KeyValue<Long, V> peeked;
+
+    ValueIterator(List<KeyValue<Long, V>> entries) {
+      this.entries = entries.iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return peeked != null || entries.hasNext();
+    }
+
+    @Override
+    public KeyValue<Long, V> next() {
+      KeyValue<Long, V> next = peeked != null ? peeked : entries.next();
+      peeked = null;
+      return KeyValue.pair(next.key, StoreValueCopies.copyOut(next.value));
+    }
+
+    @Override
+    public Long peekNextKey() {
+      if (peeked == null) {
+        if (!entries.hasNext()) {
+          throw new NoSuchElementException();
+        }
+        peeked = entries.next();
+      }
+      return peeked.key;
+    }
+
+    @Override
+    public void close() {
+      // nothing held open
+    }
+  }
+
+  /** Windowed key and value, the value copied when reached. */
+  private final class WindowedIterator implements KeyValueIterator<Windowed<String>, V> {
+    private final Iterator<KeyValue<Windowed<String>, V>> entries;
+    private KeyValue<Windowed<String>, V> peeked;
+
+    WindowedIterator(List<KeyValue<Windowed<String>, V>> entries) {
+      this.entries = entries.iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return peeked != null || entries.hasNext();
+    }
+
+    @Override
+    public KeyValue<Windowed<String>, V> next() {
+      KeyValue<Windowed<String>, V> next = peeked != null ? peeked : entries.next();
+      peeked = null;
+      return KeyValue.pair(next.key, StoreValueCopies.copyOut(next.value));
+    }
+
+    @Override
+    public Windowed<String> peekNextKey() {
+      if (peeked == null) {
+        if (!entries.hasNext()) {
+          throw new NoSuchElementException();
+        }
+        peeked = entries.next();
+      }
+      return peeked.key;
+    }
+
+    @Override
+    public void close() {
+      // nothing held open
+    }
+  }
+}

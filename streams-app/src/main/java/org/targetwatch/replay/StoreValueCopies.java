@@ -1,0 +1,257 @@
+package org.targetwatch.replay;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Conversion;
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalType;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.Utf8;
+import org.targetwatch.schema.internal.Friend;
+import org.targetwatch.schema.internal.FriendSet;
+
+/**
+ * Copies the values that replay's object stores hold, on the way in and on the way out, so that a
+ * processor never shares a mutable instance with a store: what a store that serialises gives for
+ * free, without the bytes (strings are shared: they are immutable).
+ *
+ * <p>An Avro record is copied field by field following its schema, with what the store's Avro serde
+ * would change on the way through: a logical-type value (a {@code timestamp-millis} instant) goes
+ * through its raw form, so sub-millisecond digits are dropped as they are in bytes. Immutable values
+ * (strings, boxed numbers, booleans, enums) are shared. A {@code byte[]} is shared too, as
+ * {@code Serdes.ByteArray} shares it: Kafka's in-memory store hands back the very array it was given.
+ * Any other kind of value is refused, so a new store value type cannot be shared by accident.
+ *
+ * <p>Friend sets, which most events read two or more of, are copied by {@link FriendSetCopies}, which
+ * copies a friend only when it is read. It, and the hand-written copy of a friend, are used only
+ * while the two records' schemas have exactly the fields they copy; otherwise the schema walk takes
+ * over, so a field added to the schema is never lost.
+ */
+final class StoreValueCopies {
+  /** Copies one kind of record. */
+  @FunctionalInterface
+  interface RecordCopier {
+    SpecificRecord copy(SpecificRecord record);
+  }
+
+  /** Whether friend sets and friends have the fields {@link FriendSetCopies} copies by hand. */
+  static final boolean FRIEND_SETS_BY_HAND =
+      fieldsOf(FriendSet.SCHEMA$).equals(List.of("degree", "friends"))
+          && fieldsOf(Friend.SCHEMA$).equals(List.of("id", "since", "initiatedBySelf", "ageBand"));
+
+  private static final ClassValue<RecordCopier> RECORDS = new ClassValue<>() {
+    @Override
+    protected RecordCopier computeValue(Class<?> type) {
+      if (type == Friend.class && FRIEND_SETS_BY_HAND) {
+        return friend -> FriendSetCopies.copy((Friend) friend);
+      }
+      return schemaWalkOf(type);
+    }
+  };
+
+  private StoreValueCopies() {}
+
+  /** The value for a store to keep: shares no mutable part with {@code value}. */
+  @SuppressWarnings("unchecked")
+  static <V> V copyIn(V value) {
+    if (FRIEND_SETS_BY_HAND && value instanceof FriendSet set) {
+      return (V) FriendSetCopies.copyIn(set);
+    }
+    return copy(value);
+  }
+
+  /** The value for a reader of a value that a store keeps (made by {@link #copyIn}). */
+  @SuppressWarnings("unchecked")
+  static <V> V copyOut(V stored) {
+    if (FRIEND_SETS_BY_HAND && stored instanceof FriendSet set) {
+      return (V) FriendSetCopies.copyOut(set);
+    }
+    return copy(stored);
+  }
+
+  /** A copy of a value that shares no mutable part with it. */
+  @SuppressWarnings("unchecked")
+  static <V> V copy(V value) {
+    if (value == null || value instanceof String || value instanceof Long || value instanceof Integer
+        || value instanceof Double || value instanceof Float || value instanceof Boolean || value instanceof byte[]) {
+      return value;
+    }
+    if (value instanceof SpecificRecord record) {
+      return (V) RECORDS.get(record.getClass()).copy(record);
+    }
+    throw new IllegalArgumentException("replay stores cannot copy a value of " + value.getClass().getName()
+        + "; teach StoreValueCopies how");
+  }
+
+  /** The copier that follows the schema of a generated record class. */
+  static RecordCopier schemaWalkOf(Class<?> type) {
+    return new SchemaWalk(type, SpecificData.get().getSchema(type));
+  }
+
+  private static List<String> fieldsOf(Schema schema) {
+    return schema.getFields().stream().map(Schema.Field::name).toList();
+  }
+
+  /** Copies one value of a given schema. */
+  @FunctionalInterface
+  private interface Copier {
+    Object copy(Object value);
+  }
+
+  private static final Copier SHARED = value -> value;
+
+  /** Copies the records of one generated class, with a copier per field made once from its schema. */
+  private static final class SchemaWalk implements RecordCopier {
+    private final MethodHandle constructor;
+    private final Copier[] fields;
+
+    SchemaWalk(Class<?> type, Schema schema) {
+      try {
+        this.constructor = MethodHandles.publicLookup().findConstructor(type, MethodType.methodType(void.class))
+            .asType(MethodType.methodType(SpecificRecord.class));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException(
+            "replay stores cannot copy " + type.getName() + ": no public constructor without arguments", e);
+      }
+      SpecificData model = SpecificData.getForClass(type); // the class's own model knows its conversions
+      List<Schema.Field> schemaFields = schema.getFields();
+      this.fields = new Copier[schemaFields.size()];
+      for (int i = 0; i < fields.length; i++) {
+        fields[i] = copierFor(schemaFields.get(i).schema(), model);
+      }
+    }
+
+    @Override
+    public SpecificRecord copy(SpecificRecord source) {
+      SpecificRecord target;
+      try {
+        target = (SpecificRecord) constructor.invokeExact();
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot make a " + source.getClass().getName(), e);
+      }
+      for (int i = 0; i < fields.length; i++) {
+        Copier field = fields[i];
+        target.put(i, field == SHARED ? source.get(i) : field.copy(source.get(i)));
+      }
+      return target;
+    }
+  }
+
+  private static Copier copierFor(Schema schema, SpecificData model) {
+    LogicalType logicalType = schema.getLogicalType();
+    if (logicalType != null) {
+      Conversion<?> conversion = model.getConversionFor(logicalType);
+      if (conversion != null) {
+        return viaRawForm(schema, logicalType, conversion);
+      }
+    }
+    switch (schema.getType()) {
+      case RECORD:
+        return value -> value == null ? null : RECORDS.get(value.getClass()).copy((SpecificRecord) value);
+      case ARRAY: {
+        Copier items = copierFor(schema.getElementType(), model);
+        return value -> value == null ? null : copyList((List<?>) value, schema, items);
+      }
+      case MAP: {
+        Copier values = copierFor(schema.getValueType(), model);
+        return value -> value == null ? null : copyMap((Map<?, ?>) value, values);
+      }
+      case UNION:
+        return unionCopier(schema, model);
+      case STRING:
+        return value -> value instanceof Utf8 utf8 ? new Utf8(utf8) : value; // Utf8 is mutable
+      case BYTES:
+        return value -> value == null ? null : copyBuffer((ByteBuffer) value);
+      case FIXED:
+        return value -> value == null ? null : model.deepCopy(schema, value);
+      default: // enums, numbers, booleans, null: immutable
+        return SHARED;
+    }
+  }
+
+  private static <T> Copier viaRawForm(Schema schema, LogicalType logicalType, Conversion<T> conversion) {
+    Class<T> converted = conversion.getConvertedType();
+    return value -> {
+      if (!converted.isInstance(value)) {
+        return value; // null, or already in raw form: immutable
+      }
+      Object raw = Conversions.convertToRawType(converted.cast(value), schema, logicalType, conversion);
+      return Conversions.convertToLogicalType(raw, schema, logicalType, conversion);
+    };
+  }
+
+  /** A union's branch is told by the value's kind, as Avro tells it when writing. */
+  private static Copier unionCopier(Schema union, SpecificData model) {
+    Map<Schema.Type, Copier> containers = new HashMap<>();
+    Copier string = SHARED;
+    Copier logical = null;
+    Class<?> logicalClass = null;
+    for (Schema branch : union.getTypes()) {
+      switch (branch.getType()) {
+        case ARRAY, MAP, BYTES -> containers.put(branch.getType(), copierFor(branch, model));
+        case STRING -> string = copierFor(branch, model);
+        default -> {
+          Conversion<?> conversion = branch.getLogicalType() == null ? null
+              : model.getConversionFor(branch.getLogicalType());
+          if (conversion != null) {
+            logical = copierFor(branch, model);
+            logicalClass = conversion.getConvertedType();
+          }
+        }
+      }
+    }
+    Copier list = containers.get(Schema.Type.ARRAY);
+    Copier map = containers.get(Schema.Type.MAP);
+    Copier bytes = containers.get(Schema.Type.BYTES);
+    Copier stringBranch = string;
+    Copier logicalBranch = logical;
+    Class<?> logicalType = logicalClass;
+    return value -> {
+      if (value == null) {
+        return null;
+      } else if (value instanceof SpecificRecord record) {
+        return RECORDS.get(record.getClass()).copy(record);
+      } else if (value instanceof List<?> && list != null) {
+        return list.copy(value);
+      } else if (value instanceof Map<?, ?> && map != null) {
+        return map.copy(value);
+      } else if (value instanceof ByteBuffer && bytes != null) {
+        return bytes.copy(value);
+      } else if (value instanceof CharSequence) {
+        return stringBranch.copy(value);
+      } else if (logicalType != null && logicalType.isInstance(value)) {
+        return logicalBranch.copy(value);
+      }
+      return value;
+    };
+  }
+
+  private static List<Object> copyList(List<?> list, Schema schema, Copier items) {
+    // the kind of list Avro's reader makes, so a copy looks like a value read back from bytes
+    GenericData.Array<Object> copy = new GenericData.Array<>(list.size(), schema);
+    for (Object item : list) {
+      copy.add(items.copy(item));
+    }
+    return copy;
+  }
+
+  private static Map<Object, Object> copyMap(Map<?, ?> map, Copier values) {
+    Map<Object, Object> copy = new HashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
+    map.forEach((key, value) -> copy.put(key instanceof Utf8 utf8 ? new Utf8(utf8) : key, values.copy(value)));
+    return copy;
+  }
+
+  private static ByteBuffer copyBuffer(ByteBuffer buffer) {
+    ByteBuffer copy = ByteBuffer.allocate(buffer.remaining());
+    copy.put(buffer.duplicate()).flip();
+    return copy;
+  }
+}
