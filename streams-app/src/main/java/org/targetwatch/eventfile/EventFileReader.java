@@ -17,9 +17,6 @@ import org.apache.avro.specific.SpecificRecord;
  * line number and reason, is counted and skipped; reading goes on with the next line.
  */
 public final class EventFileReader implements Closeable {
-  private static final com.fasterxml.jackson.databind.ObjectMapper LINE_MAPPER =
-      new com.fasterxml.jackson.databind.ObjectMapper();
-
   private final JsonLinesReader<SpecificRecord> lines;
 
   /**
@@ -58,16 +55,6 @@ public final class EventFileReader implements Closeable {
   }
 
   /** Lines read so far: events, bad lines and blank lines. */
-  /** Where the line of the event last returned by {@link #nextEvent()} lies in the file. */
-  public LinePosition lastPosition() {
-    return lines.lastPosition();
-  }
-
-  /** Decodes one line known to be good (read before), e.g. when re-reading it at its position. */
-  public static SpecificRecord decodeLine(byte[] line) throws IOException, EventFormatException {
-    return EventFieldMapping.eventFromJson(LINE_MAPPER.readTree(line));
-  }
-
   public ReadCounts counts() {
     return lines.counts();
   }

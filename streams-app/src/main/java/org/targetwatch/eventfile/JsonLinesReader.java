@@ -64,11 +64,6 @@ final class JsonLinesReader<T> implements Closeable {
     return null;
   }
 
-  /** Where the line of the record last returned by {@link #next()} lies in the file. */
-  LinePosition lastPosition() {
-    return new LinePosition(lines.lineNumber(), lines.lineOffset(), lines.lineLength());
-  }
-
   ReadCounts counts() {
     return new ReadCounts(lines.lineNumber(), records, badLines, blankLines);
   }

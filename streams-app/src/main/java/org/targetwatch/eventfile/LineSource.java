@@ -25,9 +25,6 @@ final class LineSource implements Closeable {
   private int lineStart;
   private int lineLength;
   private boolean tooLong;
-  /** Bytes dropped from the front of the buffer so far: buffer index + this = file offset. */
-  private long consumedBefore;
-  private long lineOffset;
 
   LineSource(InputStream in, int maxLineBytes) {
     this.in = in;
@@ -80,11 +77,6 @@ final class LineSource implements Closeable {
     return lineStart;
   }
 
-  /** Byte offset of the current line in the whole stream (after a byte-order mark, before any CR). */
-  long lineOffset() {
-    return lineOffset;
-  }
-
   int lineLength() {
     return lineLength;
   }
@@ -129,7 +121,6 @@ final class LineSource implements Closeable {
     }
     tooLong = end - start > maxLineBytes;
     lineStart = start;
-    lineOffset = consumedBefore + start;
     lineLength = tooLong ? 0 : end - start;
   }
 
@@ -143,7 +134,6 @@ final class LineSource implements Closeable {
   /** Makes room and reads more bytes after {@code limit}; moves unread bytes to the front first. */
   private void fill() throws IOException {
     if (position > 0) {
-      consumedBefore += position;
       System.arraycopy(buffer, position, buffer, 0, limit - position);
       limit -= position;
       position = 0;

@@ -2,15 +2,20 @@
  * {@code replay}: an event file through the production detector, in event time, into an alert file.
  *
  * <ul>
- *   <li>{@link org.targetwatch.replay.Replay} validates and indexes the file ({@code EventTimeIndex}:
- *       event time, offset and length per line), sorts it by event time and feeds the events one by
- *       one to an engine, writing the alerts and the summary.
+ *   <li>{@link org.targetwatch.replay.Replay} reads and validates the file once, keeping each event
+ *       as compact bytes with its event time ({@code TimeOrderedEvents}), sorts them by event time
+ *       and feeds the events one by one to an engine, writing the alerts and the summary.
  *   <li>{@code ProcessorPipeline}, the engine: the production intake and processors
  *       ({@code AccountEventsProcessor}, {@code RecipientEnrichment}, {@code SenderWindowsProcessor},
- *       {@code CampaignProcessor}) over the production in-memory stores ({@code ReplayStores}), each
+ *       {@code CampaignProcessor}) over the production stores ({@code ReplayStores}), each
  *       processor given a {@code StageContext} that forwards into the next stage's
  *       {@code InternalTopic}, an in-memory FIFO standing for a repartition topic. No test driver,
  *       no serialisation between stages, no commits.
+ *   <li>The stores hold objects ({@code ObjectKeyValueStore}, {@code ObjectWindowStore}) and copy
+ *       them in and out ({@code StoreValueCopies}, {@code FriendSetCopies}), so each read gives the
+ *       processor its own value as a store that serialises would, without the bytes; they answer
+ *       as Kafka Streams' in-memory stores do. Kafka Streams' own stores (in memory, or RocksDB)
+ *       can be chosen instead, to measure what the state costs.
  *   <li>Order is that of one Kafka Streams task with every topic in one partition, as the
  *       {@code TopologyTestDriver} replay ran it: each event is processed, with everything it
  *       causes downstream, before the next; within that, {@code TaskQueues} takes the record

@@ -60,19 +60,21 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
   }
 
   public T fromBytes(byte[] bytes) {
-    if (bytes == null) {
-      return null;
-    }
-    if (bytes.length == 0 || bytes[0] != FORMAT_V1) {
+    return bytes == null ? null : fromBytes(bytes, 0, bytes.length);
+  }
+
+  /** The record whose bytes ({@link #toBytes}) are {@code length} bytes of {@code buffer} from {@code offset}. */
+  public T fromBytes(byte[] buffer, int offset, int length) {
+    if (length == 0 || buffer[offset] != FORMAT_V1) {
       throw new SerializationException(
           "internal " + type.getSimpleName() + " record has unknown format version "
-              + (bytes.length == 0 ? "(empty)" : String.valueOf(bytes[0])));
+              + (length == 0 ? "(empty)" : String.valueOf(buffer[offset])));
     }
     try {
-      return codecs.get().decode(bytes);
+      return codecs.get().decode(buffer, offset, length);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
-          "internal " + type.getSimpleName() + " record of " + bytes.length + " bytes is corrupt: " + e.getMessage());
+          "internal " + type.getSimpleName() + " record of " + length + " bytes is corrupt: " + e.getMessage());
     }
   }
 
@@ -119,8 +121,8 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
       return buffer.toByteArray();
     }
 
-    T decode(byte[] bytes) throws IOException {
-      decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, decoder);
+    T decode(byte[] buffer, int offset, int length) throws IOException {
+      decoder = DecoderFactory.get().binaryDecoder(buffer, offset + 1, length - 1, decoder);
       return reader.read(null, decoder);
     }
   }
