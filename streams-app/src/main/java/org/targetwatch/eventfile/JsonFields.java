@@ -293,7 +293,16 @@ final class JsonFields {
     }
   }
 
+  /** The symbols of an enum as an error lists them; made once per enum, not once per field read. */
+  private static final ClassValue<String> SYMBOLS = new ClassValue<>() {
+    @Override
+    protected String computeValue(Class<?> type) {
+      return Arrays.stream(type.getEnumConstants()).map(symbol -> ((Enum<?>) symbol).name())
+          .collect(Collectors.joining(", "));
+    }
+  };
+
   private static String symbolsOf(Class<? extends Enum<?>> type) {
-    return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    return SYMBOLS.get(type);
   }
 }

@@ -38,6 +38,40 @@ public final class HistogramSerde implements Serde<long[]> {
     return Arrays.copyOf(buffer, position);
   }
 
+  /**
+   * The bytes of {@code slots} ({@link #encode}), given {@code before}, those of the same histogram
+   * before the slots in {@code changed} changed: a copy of {@code before} with just those slots
+   * rewritten, since a count rarely changes its number of bytes; a fresh encoding otherwise. A change
+   * then costs a copy of the bytes, not an encoding of every slot.
+   */
+  public static byte[] reencode(byte[] before, long[] slots, int... changed) {
+    if (before == null || before.length < 2 || before[0] != FORMAT_V1) {
+      return encode(slots);
+    }
+    int[] targets = changed.clone();
+    Arrays.sort(targets);
+    byte[] after = before.clone();
+    int position = 1;
+    int countEnd = skipVarlong(after, position);
+    if (countEnd < 0 || countEnd - position != varlongLength(slots.length)
+        || new VarlongReader(after, position).next() != slots.length) {
+      return encode(slots);
+    }
+    position = countEnd;
+    int slot = 0;
+    for (int target : targets) {
+      for (; slot < target && position >= 0; slot++) {
+        position = skipVarlong(after, position);
+      }
+      int end = position < 0 ? -1 : skipVarlong(after, position);
+      if (end < 0 || end - position != varlongLength(slots[target])) {
+        return encode(slots);
+      }
+      writeVarlong(slots[target], after, position);
+    }
+    return after;
+  }
+
   public static long[] decode(byte[] bytes) {
     if (bytes == null) {
       return null;
@@ -62,6 +96,25 @@ public final class HistogramSerde implements Serde<long[]> {
     }
     buffer[position++] = (byte) value;
     return position;
+  }
+
+  /** The position after the varint at {@code position}, or -1 when it runs past the end. */
+  private static int skipVarlong(byte[] buffer, int position) {
+    while (position < buffer.length) {
+      if ((buffer[position++] & 0x80) == 0) {
+        return position;
+      }
+    }
+    return -1;
+  }
+
+  private static int varlongLength(long value) {
+    int length = 1;
+    while ((value & ~0x7FL) != 0) {
+      value >>>= 7;
+      length++;
+    }
+    return length;
   }
 
   private static final class VarlongReader {

@@ -90,7 +90,7 @@ public final class MinorDegreeDistribution {
       slots[removeFrom + 1] = Math.max(0, slots[removeFrom + 1] - 1);
     }
     slots[KNOWN_ACCOUNTS] = Math.max(0, slots[KNOWN_ACCOUNTS] + knownDelta);
-    byte[] encoded = HistogramSerde.encode(slots);
+    byte[] encoded = HistogramSerde.reencode(decodedFrom, slots, KNOWN_ACCOUNTS, addTo + 1, removeFrom + 1);
     store.put(KEY, encoded);
     decodedFrom = encoded;
     snapshot = null;

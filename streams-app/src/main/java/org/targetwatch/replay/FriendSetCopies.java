@@ -27,12 +27,11 @@ final class FriendSetCopies {
   /** The set to keep in a store: shares nothing the caller can change. */
   static FriendSet copyIn(FriendSet set) {
     List<Friend> friends = set.getFriends();
-    Friend[] stored = new Friend[friends.size()];
+    Friend[] stored;
     if (friends instanceof FriendsReadFromStore read) {
-      for (int i = 0; i < stored.length; i++) {
-        stored[i] = read.isUnread(i) ? read.raw(i) : copy(read.raw(i));
-      }
+      stored = read.forStore();
     } else {
+      stored = new Friend[friends.size()];
       for (int i = 0; i < stored.length; i++) {
         stored[i] = copy(friends.get(i));
       }
@@ -72,29 +71,27 @@ final class FriendSetCopies {
   }
 
   /**
-   * The friends of a set read from a store, copied one by one as they are read. Until a friend is
-   * read (or replaced), its slot holds the stored friend, which must not be handed out.
+   * The friends of a set read from a store, copied one by one as they are read. The first few
+   * copies are kept aside (a binary search reads a dozen friends of thousands); after more, or once
+   * the list is changed, it keeps an array of its own in which a slot holds either the stored friend,
+   * not yet read and never handed out, or the reader's own.
    */
   static final class FriendsReadFromStore extends AbstractList<Friend> implements RandomAccess {
+    private static final int FEW = 16;
+
+    private final Friend[] stored;
+    /** Until {@link #items}: the slots read so far and their copies. */
+    private int[] readSlots;
+    private Friend[] readCopies;
+    private int reads;
+    /** Once made: the list's slots; {@code own[i]} when {@code items[i]} is the reader's. */
     private Friend[] items;
-    /** Whether {@link #items} is still the stored array, which must not be written. */
-    private boolean itemsShared = true;
-    /** {@code own[i]}: {@code items[i]} is this list's (a copy, or added by the reader); null while nothing is. */
     private boolean[] own;
     private int size;
 
     FriendsReadFromStore(Friend[] stored) {
-      this.items = stored;
+      this.stored = stored;
       this.size = stored.length;
-    }
-
-    boolean isUnread(int index) {
-      return own == null || !own[index];
-    }
-
-    /** The item in a slot, without copying it: only for {@link #copyIn}. */
-    Friend raw(int index) {
-      return items[index];
     }
 
     @Override
@@ -105,8 +102,23 @@ final class FriendSetCopies {
     @Override
     public Friend get(int index) {
       Objects.checkIndex(index, size);
-      if (isUnread(index)) {
-        writable();
+      if (items == null) {
+        for (int k = 0; k < reads; k++) {
+          if (readSlots[k] == index) {
+            return readCopies[k];
+          }
+        }
+        if (reads < FEW) {
+          if (readSlots == null) {
+            readSlots = new int[FEW];
+            readCopies = new Friend[FEW];
+          }
+          readSlots[reads] = index;
+          return readCopies[reads++] = copy(stored[index]);
+        }
+        ownArray();
+      }
+      if (!own[index]) {
         items[index] = copy(items[index]);
         own[index] = true;
       }
@@ -116,14 +128,16 @@ final class FriendSetCopies {
     @Override
     public Friend set(int index, Friend friend) {
       Friend previous = get(index);
+      ownArray();
       items[index] = friend;
+      own[index] = true;
       return previous;
     }
 
     @Override
     public void add(int index, Friend friend) {
       Objects.checkIndex(index, size + 1);
-      writable();
+      ownArray();
       if (size == items.length) {
         int capacity = Math.max(8, size + (size >> 1));
         items = Arrays.copyOf(items, capacity);
@@ -140,6 +154,7 @@ final class FriendSetCopies {
     @Override
     public Friend remove(int index) {
       Friend removed = get(index);
+      ownArray();
       System.arraycopy(items, index + 1, items, index, size - index - 1);
       System.arraycopy(own, index + 1, own, index, size - index - 1);
       size--;
@@ -149,14 +164,37 @@ final class FriendSetCopies {
       return removed;
     }
 
-    private void writable() {
-      if (itemsShared) {
-        items = items.clone();
-        itemsShared = false;
+    /**
+     * The friends for a store to keep: the stored friends nobody read, shared (they never change),
+     * and copies of the rest, which the reader may still change.
+     */
+    Friend[] forStore() {
+      if (items == null) {
+        Friend[] friends = stored.clone();
+        for (int k = 0; k < reads; k++) {
+          friends[readSlots[k]] = copy(readCopies[k]);
+        }
+        return friends;
       }
-      if (own == null) {
-        own = new boolean[items.length];
+      Friend[] friends = new Friend[size];
+      for (int i = 0; i < size; i++) {
+        friends[i] = own[i] ? copy(items[i]) : items[i];
       }
+      return friends;
+    }
+
+    private void ownArray() {
+      if (items != null) {
+        return;
+      }
+      items = stored.clone();
+      own = new boolean[items.length];
+      for (int k = 0; k < reads; k++) {
+        items[readSlots[k]] = readCopies[k];
+        own[readSlots[k]] = true;
+      }
+      readSlots = null;
+      readCopies = null;
     }
   }
 }

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,12 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.Utf8;
+import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.internal.ActivityCounts;
+import org.targetwatch.schema.internal.AlertHistory;
 import org.targetwatch.schema.internal.Friend;
 import org.targetwatch.schema.internal.FriendSet;
+import org.targetwatch.schema.internal.TargetEntry;
 
 /**
  * Copies the values that replay's object stores hold, on the way in and on the way out, so that a
@@ -30,10 +35,11 @@ import org.targetwatch.schema.internal.FriendSet;
  * {@code Serdes.ByteArray} shares it: Kafka's in-memory store hands back the very array it was given.
  * Any other kind of value is refused, so a new store value type cannot be shared by accident.
  *
- * <p>Friend sets, which most events read two or more of, are copied by {@link FriendSetCopies}, which
- * copies a friend only when it is read. It, and the hand-written copy of a friend, are used only
- * while the two records' schemas have exactly the fields they copy; otherwise the schema walk takes
- * over, so a field added to the schema is never lost.
+ * <p>The schema walk is no faster than decoding bytes, so the records that every event reads or
+ * writes are copied by hand: friends and friend sets (by {@link FriendSetCopies}, which copies a
+ * friend only when it is read), profiles, targets, activity counts and alert history. A hand-written
+ * copy is used only while its record's schema has exactly the fields it copies; otherwise the schema
+ * walk takes over, so a field added to a schema is never lost.
  */
 final class StoreValueCopies {
   /** Copies one kind of record. */
@@ -42,20 +48,43 @@ final class StoreValueCopies {
     SpecificRecord copy(SpecificRecord record);
   }
 
+  /** A hand-written copy and the fields of its record it copies, in schema order. */
+  private record ByHand(List<String> fields, RecordCopier copier) {
+    boolean fits(Schema schema) {
+      return fields.equals(fieldsOf(schema));
+    }
+  }
+
+  private static final Map<Class<?>, ByHand> BY_HAND = Map.of(
+      Friend.class, new ByHand(List.of("id", "since", "initiatedBySelf", "ageBand"),
+          friend -> FriendSetCopies.copy((Friend) friend)),
+      Profile.class, new ByHand(List.of("accountId", "updatedAt", "createdAt", "ageBand", "deleted"),
+          profile -> copyProfile((Profile) profile)),
+      TargetEntry.class, new ByHand(List.of("targetId", "firstContactAt", "requested", "messaged", "minor", "ageBand",
+          "degree", "degreePercentile", "aboveUpperQuartile", "mutualFriends", "accepted", "declined", "removed",
+          "escalated"), entry -> copyTargetEntry((TargetEntry) entry)),
+      ActivityCounts.class, new ByHand(List.of("targets", "minors", "highDegreeMinors", "percentileSum",
+          "strangerMinors", "sameBandMinors", "requests", "messages", "accepted", "declined", "removed",
+          "escalations"), counts -> copyActivityCounts((ActivityCounts) counts)),
+      AlertHistory.class, new ByHand(List.of("severity", "at", "count"),
+          history -> copyAlertHistory((AlertHistory) history)));
+
   /** Whether friend sets and friends have the fields {@link FriendSetCopies} copies by hand. */
   static final boolean FRIEND_SETS_BY_HAND =
-      fieldsOf(FriendSet.SCHEMA$).equals(List.of("degree", "friends"))
-          && fieldsOf(Friend.SCHEMA$).equals(List.of("id", "since", "initiatedBySelf", "ageBand"));
+      fieldsOf(FriendSet.SCHEMA$).equals(List.of("degree", "friends")) && BY_HAND.get(Friend.class).fits(Friend.SCHEMA$);
 
   private static final ClassValue<RecordCopier> RECORDS = new ClassValue<>() {
     @Override
     protected RecordCopier computeValue(Class<?> type) {
-      if (type == Friend.class && FRIEND_SETS_BY_HAND) {
-        return friend -> FriendSetCopies.copy((Friend) friend);
-      }
-      return schemaWalkOf(type);
+      ByHand byHand = BY_HAND.get(type);
+      return byHand != null && byHand.fits(SpecificData.get().getSchema(type)) ? byHand.copier() : schemaWalkOf(type);
     }
   };
+
+  /** Whether a record of {@code type} is copied by hand (while its schema fits the copy). */
+  static boolean copiedByHand(Class<?> type) {
+    return BY_HAND.containsKey(type) && RECORDS.get(type) == BY_HAND.get(type).copier();
+  }
 
   private StoreValueCopies() {}
 
@@ -98,6 +127,65 @@ final class StoreValueCopies {
 
   private static List<String> fieldsOf(Schema schema) {
     return schema.getFields().stream().map(Schema.Field::name).toList();
+  }
+
+  private static Profile copyProfile(Profile profile) {
+    Profile copy = new Profile();
+    copy.setAccountId(profile.getAccountId());
+    copy.setUpdatedAt(toMillis(profile.getUpdatedAt()));
+    copy.setCreatedAt(toMillis(profile.getCreatedAt()));
+    copy.setAgeBand(profile.getAgeBand());
+    copy.setDeleted(profile.getDeleted());
+    return copy;
+  }
+
+  /** What {@code timestamp-millis} keeps of an instant. */
+  private static Instant toMillis(Instant instant) {
+    return instant == null || instant.getNano() % 1_000_000 == 0 ? instant : Instant.ofEpochMilli(instant.toEpochMilli());
+  }
+
+  private static TargetEntry copyTargetEntry(TargetEntry entry) {
+    TargetEntry copy = new TargetEntry();
+    copy.setTargetId(entry.getTargetId());
+    copy.setFirstContactAt(entry.getFirstContactAt());
+    copy.setRequested(entry.getRequested());
+    copy.setMessaged(entry.getMessaged());
+    copy.setMinor(entry.getMinor());
+    copy.setAgeBand(entry.getAgeBand());
+    copy.setDegree(entry.getDegree());
+    copy.setDegreePercentile(entry.getDegreePercentile());
+    copy.setAboveUpperQuartile(entry.getAboveUpperQuartile());
+    copy.setMutualFriends(entry.getMutualFriends());
+    copy.setAccepted(entry.getAccepted());
+    copy.setDeclined(entry.getDeclined());
+    copy.setRemoved(entry.getRemoved());
+    copy.setEscalated(entry.getEscalated());
+    return copy;
+  }
+
+  private static ActivityCounts copyActivityCounts(ActivityCounts counts) {
+    ActivityCounts copy = new ActivityCounts();
+    copy.setTargets(counts.getTargets());
+    copy.setMinors(counts.getMinors());
+    copy.setHighDegreeMinors(counts.getHighDegreeMinors());
+    copy.setPercentileSum(counts.getPercentileSum());
+    copy.setStrangerMinors(counts.getStrangerMinors());
+    copy.setSameBandMinors(counts.getSameBandMinors());
+    copy.setRequests(counts.getRequests());
+    copy.setMessages(counts.getMessages());
+    copy.setAccepted(counts.getAccepted());
+    copy.setDeclined(counts.getDeclined());
+    copy.setRemoved(counts.getRemoved());
+    copy.setEscalations(counts.getEscalations());
+    return copy;
+  }
+
+  private static AlertHistory copyAlertHistory(AlertHistory history) {
+    AlertHistory copy = new AlertHistory();
+    copy.setSeverity(history.getSeverity());
+    copy.setAt(history.getAt());
+    copy.setCount(history.getCount());
+    return copy;
   }
 
   /** Copies one value of a given schema. */

@@ -77,6 +77,24 @@ class MinorDegreeDistributionTest {
   }
 
   @Test
+  void rewritingTheChangedSlotsGivesTheBytesOfEncodingEverySlot() {
+    java.util.Random random = new java.util.Random(5);
+    long[] slots = new long[MinorDegreeDistribution.BUCKETS + 1];
+    byte[] bytes = HistogramSerde.encode(slots);
+    for (int change = 0; change < 20_000; change++) {
+      int a = random.nextInt(40);
+      int b = random.nextInt(slots.length);
+      slots[a] += random.nextInt(3) - 1 + (random.nextInt(50) == 0 ? 20_000 : 0); // sometimes a longer varint
+      slots[a] = Math.max(0, slots[a]);
+      slots[b] = Math.max(0, slots[b] + random.nextInt(3) - 1);
+      bytes = HistogramSerde.reencode(bytes, slots, b, a, 0);
+      assertThat(bytes).isEqualTo(HistogramSerde.encode(slots));
+    }
+    assertThat(HistogramSerde.reencode(new byte[] {1, 2, 0, 0}, slots, 1)).isEqualTo(HistogramSerde.encode(slots));
+    assertThat(HistogramSerde.reencode(null, slots, 1)).isEqualTo(HistogramSerde.encode(slots));
+  }
+
+  @Test
   void aTruncatedOrUnknownHistogramIsASerializationError() {
     assertThatThrownBy(() -> HistogramSerde.decode(new byte[] {2, 1, 0}))
         .isInstanceOf(SerializationException.class).hasMessageContaining("format version");

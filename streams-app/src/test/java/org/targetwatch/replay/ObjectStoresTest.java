@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.ActivityCounts;
+import org.targetwatch.schema.internal.AlertHistory;
+import org.targetwatch.schema.internal.CampaignCandidate;
+import org.targetwatch.schema.internal.CampaignMembership;
 import org.targetwatch.schema.internal.Friend;
 import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.TargetEntry;
@@ -152,18 +158,54 @@ class ObjectStoresTest {
   }
 
   @Test
-  void everyStoredRecordKindIsCopiedWhole() {
-    for (Object value : List.of(friendSet(3), targetEntry(5), activity(7),
-        new Profile("a1", Instant.ofEpochMilli(5), null, AgeBand.ADULT, true))) {
-      Object copy = StoreValueCopies.copy(value);
-      assertThat(copy).isEqualTo(value).isNotSameAs(value);
-      Object walked = StoreValueCopies.schemaWalkOf(value.getClass())
-          .copy((org.apache.avro.specific.SpecificRecord) value);
-      assertThat(walked).isEqualTo(value).isNotSameAs(value);
+  void everyStoredRecordKindIsCopiedWholeEveryFieldOfIt() {
+    for (Class<? extends SpecificRecord> type : List.of(Profile.class, FriendSet.class, Friend.class, TargetEntry.class,
+        ActivityCounts.class, AlertHistory.class, CampaignCandidate.class, CampaignMembership.class)) {
+      SpecificRecord value = filled(type);
+      SpecificRecord copy = StoreValueCopies.copy(value);
+      assertThat(copy).as(type.getSimpleName()).isEqualTo(value).isNotSameAs(value);
+      assertThat(StoreValueCopies.schemaWalkOf(type).copy(value)).as(type.getSimpleName()).isEqualTo(value);
+      for (int i = 0; i < value.getSchema().getFields().size(); i++) {
+        if (value.get(i) instanceof SpecificRecord || value.get(i) instanceof List<?>) {
+          assertThat(copy.get(i)).as(type.getSimpleName() + " field " + i).isNotSameAs(value.get(i));
+        }
+      }
     }
-    FriendSet set = friendSet(3);
-    assertThat(StoreValueCopies.copy(set).getFriends().get(0)).isNotSameAs(set.getFriends().get(0));
-    assertThat(StoreValueCopies.FRIEND_SETS_BY_HAND).as("friend sets still have the fields copied by hand").isTrue();
+    assertThat(List.of(Friend.class, Profile.class, TargetEntry.class, ActivityCounts.class, AlertHistory.class))
+        .as("still copied by hand: their schemas have the fields the copies know")
+        .allMatch(StoreValueCopies::copiedByHand);
+    assertThat(StoreValueCopies.FRIEND_SETS_BY_HAND).isTrue();
+  }
+
+  /** A record with every field set to a value unlike its default and unlike every other field's. */
+  private static SpecificRecord filled(Class<? extends SpecificRecord> type) {
+    Schema schema = SpecificData.get().getSchema(type);
+    SpecificRecord record = (SpecificRecord) SpecificData.newInstance(type, schema);
+    for (Schema.Field field : schema.getFields()) {
+      record.put(field.pos(), valueOf(field.schema(), field.pos() + 1));
+    }
+    return record;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object valueOf(Schema schema, int n) {
+    if (schema.getLogicalType() != null && schema.getType() == Schema.Type.LONG) {
+      return Instant.ofEpochMilli(1_700_000_000_000L + n);
+    }
+    return switch (schema.getType()) {
+      case STRING -> "s" + n;
+      case INT -> 10 + n;
+      case LONG -> 1_000L + n;
+      case DOUBLE -> n + 0.25;
+      case BOOLEAN -> true;
+      case ENUM -> SpecificData.get().createEnum(schema.getEnumSymbols().get(schema.getEnumSymbols().size() - 1 - n
+          % schema.getEnumSymbols().size()), schema);
+      case UNION -> valueOf(schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst()
+          .orElseThrow(), n);
+      case ARRAY -> new ArrayList<>(List.of(valueOf(schema.getElementType(), n), valueOf(schema.getElementType(), n + 7)));
+      case RECORD -> filled((Class<? extends SpecificRecord>) SpecificData.get().getClass(schema));
+      default -> throw new IllegalArgumentException("no value for " + schema);
+    };
   }
 
   private <V> void compareKeyValueStores(String name, Function<Integer, V> values) {
