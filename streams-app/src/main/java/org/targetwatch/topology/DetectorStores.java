@@ -66,6 +66,12 @@ public final class DetectorStores {
     return names.toArray(String[]::new);
   }
 
+  /**
+   * Every store has a record cache ({@code statestore.cache.max.bytes}): repeated writes of one key
+   * within a commit interval reach the changelog and RocksDB once. An account's friend set is
+   * rewritten whole on each friendship change, so without it a backlog of friendships (the graph's
+   * history, a busy account) writes the same growing set over and over.
+   */
   public static List<StoreBuilder<?>> builders(DetectorConfig config, boolean inMemory) {
     List<StoreBuilder<?>> builders = new ArrayList<>();
     builders.add(Stores.keyValueStoreBuilder(kv(PROFILE_STORE, inMemory), Serdes.String(),
@@ -73,8 +79,7 @@ public final class DetectorStores {
     builders.add(Stores.keyValueStoreBuilder(kv(FRIENDSHIP_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(FriendSet.class)));
     // HistogramSerde bytes, decoded by MinorDegreeDistribution itself only when they change
-    builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), Serdes.ByteArray())
-        .withCachingEnabled());
+    builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), Serdes.ByteArray()));
     builders.add(Stores.keyValueStoreBuilder(kv(ALERT_HISTORY_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(AlertHistory.class)));
     builders.add(Stores.keyValueStoreBuilder(kv(RECEIVED_FROM_STORE, inMemory), Serdes.String(), Serdes.Long()));
@@ -86,6 +91,7 @@ public final class DetectorStores {
           window(activityStore(w.name()), bucketRetention, Duration.ofMillis(w.bucketMs()), inMemory),
           Serdes.String(), InternalAvroSerde.of(ActivityCounts.class)));
     }
+    builders.forEach(StoreBuilder::withCachingEnabled);
     return builders;
   }
 
