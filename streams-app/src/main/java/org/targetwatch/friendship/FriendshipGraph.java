@@ -9,15 +9,17 @@ import org.targetwatch.schema.internal.FriendshipChanged;
 
 /**
  * Stage 1, the friendship graph state of the accounts of this task's partitions: each account's
- * latest profile and friends, and the degree distribution of minors kept in step with both.
+ * latest profile and friends, and the degree distribution of minors kept in step with both. Friend
+ * sets are stored as {@link FriendSetBytes}: "is X a friend" and the degree are read from the bytes,
+ * the whole set is decoded only where all of it is needed.
  */
 public final class FriendshipGraph {
   private final KeyValueStore<String, Profile> profiles;
-  private final KeyValueStore<String, FriendSet> friendships;
+  private final KeyValueStore<String, byte[]> friendships;
   private final MinorDegreeDistribution minorDegrees;
   private final int maxFriendsStored;
 
-  public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, FriendSet> friendships,
+  public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, byte[]> friendships,
       MinorDegreeDistribution minorDegrees, int maxFriendsStored) {
     this.profiles = profiles;
     this.friendships = friendships;
@@ -29,14 +31,25 @@ public final class FriendshipGraph {
     return profiles.get(account);
   }
 
+  /** All the account's stored friends (a fresh copy: changing it changes nothing stored). */
   public FriendSet friendsOf(String account) {
-    FriendSet set = friendships.get(account);
-    return set == null ? FriendSets.empty() : set;
+    byte[] set = friendships.get(account);
+    return set == null ? FriendSets.empty() : FriendSetBytes.decode(set);
+  }
+
+  /** The account's entry for {@code friendId}, or null when they are not (stored) friends. */
+  public Friend friendOf(String account, String friendId) {
+    byte[] set = friendships.get(account);
+    return set == null ? null : FriendSetBytes.find(set, friendId);
+  }
+
+  public boolean areFriends(String account, String friendId) {
+    return friendOf(account, friendId) != null;
   }
 
   public int degreeOf(String account) {
-    FriendSet set = friendships.get(account);
-    return set == null ? 0 : set.getDegree();
+    byte[] set = friendships.get(account);
+    return set == null ? 0 : FriendSetBytes.degree(set);
   }
 
   public MinorDegreeDistribution minorDegrees() {
@@ -77,7 +90,7 @@ public final class FriendshipGraph {
     if (!changed) {
       return false;
     }
-    friendships.put(account, set);
+    friendships.put(account, FriendSetBytes.encode(set));
     Profile profile = profiles.get(account);
     if (profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand())) {
       minorDegrees.moveMinor(before, set.getDegree());
@@ -87,10 +100,11 @@ public final class FriendshipGraph {
 
   /** Records a friend's age band, so the account's own share of minor friends is known. */
   public void applyFriendAgeBand(String account, String friendId, AgeBand band) {
-    FriendSet set = friendships.get(account);
-    if (set != null && FriendSets.contains(set, friendId)) {
+    byte[] stored = friendships.get(account);
+    if (stored != null && FriendSetBytes.find(stored, friendId) != null) {
+      FriendSet set = FriendSetBytes.decode(stored);
       FriendSets.setAgeBand(set, friendId, band);
-      friendships.put(account, set);
+      friendships.put(account, FriendSetBytes.encode(set));
     }
   }
 

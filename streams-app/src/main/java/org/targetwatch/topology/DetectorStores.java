@@ -31,7 +31,6 @@ import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.schema.internal.CampaignMembership;
-import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.serde.InternalAvroSerde;
 import org.targetwatch.windows.SenderActivity;
@@ -76,8 +75,8 @@ public final class DetectorStores {
     List<StoreBuilder<?>> builders = new ArrayList<>();
     builders.add(Stores.keyValueStoreBuilder(kv(PROFILE_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(Profile.class)));
-    builders.add(Stores.keyValueStoreBuilder(kv(FRIENDSHIP_STORE, inMemory), Serdes.String(),
-        InternalAvroSerde.of(FriendSet.class)));
+    // FriendSetBytes (the internal serde's bytes), read without decoding by FriendshipGraph
+    builders.add(Stores.keyValueStoreBuilder(kv(FRIENDSHIP_STORE, inMemory), Serdes.String(), Serdes.ByteArray()));
     // HistogramSerde bytes, decoded by MinorDegreeDistribution itself only when they change
     builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), Serdes.ByteArray()));
     builders.add(Stores.keyValueStoreBuilder(kv(ALERT_HISTORY_STORE, inMemory), Serdes.String(),
@@ -119,7 +118,7 @@ public final class DetectorStores {
 
   public static DetectorStores from(ProcessorContext<?, ?> context, DetectorConfig config) {
     KeyValueStore<String, Profile> profiles = context.getStateStore(PROFILE_STORE);
-    KeyValueStore<String, FriendSet> friendships = context.getStateStore(FRIENDSHIP_STORE);
+    KeyValueStore<String, byte[]> friendships = context.getStateStore(FRIENDSHIP_STORE);
     KeyValueStore<String, byte[]> degrees = context.getStateStore(MINOR_DEGREE_STORE);
     KeyValueStore<String, Long> receivedFrom = context.getStateStore(RECEIVED_FROM_STORE);
     KeyValueStore<String, TargetEntry> targets = context.getStateStore(SENDER_TARGETS_STORE);

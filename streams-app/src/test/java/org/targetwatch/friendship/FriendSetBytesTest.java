@@ -1,0 +1,110 @@
+package org.targetwatch.friendship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.internal.Friend;
+import org.targetwatch.schema.internal.FriendSet;
+import org.targetwatch.serde.InternalAvroSerde;
+
+class FriendSetBytesTest {
+  private static final String[] ID_SHAPES = {"acct-%d", "ü-%d-ß", "用户%d", "%d"};
+
+  @Test
+  void findingAFriendInTheBytesGivesTheSameEntryAsDecodingTheSet() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int round = 0; round < 200; round++) {
+      FriendSet set = randomSet(random, random.nextInt(0, 300));
+      byte[] bytes = FriendSetBytes.encode(set);
+
+      assertThat(FriendSetBytes.degree(bytes)).isEqualTo(set.getDegree());
+      for (Friend friend : set.getFriends()) {
+        assertThat(FriendSetBytes.find(bytes, friend.getId())).isEqualTo(FriendSets.find(set, friend.getId()));
+      }
+      String stranger = randomId(random) + "-stranger";
+      assertThat(FriendSetBytes.find(bytes, stranger)).isNull();
+    }
+  }
+
+  @Test
+  void anIdThatIsOnlyThePrefixOfAFriendsIdIsNotAFriend() {
+    FriendSet set = new FriendSet(2, new ArrayList<>(List.of(
+        new Friend("alice", 1L, true, AgeBand.AGE_13_15), new Friend("bob-2", 2L, false, AgeBand.ADULT))));
+    byte[] bytes = FriendSetBytes.encode(set);
+
+    assertThat(FriendSetBytes.find(bytes, "bob")).isNull();
+    assertThat(FriendSetBytes.find(bytes, "alicex")).isNull();
+    assertThat(FriendSetBytes.find(bytes, "bob-2")).isEqualTo(new Friend("bob-2", 2L, false, AgeBand.ADULT));
+  }
+
+  @Test
+  void anArrayWrittenInSizedBlocksIsReadToo() throws IOException {
+    FriendSet set = randomSet(new SplittableRandom(3), 40);
+    byte[] blocked = writtenInBlocksOf(set, 64);
+
+    assertThat(blocked).isNotEqualTo(FriendSetBytes.encode(set));
+    assertThat(FriendSetBytes.decode(blocked)).isEqualTo(set); // Avro itself reads it as the same set
+    for (Friend friend : set.getFriends()) {
+      assertThat(FriendSetBytes.find(blocked, friend.getId())).isEqualTo(friend);
+    }
+    assertThat(FriendSetBytes.find(blocked, "nobody")).isNull();
+  }
+
+  @Test
+  void truncatedBytesAreReportedAsACorruptRecordNotAnIndexError() {
+    byte[] bytes = FriendSetBytes.encode(randomSet(new SplittableRandom(5), 20));
+    byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
+
+    assertThatThrownBy(() -> FriendSetBytes.find(truncated, "nobody"))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("internal FriendSet record of " + truncated.length + " bytes is corrupt");
+  }
+
+  @Test
+  void anUnknownFormatVersionIsRefusedWithTheSerdesMessage() {
+    byte[] bytes = FriendSetBytes.encode(randomSet(new SplittableRandom(5), 3));
+    bytes[0] = 9;
+
+    assertThatThrownBy(() -> FriendSetBytes.degree(bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("unknown format version 9");
+  }
+
+  private static FriendSet randomSet(SplittableRandom random, int size) {
+    FriendSet set = FriendSets.empty();
+    AgeBand[] bands = AgeBand.values();
+    for (int i = 0; i < size; i++) {
+      long since = random.nextBoolean() ? random.nextLong() : random.nextLong(0, 2_000_000_000_000L);
+      FriendSets.add(set, new Friend(randomId(random), since, random.nextBoolean(), bands[random.nextInt(bands.length)]),
+          Integer.MAX_VALUE);
+    }
+    set.setDegree(set.getDegree() + random.nextInt(0, 3)); // friends beyond the stored cap count in the degree
+    return set;
+  }
+
+  private static String randomId(SplittableRandom random) {
+    return String.format(ID_SHAPES[random.nextInt(ID_SHAPES.length)], random.nextInt(1_000_000));
+  }
+
+  /** The set as Avro's blocking encoder lays it out: arrays in blocks of about {@code blockBytes}, each with its size. */
+  private static byte[] writtenInBlocksOf(FriendSet set, int blockBytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(InternalAvroSerde.FORMAT_V1);
+    BinaryEncoder encoder = new EncoderFactory().configureBlockSize(blockBytes).blockingBinaryEncoder(out, null);
+    new SpecificDatumWriter<>(FriendSet.class).write(set, encoder);
+    encoder.flush();
+    return out.toByteArray();
+  }
+}
