@@ -24,6 +24,9 @@ public final class FriendSetBytes {
   private static final AgeBand[] AGE_BANDS = AgeBand.values();
 
   static {
+    if (AGE_BANDS.length > 64) {
+      throw new IllegalStateException("withAgeBand writes an age band as one byte: at most 64 bands");
+    }
     requireLayout(FriendSet.getClassSchema(), List.of("degree:INT", "friends:ARRAY"));
     requireLayout(Friend.getClassSchema(), List.of("id:STRING", "since:LONG", "initiatedBySelf:BOOLEAN", "ageBand:ENUM"));
   }
@@ -49,32 +52,77 @@ public final class FriendSetBytes {
 
   /** The stored entry of {@code friendId}, or null when it is not among the stored friends. */
   public static Friend find(byte[] bytes, String friendId) {
-    byte[] wanted = friendId.getBytes(StandardCharsets.UTF_8);
     try {
-      Cursor in = payload(bytes);
-      in.readLong(); // degree
-      for (long count = in.readLong(); count != 0; count = in.readLong()) {
-        if (count < 0) { // a block that also gives its size in bytes
-          count = -count;
-          in.readLong();
-        }
-        for (long i = 0; i < count; i++) {
-          int length = Math.toIntExact(in.readLong());
-          boolean match = length == wanted.length
-              && Arrays.equals(bytes, in.position, in.position + length, wanted, 0, length);
-          in.skip(length);
-          long since = in.readLong();
-          boolean initiatedBySelf = in.readBoolean();
-          int ageBand = Math.toIntExact(in.readLong());
-          if (match) {
-            return new Friend(friendId, since, initiatedBySelf, AGE_BANDS[ageBand]);
-          }
-        }
+      int entry = entryOf(bytes, friendId);
+      if (entry < 0) {
+        return null;
       }
-      return null;
+      Cursor in = new Cursor(bytes, entry);
+      in.skip(Math.toIntExact(in.readLong())); // the id: friendId
+      long since = in.readLong();
+      boolean initiatedBySelf = in.readBoolean();
+      return new Friend(friendId, since, initiatedBySelf, AGE_BANDS[Math.toIntExact(in.readLong())]);
     } catch (RuntimeException e) {
       throw corrupt(bytes, e);
     }
+  }
+
+  /**
+   * The set with {@code friendId}'s age band replaced, as a new array (the band is one byte: an enum
+   * index below 64); the same array when the band is already that one; null when the friend is not
+   * stored.
+   */
+  public static byte[] withAgeBand(byte[] bytes, String friendId, AgeBand band) {
+    try {
+      int entry = entryOf(bytes, friendId);
+      if (entry < 0) {
+        return null;
+      }
+      Cursor in = new Cursor(bytes, entry);
+      in.skip(Math.toIntExact(in.readLong()));
+      in.readLong();
+      in.readBoolean();
+      int bandAt = in.position;
+      byte encoded = (byte) (band.ordinal() << 1); // zig-zag of a small non-negative int
+      if (bytes[bandAt] == encoded) {
+        return bytes;
+      }
+      if (bytes[bandAt] < 0) {
+        throw new IllegalStateException("age band index of more than one byte at " + bandAt);
+      }
+      byte[] changed = bytes.clone();
+      changed[bandAt] = encoded;
+      return changed;
+    } catch (RuntimeException e) {
+      throw corrupt(bytes, e);
+    }
+  }
+
+  /** Where {@code friendId}'s entry starts (its id's length), or -1. */
+  private static int entryOf(byte[] bytes, String friendId) {
+    byte[] wanted = friendId.getBytes(StandardCharsets.UTF_8);
+    Cursor in = payload(bytes);
+    in.readLong(); // degree
+    for (long count = in.readLong(); count != 0; count = in.readLong()) {
+      if (count < 0) { // a block that also gives its size in bytes
+        count = -count;
+        in.readLong();
+      }
+      for (long i = 0; i < count; i++) {
+        int entry = in.position;
+        int length = Math.toIntExact(in.readLong());
+        boolean match = length == wanted.length
+            && Arrays.equals(bytes, in.position, in.position + length, wanted, 0, length);
+        if (match) {
+          return entry;
+        }
+        in.skip(length);
+        in.readLong(); // since
+        in.readBoolean(); // initiatedBySelf
+        in.readLong(); // ageBand
+      }
+    }
+    return -1;
   }
 
   /** Past the format byte; an unknown format is refused by the serde, with its message. */

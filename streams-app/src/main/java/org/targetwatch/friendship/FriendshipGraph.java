@@ -101,10 +101,9 @@ public final class FriendshipGraph {
   /** Records a friend's age band, so the account's own share of minor friends is known. */
   public void applyFriendAgeBand(String account, String friendId, AgeBand band) {
     byte[] stored = friendships.get(account);
-    if (stored != null && FriendSetBytes.find(stored, friendId) != null) {
-      FriendSet set = FriendSetBytes.decode(stored);
-      FriendSets.setAgeBand(set, friendId, band);
-      friendships.put(account, FriendSetBytes.encode(set));
+    byte[] changed = stored == null ? null : FriendSetBytes.withAgeBand(stored, friendId, band);
+    if (changed != null && changed != stored) {
+      friendships.put(account, changed);
     }
   }
 

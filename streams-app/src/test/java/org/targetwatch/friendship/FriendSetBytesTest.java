@@ -39,6 +39,26 @@ class FriendSetBytesTest {
   }
 
   @Test
+  void changingAFriendsAgeBandInTheBytesGivesTheBytesOfTheChangedSet() {
+    SplittableRandom random = new SplittableRandom(11);
+    AgeBand[] bands = AgeBand.values();
+    for (int round = 0; round < 100; round++) {
+      FriendSet set = randomSet(random, random.nextInt(1, 200));
+      byte[] bytes = FriendSetBytes.encode(set);
+      Friend friend = set.getFriends().get(random.nextInt(set.getFriends().size()));
+      AgeBand band = bands[random.nextInt(bands.length)];
+      boolean unchanged = friend.getAgeBand() == band;
+
+      byte[] changed = FriendSetBytes.withAgeBand(bytes, friend.getId(), band);
+
+      friend.setAgeBand(band);
+      assertThat(changed).isEqualTo(FriendSetBytes.encode(set));
+      assertThat(changed == bytes).isEqualTo(unchanged); // a new array only for a change
+      assertThat(FriendSetBytes.withAgeBand(bytes, "nobody", band)).isNull();
+    }
+  }
+
+  @Test
   void anIdThatIsOnlyThePrefixOfAFriendsIdIsNotAFriend() {
     FriendSet set = new FriendSet(2, new ArrayList<>(List.of(
         new Friend("alice", 1L, true, AgeBand.AGE_13_15), new Friend("bob-2", 2L, false, AgeBand.ADULT))));
