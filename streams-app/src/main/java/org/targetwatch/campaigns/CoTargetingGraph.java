@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,24 +22,58 @@ import org.targetwatch.schema.internal.CampaignCandidate;
  * projection (components over-merge only through such strong links, which unrelated offenders who
  * happen to share one popular target do not have), and whose target sets overlap enough (Jaccard):
  * plain components over-merge on a platform where every offender chases the same popular minors.
+ *
+ * <p>The graph is kept up to date one candidate at a time ({@link #add}, {@link #remove}), so that
+ * stage 4 pays per candidate for that candidate's targets, not for every candidate of the window.
+ * It holds exactly the minors some account points to: a minor leaves with its last account.
  */
 public final class CoTargetingGraph {
   private static final String ACCOUNT = "account:";
   private static final String MINOR = "minor:";
 
   private final Graph<String, DefaultEdge> bipartite = new SimpleGraph<>(DefaultEdge.class);
-  private final Set<String> accounts = new TreeSet<>();
 
+  /** An empty graph, to be filled with {@link #add}. */
+  public CoTargetingGraph() {}
+
+  /** The graph of these candidates, one per sender (a later candidate of a sender replaces an earlier one). */
   public CoTargetingGraph(Collection<CampaignCandidate> candidates) {
-    for (CampaignCandidate c : candidates) {
-      String account = ACCOUNT + c.getSenderId();
-      accounts.add(c.getSenderId());
-      bipartite.addVertex(account);
-      for (String minor : c.getMinorTargets()) {
-        bipartite.addVertex(MINOR + minor);
-        bipartite.addEdge(account, MINOR + minor);
+    candidates.forEach(this::add);
+  }
+
+  /**
+   * Puts the candidate's account in the graph with edges to its minors, replacing the edges of an
+   * earlier candidate of the same sender (its targets can have changed since).
+   */
+  public void add(CampaignCandidate candidate) {
+    String account = ACCOUNT + candidate.getSenderId();
+    if (bipartite.containsVertex(account)) {
+      remove(candidate.getSenderId());
+    }
+    bipartite.addVertex(account);
+    for (String minor : candidate.getMinorTargets()) {
+      bipartite.addVertex(MINOR + minor);
+      bipartite.addEdge(account, MINOR + minor);
+    }
+  }
+
+  /** Takes the account out of the graph, and with it the minors no other account contacted. */
+  public void remove(String senderId) {
+    String account = ACCOUNT + senderId;
+    if (!bipartite.containsVertex(account)) {
+      return;
+    }
+    List<String> minors = Graphs.neighborListOf(bipartite, account);
+    bipartite.removeVertex(account);
+    for (String minor : minors) {
+      if (bipartite.degreeOf(minor) == 0) {
+        bipartite.removeVertex(minor);
       }
     }
+  }
+
+  public boolean contains(String senderId) {
+    return bipartite.containsVertex(ACCOUNT + senderId);
   }
 
   /** Minors contacted by both accounts. */
@@ -86,7 +121,7 @@ public final class CoTargetingGraph {
    * follows the group and its targets, not every pair of candidates sharing a popular minor.
    */
   public Set<String> groupOf(String account, int minShared, double minOverlap) {
-    if (!accounts.contains(account)) {
+    if (!contains(account)) {
       return Set.of();
     }
     Set<String> group = new TreeSet<>();
