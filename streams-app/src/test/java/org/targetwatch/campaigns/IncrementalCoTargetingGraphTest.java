@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jgrapht.Graphs;
 import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.internal.CampaignCandidate;
@@ -83,9 +85,20 @@ class IncrementalCoTargetingGraphTest {
     for (String sender : current.keySet()) {
       Set<String> group = incremental.groupOf(sender, 2, 0.2);
       assertThat(group).as("%s, group of %s", when, sender).isEqualTo(rebuilt.groupOf(sender, 2, 0.2));
-      assertThat(incremental.minorsOf(group)).as(when).isEqualTo(rebuilt.minorsOf(group));
-      assertThat(incremental.sharedTargets(group)).as(when).isEqualTo(rebuilt.sharedTargets(group));
+      assertThat(incremental.minorsOf(group)).as(when).isEqualTo(rebuilt.minorsOf(group))
+          .isEqualTo(minorsContactedBy(group, current, 1));
+      assertThat(incremental.sharedTargets(group)).as(when).isEqualTo(rebuilt.sharedTargets(group))
+          .isEqualTo(minorsContactedBy(group, current, 2));
     }
+  }
+
+  /** The minors at least {@code members} accounts of the group contacted, as the definition reads. */
+  private static Set<String> minorsContactedBy(Set<String> group, Map<String, CampaignCandidate> current, int members) {
+    Map<String, Integer> contactedBy = new TreeMap<>();
+    group.forEach(account -> new TreeSet<>(current.get(account).getMinorTargets())
+        .forEach(minor -> contactedBy.merge(minor, 1, Integer::sum)));
+    contactedBy.values().removeIf(count -> count < members);
+    return contactedBy.keySet();
   }
 
   /** Minors from a small pool, popular ones more often, now and then the same one twice. */
