@@ -15,8 +15,8 @@ import org.targetwatch.schema.internal.CampaignCandidate;
  * starts (or is revived: a new instance per {@code init}) and then kept in step with every put and
  * delete, so a candidate costs its own targets and a logarithm, not a scan of the window.
  *
- * <p>A candidate leaves when one arriving after it is more than the campaign window younger, or,
- * beyond {@code maxCandidates}, when it is the oldest (by time, then sender id).
+ * <p>A candidate leaves when a candidate arrives more than the campaign window after it, or, beyond
+ * {@code maxCandidates}, when it is the oldest (by time, then sender id).
  */
 public final class CampaignCandidates {
   private static final Comparator<CampaignCandidate> OLDEST_FIRST =
@@ -92,8 +92,9 @@ public final class CampaignCandidates {
     }
   }
 
+  /** The store first: if it fails, memory still matches it. */
   private void delete(CampaignCandidate candidate) {
-    forget(candidate.getSenderId());
     store.delete(candidate.getSenderId());
+    forget(candidate.getSenderId());
   }
 }
