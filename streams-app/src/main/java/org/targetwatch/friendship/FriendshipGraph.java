@@ -14,6 +14,8 @@ import org.targetwatch.schema.internal.FriendshipChanged;
  * the whole set is decoded only where all of it is needed.
  */
 public final class FriendshipGraph {
+  private static final byte[] NO_FRIENDS = FriendSetBytes.encode(FriendSets.empty());
+
   private final KeyValueStore<String, Profile> profiles;
   private final KeyValueStore<String, byte[]> friendships;
   private final MinorDegreeDistribution minorDegrees;
@@ -81,19 +83,19 @@ public final class FriendshipGraph {
   /** Applies one endpoint's side of a friendship change; returns true when the graph changed. */
   public boolean applyFriendshipChange(FriendshipChanged change) {
     String account = change.getAccountId();
-    FriendSet set = friendsOf(account);
-    int before = set.getDegree();
-    boolean changed = change.getAdded()
-        ? FriendSets.add(set, new Friend(change.getFriendId(), change.getAt(), change.getInitiatedByAccount(),
+    byte[] stored = friendships.get(account);
+    byte[] set = stored == null ? NO_FRIENDS : stored;
+    byte[] changed = change.getAdded()
+        ? FriendSetBytes.withFriend(set, new Friend(change.getFriendId(), change.getAt(), change.getInitiatedByAccount(),
             AgeBand.UNKNOWN), maxFriendsStored)
-        : FriendSets.remove(set, change.getFriendId());
-    if (!changed) {
+        : FriendSetBytes.withoutFriend(set, change.getFriendId());
+    if (changed == null) {
       return false;
     }
-    friendships.put(account, FriendSetBytes.encode(set));
+    friendships.put(account, changed);
     Profile profile = profiles.get(account);
     if (profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand())) {
-      minorDegrees.moveMinor(before, set.getDegree());
+      minorDegrees.moveMinor(FriendSetBytes.degree(set), FriendSetBytes.degree(changed));
     }
     return true;
   }

@@ -20,7 +20,9 @@ import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.serde.InternalAvroSerde;
 
 class FriendSetBytesTest {
-  private static final String[] ID_SHAPES = {"acct-%d", "ü-%d-ß", "用户%d", "%d"};
+  // ASCII, Latin-1, CJK: their UTF-8 bytes sort like the strings; fullwidth forms (U+FF21) and emoji
+  // (a surrogate pair) do not, and must take the decoding path
+  private static final String[] ID_SHAPES = {"acct-%d", "ü-%d-ß", "用户%d", "%d", "\uFF21-%d", "\uD83D\uDE00%d"};
 
   @Test
   void findingAFriendInTheBytesGivesTheSameEntryAsDecodingTheSet() {
@@ -56,6 +58,55 @@ class FriendSetBytesTest {
       assertThat(changed == bytes).isEqualTo(unchanged); // a new array only for a change
       assertThat(FriendSetBytes.withAgeBand(bytes, "nobody", band)).isNull();
     }
+  }
+
+  @Test
+  void addingAndRemovingFriendsInTheBytesGivesTheBytesOfTheChangedSet() {
+    SplittableRandom random = new SplittableRandom(13);
+    AgeBand[] bands = AgeBand.values();
+    for (int round = 0; round < 300; round++) {
+      int cap = random.nextInt(1, 60);
+      FriendSet set = randomSet(random, random.nextInt(0, 3) == 0 ? 0 : random.nextInt(0, cap));
+      byte[] bytes = FriendSetBytes.encode(set);
+      for (int change = 0; change < 40; change++) {
+        FriendSet expected = FriendSetBytes.decode(bytes);
+        byte[] changed;
+        boolean removeAFriend = random.nextBoolean() && !expected.getFriends().isEmpty();
+        if (removeAFriend) {
+          String id = expected.getFriends().get(random.nextInt(expected.getFriends().size())).getId();
+          changed = FriendSetBytes.withoutFriend(bytes, id);
+          assertThat(FriendSets.remove(expected, id)).isTrue();
+        } else {
+          String id = random.nextInt(5) == 0 && !expected.getFriends().isEmpty()
+              ? expected.getFriends().get(0).getId() // already a friend: nothing changes
+              : randomId(random);
+          Friend friend = new Friend(id, random.nextLong(), random.nextBoolean(), bands[random.nextInt(bands.length)]);
+          boolean added = FriendSets.add(expected, friend, cap);
+          changed = FriendSetBytes.withFriend(bytes, friend, cap);
+          if (!added) {
+            assertThat(changed).isNull();
+            continue;
+          }
+        }
+        assertThat(changed).isEqualTo(FriendSetBytes.encode(expected));
+        bytes = changed;
+      }
+    }
+  }
+
+  @Test
+  void removingAStrangerOrAFriendBeyondTheCapChangesNothing() {
+    FriendSet set = new FriendSet(5, new ArrayList<>(List.of(new Friend("alice", 1L, true, AgeBand.ADULT))));
+    assertThat(FriendSetBytes.withoutFriend(FriendSetBytes.encode(set), "bob")).isNull();
+  }
+
+  @Test
+  void removingTheLastStoredFriendLeavesAnEmptySetWithItsDegree() {
+    FriendSet set = new FriendSet(3, new ArrayList<>(List.of(new Friend("alice", 1L, true, AgeBand.ADULT))));
+
+    byte[] changed = FriendSetBytes.withoutFriend(FriendSetBytes.encode(set), "alice");
+
+    assertThat(changed).isEqualTo(FriendSetBytes.encode(new FriendSet(2, new ArrayList<>())));
   }
 
   @Test
