@@ -2,18 +2,12 @@ package org.targetwatch.campaigns;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.alerts.AlertFactory;
 import org.targetwatch.schema.AgeBand;
@@ -26,12 +20,12 @@ import org.targetwatch.schema.internal.CampaignMembership;
 import org.targetwatch.topology.TopologyNames;
 
 /**
- * Stage 4 as one global task: keeps the candidates of the campaign window, and on each update asks
- * the co-targeting graph for the updated account's group. A group of at least {@code minGroupSize}
- * accounts, linked by shared minors and together contacting at least {@code minGroupMinors} minors,
- * is a campaign: each member is alerted once (again only at a higher severity) with the campaign's
- * id, size and shared targets. Only young accounts take part. HIGH, or CRITICAL when the group
- * contacted twice the minors it needs.
+ * Stage 4 as one global task: keeps the candidates of the campaign window ({@link CampaignCandidates},
+ * the store with its co-targeting graph in memory), and on each update asks the graph for the updated
+ * account's group. A group of at least {@code minGroupSize} accounts, linked by shared minors and
+ * together contacting at least {@code minGroupMinors} minors, is a campaign: each member is alerted
+ * once (again only at a higher severity) with the campaign's id, size and shared targets. Only young
+ * accounts take part. HIGH, or CRITICAL when the group contacted twice the minors it needs.
  */
 public final class CampaignProcessor implements Processor<String, CampaignCandidate, String, Alert> {
   static final String CAMPAIGN_WINDOW = "campaign";
@@ -39,7 +33,7 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
 
   private final CampaignConfig config;
   private ProcessorContext<String, Alert> context;
-  private KeyValueStore<String, CampaignCandidate> candidates;
+  private CampaignCandidates candidates;
   private KeyValueStore<String, CampaignMembership> memberships;
 
   public CampaignProcessor(CampaignConfig config) {
@@ -49,7 +43,8 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
-    this.candidates = context.getStateStore(TopologyNames.CAMPAIGN_CANDIDATES_STORE);
+    // a new view per init: a revived task starts again from what its store holds
+    this.candidates = CampaignCandidates.restore(context.getStateStore(TopologyNames.CAMPAIGN_CANDIDATES_STORE), config);
     this.memberships = context.getStateStore(TopologyNames.CAMPAIGN_MEMBERSHIP_STORE);
   }
 
@@ -59,9 +54,8 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
     if (!candidate.getYoung()) {
       return; // a campaign is a group of young accounts (sock puppets); established accounts stand alone
     }
-    candidates.put(candidate.getSenderId(), candidate);
-    Map<String, CampaignCandidate> current = currentCandidates(candidate.getAt());
-    CoTargetingGraph graph = new CoTargetingGraph(current.values());
+    candidates.admit(candidate);
+    CoTargetingGraph graph = candidates.graph();
     Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets(), config.minOverlap());
     if (group.size() < config.minGroupSize()) {
       return;
@@ -80,36 +74,9 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
         continue;
       }
       memberships.put(member, new CampaignMembership(campaignId, severity, candidate.getAt()));
-      Alert alert = alertFor(member, current.get(member), candidate, group, minors, shared, severity, campaignId);
+      Alert alert = alertFor(member, candidates.get(member), candidate, group, minors, shared, severity, campaignId);
       context.forward(new Record<>(member, alert, record.timestamp()));
     }
-  }
-
-  /** Candidates inside the window, the oldest dropped beyond the cap; expired ones are deleted. */
-  private Map<String, CampaignCandidate> currentCandidates(long now) {
-    long cutoff = now - config.window().toMillis();
-    Map<String, CampaignCandidate> current = new TreeMap<>();
-    List<String> expired = new ArrayList<>();
-    try (KeyValueIterator<String, CampaignCandidate> it = candidates.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, CampaignCandidate> next = it.next();
-        if (next.value.getAt() < cutoff) {
-          expired.add(next.key);
-        } else {
-          current.put(next.key, next.value);
-        }
-      }
-    }
-    if (current.size() > config.maxCandidates()) {
-      current.values().stream().sorted(Comparator.comparingLong(CampaignCandidate::getAt))
-          .limit(current.size() - config.maxCandidates()).map(CampaignCandidate::getSenderId).toList()
-          .forEach(oldest -> {
-            expired.add(oldest);
-            current.remove(oldest);
-          });
-    }
-    expired.forEach(candidates::delete);
-    return current;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,24 +22,58 @@ import org.targetwatch.schema.internal.CampaignCandidate;
  * projection (components over-merge only through such strong links, which unrelated offenders who
  * happen to share one popular target do not have), and whose target sets overlap enough (Jaccard):
  * plain components over-merge on a platform where every offender chases the same popular minors.
+ *
+ * <p>The graph is kept up to date one candidate at a time ({@link #add}, {@link #remove}), so that
+ * stage 4 pays per candidate for that candidate's targets, not for every candidate of the window.
+ * It holds exactly the minors some account points to: a minor leaves with its last account.
  */
 public final class CoTargetingGraph {
   private static final String ACCOUNT = "account:";
   private static final String MINOR = "minor:";
 
   private final Graph<String, DefaultEdge> bipartite = new SimpleGraph<>(DefaultEdge.class);
-  private final Set<String> accounts = new TreeSet<>();
 
+  /** An empty graph, to be filled with {@link #add}. */
+  public CoTargetingGraph() {}
+
+  /** The graph of these candidates, one per sender (a later candidate of a sender replaces an earlier one). */
   public CoTargetingGraph(Collection<CampaignCandidate> candidates) {
-    for (CampaignCandidate c : candidates) {
-      String account = ACCOUNT + c.getSenderId();
-      accounts.add(c.getSenderId());
-      bipartite.addVertex(account);
-      for (String minor : c.getMinorTargets()) {
-        bipartite.addVertex(MINOR + minor);
-        bipartite.addEdge(account, MINOR + minor);
+    candidates.forEach(this::add);
+  }
+
+  /**
+   * Puts the candidate's account in the graph with edges to its minors, replacing the edges of an
+   * earlier candidate of the same sender (its targets can have changed since).
+   */
+  public void add(CampaignCandidate candidate) {
+    String account = ACCOUNT + candidate.getSenderId();
+    if (bipartite.containsVertex(account)) {
+      remove(candidate.getSenderId());
+    }
+    bipartite.addVertex(account);
+    for (String minor : candidate.getMinorTargets()) {
+      bipartite.addVertex(MINOR + minor);
+      bipartite.addEdge(account, MINOR + minor);
+    }
+  }
+
+  /** Takes the account out of the graph, and with it the minors no other account contacted. */
+  public void remove(String senderId) {
+    String account = ACCOUNT + senderId;
+    if (!bipartite.containsVertex(account)) {
+      return;
+    }
+    List<String> minors = Graphs.neighborListOf(bipartite, account);
+    bipartite.removeVertex(account);
+    for (String minor : minors) {
+      if (bipartite.degreeOf(minor) == 0) {
+        bipartite.removeVertex(minor);
       }
     }
+  }
+
+  public boolean contains(String senderId) {
+    return bipartite.containsVertex(ACCOUNT + senderId);
   }
 
   /** Minors contacted by both accounts. */
@@ -55,17 +90,27 @@ public final class CoTargetingGraph {
 
   /** Minors contacted by at least two accounts of the group. */
   public Set<String> sharedTargets(Set<String> group) {
+    Set<String> members = accountVertices(group);
+    Set<String> seen = new HashSet<>();
     Set<String> shared = new TreeSet<>();
-    for (String account : group) {
-      for (String minor : Graphs.neighborListOf(bipartite, ACCOUNT + account)) {
-        long contactedBy = Graphs.neighborListOf(bipartite, minor).stream()
-            .filter(v -> group.contains(v.substring(ACCOUNT.length()))).count();
-        if (contactedBy >= 2) {
+    for (String account : members) {
+      for (String minor : Graphs.neighborListOf(bipartite, account)) {
+        if (seen.add(minor) && contactedByTwo(minor, members)) {
           shared.add(minor.substring(MINOR.length()));
         }
       }
     }
     return shared;
+  }
+
+  private boolean contactedByTwo(String minor, Set<String> accountVertices) {
+    int contactedBy = 0;
+    for (DefaultEdge edge : bipartite.edgesOf(minor)) {
+      if (accountVertices.contains(Graphs.getOppositeVertex(bipartite, edge, minor)) && ++contactedBy == 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** All minors contacted by the group. */
@@ -86,46 +131,61 @@ public final class CoTargetingGraph {
    * follows the group and its targets, not every pair of candidates sharing a popular minor.
    */
   public Set<String> groupOf(String account, int minShared, double minOverlap) {
-    if (!accounts.contains(account)) {
+    if (!contains(account)) {
       return Set.of();
     }
-    Set<String> group = new TreeSet<>();
+    // walked over vertex names, whose hashes are cached, and stripped of their prefix at the end
+    Set<String> component = new HashSet<>();
     Deque<String> toVisit = new ArrayDeque<>();
-    group.add(account);
-    toVisit.add(account);
+    component.add(ACCOUNT + account);
+    toVisit.add(ACCOUNT + account);
     while (!toVisit.isEmpty()) {
       String member = toVisit.poll();
       sharedMinorCounts(member).forEach((other, shared) -> {
-        if (!group.contains(other) && linked(member, other, shared, minShared, minOverlap)) {
-          group.add(other);
+        if (!component.contains(other) && linked(member, other, shared.value, minShared, minOverlap)) {
+          component.add(other);
           toVisit.add(other);
         }
       });
     }
+    Set<String> group = new TreeSet<>();
+    component.forEach(vertex -> group.add(vertex.substring(ACCOUNT.length())));
     return group;
   }
 
-  /** For each other account sharing a minor with {@code account}: how many minors they share. */
-  private Map<String, Integer> sharedMinorCounts(String account) {
-    String vertex = ACCOUNT + account;
-    Map<String, Integer> counts = new HashMap<>();
-    for (String minor : Graphs.neighborListOf(bipartite, vertex)) {
-      for (String other : Graphs.neighborListOf(bipartite, minor)) {
-        if (!other.equals(vertex)) {
-          counts.merge(other.substring(ACCOUNT.length()), 1, Integer::sum);
+  /** For each other account vertex sharing a minor with this one: how many minors they share. */
+  private Map<String, Count> sharedMinorCounts(String accountVertex) {
+    Map<String, Count> counts = new HashMap<>();
+    for (DefaultEdge toMinor : bipartite.edgesOf(accountVertex)) {
+      String minor = Graphs.getOppositeVertex(bipartite, toMinor, accountVertex);
+      for (DefaultEdge toAccount : bipartite.edgesOf(minor)) {
+        String other = Graphs.getOppositeVertex(bipartite, toAccount, minor);
+        if (!other.equals(accountVertex)) {
+          counts.computeIfAbsent(other, o -> new Count()).value++;
         }
       }
     }
     return counts;
   }
 
+  private Set<String> accountVertices(Set<String> accounts) {
+    Set<String> vertices = new HashSet<>();
+    accounts.forEach(a -> vertices.add(ACCOUNT + a));
+    return vertices;
+  }
+
   /** Two accounts are linked by enough shared minors that are also enough of all their minors (Jaccard). */
-  private boolean linked(String a, String b, int shared, int minShared, double minOverlap) {
-    int union = bipartite.degreeOf(ACCOUNT + a) + bipartite.degreeOf(ACCOUNT + b) - shared;
+  private boolean linked(String accountVertex, String otherVertex, int shared, int minShared, double minOverlap) {
+    int union = bipartite.degreeOf(accountVertex) + bipartite.degreeOf(otherVertex) - shared;
     return shared >= minShared && shared >= minOverlap * union;
   }
 
   public Graph<String, DefaultEdge> bipartite() {
     return bipartite;
+  }
+
+  /** A mutable count, so counting a shared minor does not box an Integer. */
+  private static final class Count {
+    int value;
   }
 }

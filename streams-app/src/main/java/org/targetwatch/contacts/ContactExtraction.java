@@ -44,7 +44,7 @@ public final class ContactExtraction {
    * tell later whether a message back is a reply.
    */
   public void rememberMessage(MessageReceived message) {
-    if (FriendSets.contains(graph.friendsOf(message.getRecipientId()), message.getSenderId())) {
+    if (graph.areFriends(message.getRecipientId(), message.getSenderId())) {
       return; // messages between friends never make a contact cold or warm
     }
     String key = pairKey(message.getRecipientId(), message.getSenderId());
@@ -64,8 +64,7 @@ public final class ContactExtraction {
     String sender = attempt.getSenderId();
     String recipient = attempt.getRecipientId();
     long at = attempt.getAt();
-    FriendSet friends = graph.friendsOf(sender);
-    Friend friend = FriendSets.find(friends, recipient);
+    Friend friend = graph.friendOf(sender, recipient);
     if (friend != null) {
       if (attempt.getKind() == ContactKind.MESSAGE && friend.getInitiatedBySelf()) {
         recordEscalation(sender, recipient, at);
@@ -75,6 +74,7 @@ public final class ContactExtraction {
     if (attempt.getKind() == ContactKind.MESSAGE && hasWrittenFirst(recipient, sender, at)) {
       return Optional.empty();
     }
+    FriendSet friends = graph.friendsOf(sender); // a cold contact carries the sender's friends
     List<String> trusted = FriendSets.trustedFriendIds(friends, at, memoryMs, maxFriendsCarried);
     boolean capped = trusted.size() >= maxFriendsCarried && friends.getFriends().size() > maxFriendsCarried;
     return Optional.of(new ContactCandidate(attempt, trusted, capped));

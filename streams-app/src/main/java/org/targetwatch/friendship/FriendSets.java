@@ -73,13 +73,6 @@ public final class FriendSets {
     return true;
   }
 
-  public static void setAgeBand(FriendSet set, String friendId, AgeBand band) {
-    Friend friend = find(set, friendId);
-    if (friend != null) {
-      friend.setAgeBand(band);
-    }
-  }
-
   /**
    * The friends whose word counts as a social tie at time {@code now}: all friends except those this
    * account befriended itself within {@code recentMs} — a snowball offender's earlier victims must not

@@ -9,15 +9,19 @@ import org.targetwatch.schema.internal.FriendshipChanged;
 
 /**
  * Stage 1, the friendship graph state of the accounts of this task's partitions: each account's
- * latest profile and friends, and the degree distribution of minors kept in step with both.
+ * latest profile and friends, and the degree distribution of minors kept in step with both. Friend
+ * sets are stored as {@link FriendSetBytes}: "is X a friend" and the degree are read from the bytes,
+ * the whole set is decoded only where all of it is needed.
  */
 public final class FriendshipGraph {
+  private static final byte[] NO_FRIENDS = FriendSetBytes.encode(FriendSets.empty());
+
   private final KeyValueStore<String, Profile> profiles;
-  private final KeyValueStore<String, FriendSet> friendships;
+  private final KeyValueStore<String, byte[]> friendships;
   private final MinorDegreeDistribution minorDegrees;
   private final int maxFriendsStored;
 
-  public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, FriendSet> friendships,
+  public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, byte[]> friendships,
       MinorDegreeDistribution minorDegrees, int maxFriendsStored) {
     this.profiles = profiles;
     this.friendships = friendships;
@@ -29,14 +33,25 @@ public final class FriendshipGraph {
     return profiles.get(account);
   }
 
+  /** All the account's stored friends (a fresh copy: changing it changes nothing stored). */
   public FriendSet friendsOf(String account) {
-    FriendSet set = friendships.get(account);
-    return set == null ? FriendSets.empty() : set;
+    byte[] set = friendships.get(account);
+    return set == null ? FriendSets.empty() : FriendSetBytes.decode(set);
+  }
+
+  /** The account's entry for {@code friendId}, or null when they are not (stored) friends. */
+  public Friend friendOf(String account, String friendId) {
+    byte[] set = friendships.get(account);
+    return set == null ? null : FriendSetBytes.find(set, friendId);
+  }
+
+  public boolean areFriends(String account, String friendId) {
+    return friendOf(account, friendId) != null;
   }
 
   public int degreeOf(String account) {
-    FriendSet set = friendships.get(account);
-    return set == null ? 0 : set.getDegree();
+    byte[] set = friendships.get(account);
+    return set == null ? 0 : FriendSetBytes.degree(set);
   }
 
   public MinorDegreeDistribution minorDegrees() {
@@ -68,29 +83,29 @@ public final class FriendshipGraph {
   /** Applies one endpoint's side of a friendship change; returns true when the graph changed. */
   public boolean applyFriendshipChange(FriendshipChanged change) {
     String account = change.getAccountId();
-    FriendSet set = friendsOf(account);
-    int before = set.getDegree();
-    boolean changed = change.getAdded()
-        ? FriendSets.add(set, new Friend(change.getFriendId(), change.getAt(), change.getInitiatedByAccount(),
+    byte[] stored = friendships.get(account);
+    byte[] set = stored == null ? NO_FRIENDS : stored;
+    byte[] changed = change.getAdded()
+        ? FriendSetBytes.withFriend(set, new Friend(change.getFriendId(), change.getAt(), change.getInitiatedByAccount(),
             AgeBand.UNKNOWN), maxFriendsStored)
-        : FriendSets.remove(set, change.getFriendId());
-    if (!changed) {
+        : FriendSetBytes.withoutFriend(set, change.getFriendId());
+    if (changed == null) {
       return false;
     }
-    friendships.put(account, set);
+    friendships.put(account, changed);
     Profile profile = profiles.get(account);
     if (profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand())) {
-      minorDegrees.moveMinor(before, set.getDegree());
+      minorDegrees.moveMinor(FriendSetBytes.degree(set), FriendSetBytes.degree(changed));
     }
     return true;
   }
 
   /** Records a friend's age band, so the account's own share of minor friends is known. */
   public void applyFriendAgeBand(String account, String friendId, AgeBand band) {
-    FriendSet set = friendships.get(account);
-    if (set != null && FriendSets.contains(set, friendId)) {
-      FriendSets.setAgeBand(set, friendId, band);
-      friendships.put(account, set);
+    byte[] stored = friendships.get(account);
+    byte[] changed = stored == null ? null : FriendSetBytes.withAgeBand(stored, friendId, band);
+    if (changed != null && changed != stored) {
+      friendships.put(account, changed);
     }
   }
 

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -60,6 +61,7 @@ public final class DetectorRuntime implements AutoCloseable {
     SchemaRegistryClient registry = SchemaRegistryClients.create(config.registry());
     EventSerdes serdes = CountingSerdes.wrap(EventSerdes.confluent(registry), metrics);
     Topology topology = DetectorTopology.build(config.detector(), serdes, clock, false, partitions, metrics);
+    useUsNumberFormatting();
     this.streams = new KafkaStreams(topology, StreamsSettings.streams(config, metrics));
     streams.setUncaughtExceptionHandler(this::onUncaught);
     streams.setStateListener(this::onStateChange);
@@ -74,6 +76,17 @@ public final class DetectorRuntime implements AutoCloseable {
     }
     this.http = endpoint;
     streams.start();
+  }
+
+  /**
+   * Kafka Streams 4.4 formats a log line with {@code String.format} for every empty partition of a
+   * task on every record, logged or not ({@code PartitionGroup.readyToProcess}); under any default
+   * format locale other than en_US each of those looks up the locale's number symbols afresh. That
+   * was 8% of a stream thread's time (JFR, bench end-to-end; docs/performance.md). en_US digits and
+   * separators are what the detector's own output uses anyway ({@code Locale.ROOT}).
+   */
+  private static void useUsNumberFormatting() {
+    Locale.setDefault(Locale.Category.FORMAT, Locale.US);
   }
 
   /**

@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * the version byte is what an upgrade that changes an internal schema switches on.
  */
 public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
-  static final byte FORMAT_V1 = 1;
+  /** The first byte of every value this serde writes; another value means another (future) format. */
+  public static final byte FORMAT_V1 = 1;
 
   private final Class<T> type;
   private final Schema schema;

@@ -31,7 +31,6 @@ import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.schema.internal.CampaignMembership;
-import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.serde.InternalAvroSerde;
 import org.targetwatch.windows.SenderActivity;
@@ -66,15 +65,20 @@ public final class DetectorStores {
     return names.toArray(String[]::new);
   }
 
+  /**
+   * Every store has a record cache ({@code statestore.cache.max.bytes}): repeated writes of one key
+   * within a commit interval reach the changelog and RocksDB once. An account's friend set is
+   * rewritten whole on each friendship change, so without it a backlog of friendships (the graph's
+   * history, a busy account) writes the same growing set over and over.
+   */
   public static List<StoreBuilder<?>> builders(DetectorConfig config, boolean inMemory) {
     List<StoreBuilder<?>> builders = new ArrayList<>();
     builders.add(Stores.keyValueStoreBuilder(kv(PROFILE_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(Profile.class)));
-    builders.add(Stores.keyValueStoreBuilder(kv(FRIENDSHIP_STORE, inMemory), Serdes.String(),
-        InternalAvroSerde.of(FriendSet.class)));
+    // FriendSetBytes (the internal serde's bytes), read without decoding by FriendshipGraph
+    builders.add(Stores.keyValueStoreBuilder(kv(FRIENDSHIP_STORE, inMemory), Serdes.String(), Serdes.ByteArray()));
     // HistogramSerde bytes, decoded by MinorDegreeDistribution itself only when they change
-    builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), Serdes.ByteArray())
-        .withCachingEnabled());
+    builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), Serdes.ByteArray()));
     builders.add(Stores.keyValueStoreBuilder(kv(ALERT_HISTORY_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(AlertHistory.class)));
     builders.add(Stores.keyValueStoreBuilder(kv(RECEIVED_FROM_STORE, inMemory), Serdes.String(), Serdes.Long()));
@@ -86,6 +90,7 @@ public final class DetectorStores {
           window(activityStore(w.name()), bucketRetention, Duration.ofMillis(w.bucketMs()), inMemory),
           Serdes.String(), InternalAvroSerde.of(ActivityCounts.class)));
     }
+    builders.forEach(StoreBuilder::withCachingEnabled);
     return builders;
   }
 
@@ -113,7 +118,7 @@ public final class DetectorStores {
 
   public static DetectorStores from(ProcessorContext<?, ?> context, DetectorConfig config) {
     KeyValueStore<String, Profile> profiles = context.getStateStore(PROFILE_STORE);
-    KeyValueStore<String, FriendSet> friendships = context.getStateStore(FRIENDSHIP_STORE);
+    KeyValueStore<String, byte[]> friendships = context.getStateStore(FRIENDSHIP_STORE);
     KeyValueStore<String, byte[]> degrees = context.getStateStore(MINOR_DEGREE_STORE);
     KeyValueStore<String, Long> receivedFrom = context.getStateStore(RECEIVED_FROM_STORE);
     KeyValueStore<String, TargetEntry> targets = context.getStateStore(SENDER_TARGETS_STORE);

@@ -67,7 +67,7 @@ public final class EndToEndBenchmark {
       StreamsPhase.Timing passThroughTiming = StreamsPhase.time(platform, PassThroughApp.APPLICATION_ID,
           PassThroughApp.internalTopics(),
           () -> new PassThroughApp(platform, options.tuning(), stateRoot.resolve("pass-through")), options.timeout());
-      Throughput passThrough = phase("pass-through Kafka Streams (EOS)", events, passThroughTiming);
+      Throughput passThrough = phase("pass-through Kafka Streams (" + options.tuning().guarantee() + ")", events, passThroughTiming);
       out.println(passThrough.line() + startupNote(passThroughTiming));
 
       String applicationId = "bench-targetwatch";

@@ -73,6 +73,7 @@ final class PassThroughApp implements StreamsPhase.RunningApp {
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.threads());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, tuning.guarantee());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsTuning.COMMIT_INTERVAL_MS);
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), tuning.maxPollRecords());
     return p;
   }

@@ -11,7 +11,7 @@ public record Throughput(String phase, long events, Duration elapsed) {
   }
 
   public String line() {
-    return String.format(Locale.ROOT, "%-34s %,12d events %9.1f s %,12.0f events/s", phase, events,
+    return String.format(Locale.ROOT, "%-44s %,12d events %9.1f s %,12.0f events/s", phase, events,
         elapsed.toMillis() / 1000.0, eventsPerSecond());
   }
 }

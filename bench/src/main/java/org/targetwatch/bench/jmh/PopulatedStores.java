@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.targetwatch.friendship.FriendSetBytes;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
@@ -30,11 +31,11 @@ final class PopulatedStores {
     this.context = DetectorStoresOutsideTopology.context(config);
     this.stores = DetectorStores.from(context, config);
     SplittableRandom random = new SplittableRandom(seed);
-    KeyValueStore<String, FriendSet> friendships = context.getStateStore(TopologyNames.FRIENDSHIP_STORE);
+    KeyValueStore<String, byte[]> friendships = context.getStateStore(TopologyNames.FRIENDSHIP_STORE);
     FriendshipGraph graph = stores.graph();
     for (int n = 0; n < accounts; n++) {
       int friends = (int) Math.min(accounts / 2, Math.round(60 * Math.exp(random.nextGaussian() * 0.8)));
-      friendships.put(BenchAccounts.accountId(n), BenchAccounts.friendSet(random, friends, accounts));
+      friendships.put(BenchAccounts.accountId(n), FriendSetBytes.encode(BenchAccounts.friendSet(random, friends, accounts)));
     }
     for (int n = 0; n < accounts; n++) {
       AgeBand band = n % 3 == 0 ? AgeBand.AGE_13_15 : AgeBand.ADULT;
@@ -51,9 +52,9 @@ final class PopulatedStores {
 
   /** An account with exactly {@code friends} friends, replacing account {@code n}'s set. */
   FriendSet giveFriends(int n, int friends, SplittableRandom random) {
-    KeyValueStore<String, FriendSet> friendships = context.getStateStore(TopologyNames.FRIENDSHIP_STORE);
+    KeyValueStore<String, byte[]> friendships = context.getStateStore(TopologyNames.FRIENDSHIP_STORE);
     FriendSet set = BenchAccounts.friendSet(random, friends, accounts);
-    friendships.put(BenchAccounts.accountId(n), set);
+    friendships.put(BenchAccounts.accountId(n), FriendSetBytes.encode(set));
     return set;
   }
 }

@@ -23,6 +23,7 @@ public final class TargetwatchApp implements StreamsPhase.RunningApp {
         "http.port=0",
         "num.stream.threads=" + tuning.threads(),
         "kafka.processing.guarantee=" + tuning.guarantee(),
+        "kafka.commit.interval.ms=" + StreamsTuning.COMMIT_INTERVAL_MS,
         "kafka.num.standby.replicas=0",
         "kafka.consumer.max.poll.records=" + tuning.maxPollRecords()));
     settings.addAll(extraSettings);

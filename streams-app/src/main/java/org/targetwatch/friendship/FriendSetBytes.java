@@ -1,0 +1,374 @@
+package org.targetwatch.friendship;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.kafka.common.errors.SerializationException;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.internal.Friend;
+import org.targetwatch.schema.internal.FriendSet;
+import org.targetwatch.serde.InternalAvroSerde;
+
+/**
+ * An account's friend set as the friendship store holds it (the internal serde's bytes: a format
+ * byte, then Avro binary of {@link FriendSet}), and the two questions every message asks of it, the
+ * degree and one friend's entry, answered from the bytes without decoding the set. A message asks
+ * "are sender and recipient friends?" at both ends; decoding a few hundred friends' ids to answer it
+ * was the largest single cost in the account processors (docs/performance.md).
+ *
+ * <p>The reader follows the schema's field order; the class refuses to load if the schema changes.
+ */
+public final class FriendSetBytes {
+  private static final InternalAvroSerde<FriendSet> SERDE = InternalAvroSerde.of(FriendSet.class);
+  private static final AgeBand[] AGE_BANDS = AgeBand.values();
+
+  static {
+    if (AGE_BANDS.length > 64) {
+      throw new IllegalStateException("withAgeBand writes an age band as one byte: at most 64 bands");
+    }
+    requireLayout(FriendSet.getClassSchema(), List.of("degree:INT", "friends:ARRAY"));
+    requireLayout(Friend.getClassSchema(), List.of("id:STRING", "since:LONG", "initiatedBySelf:BOOLEAN", "ageBand:ENUM"));
+  }
+
+  private FriendSetBytes() {}
+
+  public static byte[] encode(FriendSet set) {
+    return SERDE.toBytes(set);
+  }
+
+  public static FriendSet decode(byte[] bytes) {
+    return SERDE.fromBytes(bytes);
+  }
+
+  /** The exact friend count (also beyond the stored cap). */
+  public static int degree(byte[] bytes) {
+    try {
+      return (int) payload(bytes).readLong();
+    } catch (RuntimeException e) {
+      throw corrupt(bytes, e);
+    }
+  }
+
+  /** The stored entry of {@code friendId}, or null when it is not among the stored friends. */
+  public static Friend find(byte[] bytes, String friendId) {
+    try {
+      int entry = entryOf(bytes, friendId);
+      if (entry < 0) {
+        return null;
+      }
+      Cursor in = new Cursor(bytes, entry);
+      in.skip(Math.toIntExact(in.readLong())); // the id: friendId
+      long since = in.readLong();
+      boolean initiatedBySelf = in.readBoolean();
+      return new Friend(friendId, since, initiatedBySelf, AGE_BANDS[Math.toIntExact(in.readLong())]);
+    } catch (RuntimeException e) {
+      throw corrupt(bytes, e);
+    }
+  }
+
+  /**
+   * The set with {@code friendId}'s age band replaced, as a new array (the band is one byte: an enum
+   * index below 64); the same array when the band is already that one; null when the friend is not
+   * stored.
+   */
+  public static byte[] withAgeBand(byte[] bytes, String friendId, AgeBand band) {
+    try {
+      int entry = entryOf(bytes, friendId);
+      if (entry < 0) {
+        return null;
+      }
+      Cursor in = new Cursor(bytes, entry);
+      in.skip(Math.toIntExact(in.readLong()));
+      in.readLong();
+      in.readBoolean();
+      int bandAt = in.position;
+      byte encoded = (byte) (band.ordinal() << 1); // zig-zag of a small non-negative int
+      if (bytes[bandAt] == encoded) {
+        return bytes;
+      }
+      if (bytes[bandAt] < 0) {
+        throw new IllegalStateException("age band index of more than one byte at " + bandAt);
+      }
+      byte[] changed = bytes.clone();
+      changed[bandAt] = encoded;
+      return changed;
+    } catch (RuntimeException e) {
+      throw corrupt(bytes, e);
+    }
+  }
+
+  /**
+   * {@link FriendSets#add} on the bytes: the set with {@code friend} inserted in id order (beyond
+   * {@code cap} stored friends only the degree grows), or null when the friend is already there. The
+   * result is byte for byte what encoding the changed set gives; sets in a layout the serde does not
+   * write, and ids whose UTF-8 order could differ from Java's string order, take the decoding path.
+   */
+  public static byte[] withFriend(byte[] bytes, Friend friend, int cap) {
+    try {
+      byte[] wanted = friend.getId().getBytes(StandardCharsets.UTF_8);
+      Layout layout = Layout.of(bytes);
+      int insertAt = layout == null || !orderedLikeStrings(wanted, 0, wanted.length) ? -1 : layout.insertionPoint(wanted);
+      if (insertAt == Layout.PRESENT) {
+        return null;
+      }
+      if (insertAt < 0) {
+        FriendSet set = decode(bytes);
+        return FriendSets.add(set, friend, cap) ? encode(set) : null;
+      }
+      Writer out = new Writer(bytes.length + wanted.length + 24);
+      out.header(layout.degree + 1, layout.count < cap ? layout.count + 1 : layout.count);
+      if (layout.count < cap) {
+        out.copy(bytes, layout.itemsStart, insertAt);
+        out.entry(wanted, friend);
+        out.copy(bytes, insertAt, layout.itemsEnd);
+      } else {
+        out.copy(bytes, layout.itemsStart, layout.itemsEnd);
+      }
+      return out.endOfArray();
+    } catch (RuntimeException e) {
+      throw corrupt(bytes, e);
+    }
+  }
+
+  /** {@link FriendSets#remove} on the bytes; null when the friend is not stored. */
+  public static byte[] withoutFriend(byte[] bytes, String friendId) {
+    try {
+      int entry = entryOf(bytes, friendId);
+      if (entry < 0) {
+        return null;
+      }
+      Layout layout = Layout.of(bytes);
+      if (layout == null) {
+        FriendSet set = decode(bytes);
+        FriendSets.remove(set, friendId);
+        return encode(set);
+      }
+      int entryEnd = skipEntry(new Cursor(bytes, entry));
+      Writer out = new Writer(bytes.length);
+      out.header(Math.max(0, layout.degree - 1), layout.count - 1);
+      out.copy(bytes, layout.itemsStart, entry);
+      out.copy(bytes, entryEnd, layout.itemsEnd);
+      return out.endOfArray();
+    } catch (RuntimeException e) {
+      throw corrupt(bytes, e);
+    }
+  }
+
+  /** The end of the entry the cursor is at. */
+  private static int skipEntry(Cursor in) {
+    in.skip(Math.toIntExact(in.readLong())); // id
+    in.readLong(); // since
+    in.readBoolean(); // initiatedBySelf
+    in.readLong(); // ageBand
+    return in.position;
+  }
+
+  /**
+   * UTF-8 bytes compare like Java strings (UTF-16 code units) as long as no character is at or above
+   * U+D000 (UTF-8 lead byte 0xED and up): surrogates and U+E000-U+FFFF are ordered differently.
+   */
+  private static boolean orderedLikeStrings(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if ((bytes[i] & 0xff) >= 0xED) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where the serde's own layout puts things: degree, then one block of {@code count} friends, then 0. */
+  private record Layout(byte[] bytes, int degree, int count, int itemsStart, int itemsEnd) {
+    static final int PRESENT = -2;
+
+    /** Null for any other layout (several blocks, sized blocks, trailing bytes). */
+    static Layout of(byte[] bytes) {
+      Cursor in = payload(bytes);
+      int degree = Math.toIntExact(in.readLong());
+      long count = in.readLong();
+      if (count == 0) {
+        return in.position == bytes.length ? new Layout(bytes, degree, 0, in.position, in.position) : null;
+      }
+      if (count < 0) {
+        return null;
+      }
+      int itemsStart = in.position;
+      for (long i = 0; i < count; i++) {
+        skipEntry(in);
+      }
+      int itemsEnd = in.position;
+      return in.readLong() == 0 && in.position == bytes.length
+          ? new Layout(bytes, degree, Math.toIntExact(count), itemsStart, itemsEnd) : null;
+    }
+
+    /** Where an entry with id {@code wanted} belongs: {@link #PRESENT}, or -1 when an id is not comparable as bytes. */
+    int insertionPoint(byte[] wanted) {
+      Cursor in = new Cursor(bytes, itemsStart);
+      while (in.position < itemsEnd) {
+        int entry = in.position;
+        int length = Math.toIntExact(in.readLong());
+        int idStart = in.position;
+        if (!orderedLikeStrings(bytes, idStart, idStart + length)) {
+          return -1;
+        }
+        int order = Arrays.compareUnsigned(bytes, idStart, idStart + length, wanted, 0, wanted.length);
+        if (order == 0) {
+          return PRESENT;
+        }
+        if (order > 0) {
+          return entry;
+        }
+        in.position = entry;
+        skipEntry(in);
+      }
+      return itemsEnd;
+    }
+  }
+
+  /** Avro binary of a friend set, written in the serde's layout. */
+  private static final class Writer {
+    private byte[] out;
+    private int size;
+    private int count;
+
+    Writer(int capacity) {
+      out = new byte[capacity];
+    }
+
+    void header(int degree, int count) {
+      this.count = count;
+      write(InternalAvroSerde.FORMAT_V1);
+      varint(degree);
+      varint(count);
+    }
+
+    void entry(byte[] id, Friend friend) {
+      varint(id.length);
+      copy(id, 0, id.length);
+      varint(friend.getSince());
+      write(friend.getInitiatedBySelf() ? 1 : 0);
+      varint(friend.getAgeBand().ordinal());
+    }
+
+    void copy(byte[] from, int start, int end) {
+      ensure(end - start);
+      System.arraycopy(from, start, out, size, end - start);
+      size += end - start;
+    }
+
+    /** The array's closing 0 (an empty array is its zero count alone), and the bytes. */
+    byte[] endOfArray() {
+      if (count > 0) {
+        write(0);
+      }
+      return Arrays.copyOf(out, size);
+    }
+
+    private void varint(long value) {
+      long zigzag = (value << 1) ^ (value >> 63);
+      while ((zigzag & ~0x7fL) != 0) {
+        write((int) ((zigzag & 0x7f) | 0x80));
+        zigzag >>>= 7;
+      }
+      write((int) zigzag);
+    }
+
+    private void write(int b) {
+      ensure(1);
+      out[size++] = (byte) b;
+    }
+
+    private void ensure(int more) {
+      if (size + more > out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+      }
+    }
+  }
+
+  /** Where {@code friendId}'s entry starts (its id's length), or -1. */
+  private static int entryOf(byte[] bytes, String friendId) {
+    byte[] wanted = friendId.getBytes(StandardCharsets.UTF_8);
+    Cursor in = payload(bytes);
+    in.readLong(); // degree
+    for (long count = in.readLong(); count != 0; count = in.readLong()) {
+      if (count < 0) { // a block that also gives its size in bytes
+        count = -count;
+        in.readLong();
+      }
+      for (long i = 0; i < count; i++) {
+        int entry = in.position;
+        int length = Math.toIntExact(in.readLong());
+        boolean match = length == wanted.length
+            && Arrays.equals(bytes, in.position, in.position + length, wanted, 0, length);
+        if (match) {
+          return entry;
+        }
+        in.skip(length);
+        in.readLong(); // since
+        in.readBoolean(); // initiatedBySelf
+        in.readLong(); // ageBand
+      }
+    }
+    return -1;
+  }
+
+  /** Past the format byte; an unknown format is refused by the serde, with its message. */
+  private static Cursor payload(byte[] bytes) {
+    if (bytes.length == 0 || bytes[0] != InternalAvroSerde.FORMAT_V1) {
+      decode(bytes); // throws the serde's "unknown format version"
+    }
+    return new Cursor(bytes, 1);
+  }
+
+  private static SerializationException corrupt(byte[] bytes, RuntimeException cause) {
+    if (cause instanceof SerializationException serde) {
+      return serde;
+    }
+    return new SerializationException("internal FriendSet record of " + bytes.length + " bytes is corrupt: " + cause);
+  }
+
+  private static void requireLayout(Schema schema, List<String> expected) {
+    List<String> actual = schema.getFields().stream().map(f -> f.name() + ":" + f.schema().getType()).toList();
+    if (!actual.equals(expected)) {
+      throw new IllegalStateException(schema.getName() + " fields are " + actual + ", FriendSetBytes reads " + expected);
+    }
+  }
+
+  /** Avro binary primitives over a byte array. */
+  private static final class Cursor {
+    private final byte[] bytes;
+    private int position;
+
+    Cursor(byte[] bytes, int position) {
+      this.bytes = bytes;
+      this.position = position;
+    }
+
+    /** A zig-zag varint, as Avro writes int, long, lengths and counts. */
+    long readLong() {
+      long raw = 0;
+      int shift = 0;
+      byte b;
+      do {
+        if (shift > 63) {
+          throw new IllegalStateException("varint longer than 10 bytes at " + position);
+        }
+        b = bytes[position++];
+        raw |= (long) (b & 0x7f) << shift;
+        shift += 7;
+      } while (b < 0);
+      return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    boolean readBoolean() {
+      return bytes[position++] != 0;
+    }
+
+    void skip(int length) {
+      if (length < 0 || position + length > bytes.length) {
+        throw new IllegalStateException("string of " + length + " bytes runs past the end at " + position);
+      }
+      position += length;
+    }
+  }
+}
