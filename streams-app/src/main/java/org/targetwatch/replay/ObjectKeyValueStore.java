@@ -77,7 +77,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
   @Override
   public V get(String key) {
     Objects.requireNonNull(key, "key cannot be null");
-    return StoreValueCopies.copyOut(values.get(key));
+    return StoreValueCopies.copy(values.get(key));
   }
 
   @Override
@@ -85,7 +85,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
     Objects.requireNonNull(key, "key cannot be null");
     if (value == null) {
       delete(key);
-    } else if (values.put(key, StoreValueCopies.copyIn(value)) == null) {
+    } else if (values.put(key, StoreValueCopies.copy(value)) == null) {
       keys.add(key);
     }
   }
@@ -114,7 +114,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
       return null;
     }
     keys.remove(key);
-    return StoreValueCopies.copyOut(removed);
+    return StoreValueCopies.copy(removed);
   }
 
   @Override
@@ -217,7 +217,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      KeyValue<String, V> next = new KeyValue<>(nextKey, StoreValueCopies.copyOut(values.get(nextKey)));
+      KeyValue<String, V> next = new KeyValue<>(nextKey, StoreValueCopies.copy(values.get(nextKey)));
       nextKey = null;
       return next;
     }

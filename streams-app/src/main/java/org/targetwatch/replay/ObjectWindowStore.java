@@ -3,12 +3,14 @@ package org.targetwatch.replay;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  *   <li>one segment per window start; the store's clock is the latest window start put, and a
  *       segment expires once it is a retention period behind that clock: a put into it is skipped,
  *       a fetch does not see it, and it is dropped at the next operation;
+ *   <li>(kept per key as well, so fetching one key's buckets is one look-up, not one per segment);
  *   <li>values are copied in and out ({@link StoreValueCopies}); {@code put(key, null, t)} deletes;
  *   <li>a fetch walks window starts in time order (or backwards), and, across keys, keys in the
  *       order of their UTF-8 bytes within a window start.
@@ -43,7 +46,10 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
   private final String name;
   private final long retentionPeriod;
   private final long windowSize;
-  private final NavigableMap<Long, Map<String, V>> segments = new TreeMap<>();
+  /** Each key's buckets by window start: a fetch is one look-up, then a walk of a few entries. */
+  private final Map<String, NavigableMap<Long, V>> byKey = new HashMap<>();
+  /** The keys with a bucket at each window start (a segment): for expiry, and fetches across keys. */
+  private final NavigableMap<Long, Set<String>> segments = new TreeMap<>();
   private long observedStreamTime = NO_TIMESTAMP;
   private boolean open;
 
@@ -75,8 +81,15 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
 
   @Override
   public void close() {
+    byKey.clear();
     segments.clear();
     open = false;
+  }
+
+  /** The buckets held, one per key and window start, as many as {@link #all()} would return. */
+  long entries() {
+    removeExpiredSegments();
+    return byKey.values().stream().mapToLong(Map::size).sum();
   }
 
   @Override
@@ -87,15 +100,10 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     if (windowStartTimestamp <= observedStreamTime - retentionPeriod) {
       LOG.warn("Skipping record for expired segment.");
     } else if (value != null) {
-      segments.computeIfAbsent(windowStartTimestamp, start -> new HashMap<>()).put(key, StoreValueCopies.copyIn(value));
+      byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(windowStartTimestamp, StoreValueCopies.copy(value));
+      segments.computeIfAbsent(windowStartTimestamp, start -> new HashSet<>()).add(key);
     } else {
-      Map<String, V> segment = segments.get(windowStartTimestamp);
-      if (segment != null) {
-        segment.remove(key);
-        if (segment.isEmpty()) {
-          segments.remove(windowStartTimestamp);
-        }
-      }
+      remove(key, windowStartTimestamp);
     }
   }
 
@@ -106,8 +114,8 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     if (windowStartTimestamp <= observedStreamTime - retentionPeriod) {
       return null;
     }
-    Map<String, V> segment = segments.get(windowStartTimestamp);
-    return segment == null ? null : StoreValueCopies.copyOut(segment.get(key));
+    NavigableMap<Long, V> buckets = byKey.get(key);
+    return buckets == null ? null : StoreValueCopies.copy(buckets.get(windowStartTimestamp));
   }
 
   @Override
@@ -122,12 +130,16 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
 
   private WindowStoreIterator<V> fetch(String key, long timeFrom, long timeTo, boolean forward) {
     Objects.requireNonNull(key, "key cannot be null");
-    List<KeyValue<Long, V>> found = new ArrayList<>();
-    for (Map.Entry<Long, Map<String, V>> segment : liveSegments(timeFrom, timeTo, forward).entrySet()) {
-      V value = segment.getValue().get(key);
-      if (value != null) {
-        found.add(KeyValue.pair(segment.getKey(), value));
-      }
+    removeExpiredSegments();
+    long minTime = minLiveTime(timeFrom);
+    NavigableMap<Long, V> buckets = byKey.get(key);
+    if (buckets == null || timeTo < minTime) {
+      return new ValueIterator(List.of());
+    }
+    NavigableMap<Long, V> live = buckets.subMap(minTime, true, timeTo, true);
+    List<KeyValue<Long, V>> found = new ArrayList<>(live.size());
+    for (Map.Entry<Long, V> bucket : (forward ? live : live.descendingMap()).entrySet()) {
+      found.add(KeyValue.pair(bucket.getKey(), bucket.getValue()));
     }
     return new ValueIterator(found);
   }
@@ -171,10 +183,16 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
       return new WindowedIterator(List.of());
     }
     List<KeyValue<Windowed<String>, V>> found = new ArrayList<>();
-    for (Map.Entry<Long, Map<String, V>> segment : liveSegments(timeFrom, timeTo, forward).entrySet()) {
+    removeExpiredSegments();
+    long minTime = minLiveTime(timeFrom);
+    if (timeTo < minTime) {
+      return new WindowedIterator(found);
+    }
+    NavigableMap<Long, Set<String>> live = segments.subMap(minTime, true, timeTo, true);
+    for (Map.Entry<Long, Set<String>> segment : (forward ? live : live.descendingMap()).entrySet()) {
       long start = segment.getKey();
       List<String> keys = new ArrayList<>();
-      for (String key : segment.getValue().keySet()) {
+      for (String key : segment.getValue()) {
         if ((keyFrom == null || Utf8Order.compare(key, keyFrom) >= 0)
             && (keyTo == null || Utf8Order.compare(key, keyTo) <= 0)) {
           keys.add(key);
@@ -183,28 +201,42 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
       keys.sort(forward ? Utf8Order.COMPARATOR : Collections.reverseOrder(Utf8Order.COMPARATOR));
       for (String key : keys) {
         found.add(KeyValue.pair(new Windowed<>(key, new TimeWindow(start, start + windowSize)),
-            segment.getValue().get(key)));
+            byKey.get(key).get(start)));
       }
     }
     return new WindowedIterator(found);
   }
 
-  /** The segments from {@code timeFrom} to {@code timeTo} that have not expired. */
-  private NavigableMap<Long, Map<String, V>> liveSegments(long timeFrom, long timeTo, boolean forward) {
-    removeExpiredSegments();
-    // plus one: a segment expires exactly a retention period after its start
-    long minTime = Math.max(timeFrom, observedStreamTime - retentionPeriod + 1);
-    if (timeTo < minTime) {
-      return Collections.emptyNavigableMap();
+  /** The earliest window start a fetch from {@code timeFrom} sees: a segment expires a retention period after it starts. */
+  private long minLiveTime(long timeFrom) {
+    return Math.max(timeFrom, observedStreamTime - retentionPeriod + 1);
+  }
+
+  private void remove(String key, long windowStart) {
+    NavigableMap<Long, V> buckets = byKey.get(key);
+    if (buckets != null && buckets.remove(windowStart) != null) {
+      if (buckets.isEmpty()) {
+        byKey.remove(key);
+      }
+      Set<String> keys = segments.get(windowStart);
+      keys.remove(key);
+      if (keys.isEmpty()) {
+        segments.remove(windowStart);
+      }
     }
-    NavigableMap<Long, Map<String, V>> live = segments.subMap(minTime, true, timeTo, true);
-    return forward ? live : live.descendingMap();
   }
 
   private void removeExpiredSegments() {
     long minLiveTime = Math.max(0L, observedStreamTime - retentionPeriod + 1);
     while (!segments.isEmpty() && segments.firstKey() < minLiveTime) {
-      segments.pollFirstEntry();
+      Map.Entry<Long, Set<String>> expired = segments.pollFirstEntry();
+      for (String key : expired.getValue()) {
+        NavigableMap<Long, V> buckets = byKey.get(key);
+        buckets.remove(expired.getKey());
+        if (buckets.isEmpty()) {
+          byKey.remove(key);
+        }
+      }
     }
   }
 
@@ -226,7 +258,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     public KeyValue<Long, V> next() {
       KeyValue<Long, V> next = peeked != null ? peeked : entries.next();
       peeked = null;
-      return KeyValue.pair(next.key, StoreValueCopies.copyOut(next.value));
+      return KeyValue.pair(next.key, StoreValueCopies.copy(next.value));
     }
 
     @Override
@@ -264,7 +296,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     public KeyValue<Windowed<String>, V> next() {
       KeyValue<Windowed<String>, V> next = peeked != null ? peeked : entries.next();
       peeked = null;
-      return KeyValue.pair(next.key, StoreValueCopies.copyOut(next.value));
+      return KeyValue.pair(next.key, StoreValueCopies.copy(next.value));
     }
 
     @Override

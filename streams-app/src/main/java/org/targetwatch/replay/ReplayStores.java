@@ -166,6 +166,9 @@ final class ReplayStores implements AutoCloseable {
     if (store instanceof KeyValueStore<?, ?> keyValues) {
       return keyValues.approximateNumEntries();
     }
+    if (store instanceof ObjectWindowStore<?> windows) {
+      return windows.entries();
+    }
     if (store instanceof WindowStore<?, ?> windows) {
       long count = 0;
       try (var all = windows.all()) {

@@ -19,8 +19,6 @@ import org.apache.avro.util.Utf8;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
-import org.targetwatch.schema.internal.Friend;
-import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.TargetEntry;
 
 /**
@@ -35,9 +33,8 @@ import org.targetwatch.schema.internal.TargetEntry;
  * {@code Serdes.ByteArray} shares it: Kafka's in-memory store hands back the very array it was given.
  * Any other kind of value is refused, so a new store value type cannot be shared by accident.
  *
- * <p>The schema walk is no faster than decoding bytes, so the records that every event reads or
- * writes are copied by hand: friends and friend sets (by {@link FriendSetCopies}, which copies a
- * friend only when it is read), profiles, targets, activity counts and alert history. A hand-written
+ * <p>The schema walk is no faster than decoding bytes, so the records that events read and write
+ * most are copied by hand: profiles, targets, activity counts and alert history. A hand-written
  * copy is used only while its record's schema has exactly the fields it copies; otherwise the schema
  * walk takes over, so a field added to a schema is never lost.
  */
@@ -56,8 +53,6 @@ final class StoreValueCopies {
   }
 
   private static final Map<Class<?>, ByHand> BY_HAND = Map.of(
-      Friend.class, new ByHand(List.of("id", "since", "initiatedBySelf", "ageBand"),
-          friend -> FriendSetCopies.copy((Friend) friend)),
       Profile.class, new ByHand(List.of("accountId", "updatedAt", "createdAt", "ageBand", "deleted"),
           profile -> copyProfile((Profile) profile)),
       TargetEntry.class, new ByHand(List.of("targetId", "firstContactAt", "requested", "messaged", "minor", "ageBand",
@@ -68,10 +63,6 @@ final class StoreValueCopies {
           "escalations"), counts -> copyActivityCounts((ActivityCounts) counts)),
       AlertHistory.class, new ByHand(List.of("severity", "at", "count"),
           history -> copyAlertHistory((AlertHistory) history)));
-
-  /** Whether friend sets and friends have the fields {@link FriendSetCopies} copies by hand. */
-  static final boolean FRIEND_SETS_BY_HAND =
-      fieldsOf(FriendSet.SCHEMA$).equals(List.of("degree", "friends")) && BY_HAND.get(Friend.class).fits(Friend.SCHEMA$);
 
   private static final ClassValue<RecordCopier> RECORDS = new ClassValue<>() {
     @Override
@@ -87,24 +78,6 @@ final class StoreValueCopies {
   }
 
   private StoreValueCopies() {}
-
-  /** The value for a store to keep: shares no mutable part with {@code value}. */
-  @SuppressWarnings("unchecked")
-  static <V> V copyIn(V value) {
-    if (FRIEND_SETS_BY_HAND && value instanceof FriendSet set) {
-      return (V) FriendSetCopies.copyIn(set);
-    }
-    return copy(value);
-  }
-
-  /** The value for a reader of a value that a store keeps (made by {@link #copyIn}). */
-  @SuppressWarnings("unchecked")
-  static <V> V copyOut(V stored) {
-    if (FRIEND_SETS_BY_HAND && stored instanceof FriendSet set) {
-      return (V) FriendSetCopies.copyOut(set);
-    }
-    return copy(stored);
-  }
 
   /** A copy of a value that shares no mutable part with it. */
   @SuppressWarnings("unchecked")

@@ -12,9 +12,9 @@
  *       {@code InternalTopic}, an in-memory FIFO standing for a repartition topic. No test driver,
  *       no serialisation between stages, no commits.
  *   <li>The stores hold objects ({@code ObjectKeyValueStore}, {@code ObjectWindowStore}) and copy
- *       them in and out ({@code StoreValueCopies}, {@code FriendSetCopies}), so each read gives the
- *       processor its own value as a store that serialises would, without the bytes; they answer
- *       as Kafka Streams' in-memory stores do. Kafka Streams' own stores (in memory, or RocksDB)
+ *       them in and out ({@code StoreValueCopies}), so each read gives the processor its own value
+ *       as a store that serialises would, without the bytes; they answer as Kafka Streams'
+ *       in-memory stores do. Kafka Streams' own stores (in memory, or RocksDB)
  *       can be chosen instead, to measure what the state costs.
  *   <li>Order is that of one Kafka Streams task with every topic in one partition, as the
  *       {@code TopologyTestDriver} replay ran it: each event is processed, with everything it

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.targetwatch.friendship.FriendSetBytes;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.ActivityCounts;
@@ -60,7 +61,7 @@ class ObjectStoresTest {
   void keyValueStoresAnswerAsKafkaStreamsInMemoryStoresDoToTheSameOperations() {
     compareKeyValueStores(SENDER_TARGETS_STORE, this::targetEntry);
     compareKeyValueStores(RECEIVED_FROM_STORE, i -> (long) i);
-    compareKeyValueStores(FRIENDSHIP_STORE, i -> friendSet(i % 60));
+    compareKeyValueStores(FRIENDSHIP_STORE, i -> FriendSetBytes.encode(friendSet(i % 60)));
   }
 
   @Test
@@ -109,40 +110,31 @@ class ObjectStoresTest {
 
   @Test
   void aValueReadIsTheReadersOwnSoChangingItChangesNeitherTheStoreNorAnotherReadersValue() {
-    KeyValueStore<String, FriendSet> friendships = objects.get(FRIENDSHIP_STORE);
-    friendships.put("a1", friendSet(40));
+    KeyValueStore<String, TargetEntry> targets = objects.get(SENDER_TARGETS_STORE);
+    TargetEntry written = targetEntry(4);
+    targets.put("a1\u0000b", written);
+    written.setAccepted(true);
 
-    FriendSet first = friendships.get("a1");
-    FriendSet second = friendships.get("a1");
-    first.getFriends().get(3).setAgeBand(AgeBand.AGE_13_15);
-    first.getFriends().remove(0);
-    first.getFriends().add(0, new Friend("a0", 5L, true, AgeBand.ADULT));
+    TargetEntry first = targets.get("a1\u0000b");
+    TargetEntry second = targets.get("a1\u0000b");
+    first.setDeclined(true);
     first.setDegree(99);
 
-    assertThat(second).isEqualTo(friendSet(40));
-    assertThat(friendships.get("a1")).isEqualTo(friendSet(40));
-    assertThat(first.getFriends().get(3).getAgeBand()).isEqualTo(AgeBand.AGE_13_15);
-    assertThat(first.getFriends().get(3)).isSameAs(first.getFriends().get(3));
+    assertThat(second).isEqualTo(targetEntry(4));
+    assertThat(targets.get("a1\u0000b")).isEqualTo(targetEntry(4));
+    try (KeyValueIterator<String, TargetEntry> all = targets.all()) {
+      assertThat(all.next().value).isEqualTo(targetEntry(4)).isNotSameAs(second);
+    }
   }
 
   @Test
-  void aSetWrittenBackKeepsTheReadersChangesAndNoLaterChangeOfItsOwn() {
-    KeyValueStore<String, FriendSet> friendships = objects.get(FRIENDSHIP_STORE);
-    friendships.put("a1", friendSet(40));
-    FriendSet set = friendships.get("a1");
-    set.getFriends().get(7).setAgeBand(AgeBand.UNDER_13); // as FriendshipGraph.applyFriendAgeBand
-    set.getFriends().add(5, new Friend("a4x", 1L, false, AgeBand.UNKNOWN)); // as FriendSets.add
-    set.getFriends().remove(20);
-    set.setDegree(40);
-    FriendSet expected = copyByDecoding(set);
-
+  void bytesAreSharedAsKafkaStreamsInMemoryStoreSharesThem() {
+    KeyValueStore<String, byte[]> friendships = objects.get(FRIENDSHIP_STORE);
+    KeyValueStore<String, byte[]> kafka = bytes.get(FRIENDSHIP_STORE);
+    byte[] set = FriendSetBytes.encode(friendSet(3));
     friendships.put("a1", set);
-    set.getFriends().get(7).setAgeBand(AgeBand.ADULT);
-    set.getFriends().get(30).setAgeBand(AgeBand.ADULT);
-    set.getFriends().clear();
-
-    assertThat(friendships.get("a1")).isEqualTo(expected);
-    assertThat(friendships.get("a1").getFriends()).hasSize(40);
+    kafka.put("a1", set);
+    assertThat(friendships.get("a1")).isSameAs(kafka.get("a1")).isSameAs(set);
   }
 
   @Test
@@ -171,10 +163,9 @@ class ObjectStoresTest {
         }
       }
     }
-    assertThat(List.of(Friend.class, Profile.class, TargetEntry.class, ActivityCounts.class, AlertHistory.class))
+    assertThat(List.of(Profile.class, TargetEntry.class, ActivityCounts.class, AlertHistory.class))
         .as("still copied by hand: their schemas have the fields the copies know")
         .allMatch(StoreValueCopies::copiedByHand);
-    assertThat(StoreValueCopies.FRIEND_SETS_BY_HAND).isTrue();
   }
 
   /** A record with every field set to a value unlike its default and unlike every other field's. */
@@ -295,8 +286,4 @@ class ObjectStoresTest {
     return counts;
   }
 
-  private static FriendSet copyByDecoding(FriendSet set) {
-    var serde = org.targetwatch.serde.InternalAvroSerde.of(FriendSet.class);
-    return serde.fromBytes(serde.toBytes(set));
-  }
 }
