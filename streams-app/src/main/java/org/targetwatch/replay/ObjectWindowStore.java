@@ -30,13 +30,13 @@ import org.slf4j.LoggerFactory;
  *   <li>one segment per window start; the store's clock is the latest window start put, and a
  *       segment expires once it is a retention period behind that clock: a put into it is skipped,
  *       a fetch does not see it, and it is dropped at the next operation;
- *   <li>(kept per key as well, so fetching one key's buckets is one look-up, not one per segment);
  *   <li>values are copied in and out ({@link StoreValueCopies}); {@code put(key, null, t)} deletes;
  *   <li>a fetch walks window starts in time order (or backwards), and, across keys, keys in the
  *       order of their UTF-8 bytes within a window start.
  * </ul>
  * An iterator holds the entries in its range when it was opened (the processors never write while
- * they iterate) and copies each value when it reaches it.
+ * they iterate) and copies each value when it reaches it. The buckets are also kept by key, so that
+ * fetching one sender's window is one look-up rather than one per window start.
  */
 final class ObjectWindowStore<V> implements WindowStore<String, V> {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectWindowStore.class);
