@@ -50,6 +50,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
   private final Map<String, NavigableMap<Long, V>> byKey = new HashMap<>();
   /** The keys with a bucket at each window start (a segment): for expiry, and fetches across keys. */
   private final NavigableMap<Long, Set<String>> segments = new TreeMap<>();
+  private final StoreValueCopies.ForStore copies = new StoreValueCopies.ForStore();
   private long observedStreamTime = NO_TIMESTAMP;
   private boolean open;
 
@@ -100,7 +101,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     if (windowStartTimestamp <= observedStreamTime - retentionPeriod) {
       LOG.warn("Skipping record for expired segment.");
     } else if (value != null) {
-      byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(windowStartTimestamp, StoreValueCopies.copy(value));
+      byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(windowStartTimestamp, copies.copy(value));
       segments.computeIfAbsent(windowStartTimestamp, start -> new HashSet<>()).add(key);
     } else {
       remove(key, windowStartTimestamp);
@@ -115,7 +116,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
       return null;
     }
     NavigableMap<Long, V> buckets = byKey.get(key);
-    return buckets == null ? null : StoreValueCopies.copy(buckets.get(windowStartTimestamp));
+    return buckets == null ? null : copies.copy(buckets.get(windowStartTimestamp));
   }
 
   @Override
@@ -258,7 +259,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     public KeyValue<Long, V> next() {
       KeyValue<Long, V> next = peeked != null ? peeked : entries.next();
       peeked = null;
-      return KeyValue.pair(next.key, StoreValueCopies.copy(next.value));
+      return KeyValue.pair(next.key, copies.copy(next.value));
     }
 
     @Override
@@ -296,7 +297,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     public KeyValue<Windowed<String>, V> next() {
       KeyValue<Windowed<String>, V> next = peeked != null ? peeked : entries.next();
       peeked = null;
-      return KeyValue.pair(next.key, StoreValueCopies.copy(next.value));
+      return KeyValue.pair(next.key, copies.copy(next.value));
     }
 
     @Override
