@@ -41,6 +41,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
   private final String name;
   private final Map<String, V> values = new HashMap<>();
   private final NavigableSet<String> keys = new TreeSet<>(Utf8Order.COMPARATOR);
+  private final StoreValueCopies.ForStore copies = new StoreValueCopies.ForStore();
   private boolean open;
 
   ObjectKeyValueStore(String name) {
@@ -77,7 +78,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
   @Override
   public V get(String key) {
     Objects.requireNonNull(key, "key cannot be null");
-    return StoreValueCopies.copy(values.get(key));
+    return copies.copy(values.get(key));
   }
 
   @Override
@@ -85,7 +86,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
     Objects.requireNonNull(key, "key cannot be null");
     if (value == null) {
       delete(key);
-    } else if (values.put(key, StoreValueCopies.copy(value)) == null) {
+    } else if (values.put(key, copies.copy(value)) == null) {
       keys.add(key);
     }
   }
@@ -114,7 +115,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
       return null;
     }
     keys.remove(key);
-    return StoreValueCopies.copy(removed);
+    return copies.copy(removed);
   }
 
   @Override
@@ -217,7 +218,7 @@ final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      KeyValue<String, V> next = new KeyValue<>(nextKey, StoreValueCopies.copy(values.get(nextKey)));
+      KeyValue<String, V> next = new KeyValue<>(nextKey, copies.copy(values.get(nextKey)));
       nextKey = null;
       return next;
     }

@@ -30,13 +30,13 @@ import org.slf4j.LoggerFactory;
  *   <li>one segment per window start; the store's clock is the latest window start put, and a
  *       segment expires once it is a retention period behind that clock: a put into it is skipped,
  *       a fetch does not see it, and it is dropped at the next operation;
- *   <li>(kept per key as well, so fetching one key's buckets is one look-up, not one per segment);
  *   <li>values are copied in and out ({@link StoreValueCopies}); {@code put(key, null, t)} deletes;
  *   <li>a fetch walks window starts in time order (or backwards), and, across keys, keys in the
  *       order of their UTF-8 bytes within a window start.
  * </ul>
  * An iterator holds the entries in its range when it was opened (the processors never write while
- * they iterate) and copies each value when it reaches it.
+ * they iterate) and copies each value when it reaches it. The buckets are also kept by key, so that
+ * fetching one sender's window is one look-up rather than one per window start.
  */
 final class ObjectWindowStore<V> implements WindowStore<String, V> {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectWindowStore.class);
@@ -50,6 +50,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
   private final Map<String, NavigableMap<Long, V>> byKey = new HashMap<>();
   /** The keys with a bucket at each window start (a segment): for expiry, and fetches across keys. */
   private final NavigableMap<Long, Set<String>> segments = new TreeMap<>();
+  private final StoreValueCopies.ForStore copies = new StoreValueCopies.ForStore();
   private long observedStreamTime = NO_TIMESTAMP;
   private boolean open;
 
@@ -100,7 +101,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     if (windowStartTimestamp <= observedStreamTime - retentionPeriod) {
       LOG.warn("Skipping record for expired segment.");
     } else if (value != null) {
-      byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(windowStartTimestamp, StoreValueCopies.copy(value));
+      byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(windowStartTimestamp, copies.copy(value));
       segments.computeIfAbsent(windowStartTimestamp, start -> new HashSet<>()).add(key);
     } else {
       remove(key, windowStartTimestamp);
@@ -115,7 +116,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
       return null;
     }
     NavigableMap<Long, V> buckets = byKey.get(key);
-    return buckets == null ? null : StoreValueCopies.copy(buckets.get(windowStartTimestamp));
+    return buckets == null ? null : copies.copy(buckets.get(windowStartTimestamp));
   }
 
   @Override
@@ -258,7 +259,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     public KeyValue<Long, V> next() {
       KeyValue<Long, V> next = peeked != null ? peeked : entries.next();
       peeked = null;
-      return KeyValue.pair(next.key, StoreValueCopies.copy(next.value));
+      return KeyValue.pair(next.key, copies.copy(next.value));
     }
 
     @Override
@@ -296,7 +297,7 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     public KeyValue<Windowed<String>, V> next() {
       KeyValue<Windowed<String>, V> next = peeked != null ? peeked : entries.next();
       peeked = null;
-      return KeyValue.pair(next.key, StoreValueCopies.copy(next.value));
+      return KeyValue.pair(next.key, copies.copy(next.value));
     }
 
     @Override

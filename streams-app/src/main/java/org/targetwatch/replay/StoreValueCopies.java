@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.avro.Conversion;
 import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
@@ -82,15 +83,46 @@ final class StoreValueCopies {
   /** A copy of a value that shares no mutable part with it. */
   @SuppressWarnings("unchecked")
   static <V> V copy(V value) {
-    if (value == null || value instanceof String || value instanceof Long || value instanceof Integer
-        || value instanceof Double || value instanceof Float || value instanceof Boolean || value instanceof byte[]) {
-      return value;
+    return value == null ? null : (V) copierOf(value.getClass()).apply(value);
+  }
+
+  /** How values of one class are copied. */
+  static UnaryOperator<Object> copierOf(Class<?> type) {
+    if (type == String.class || type == Long.class || type == Integer.class || type == Double.class
+        || type == Float.class || type == Boolean.class || type == byte[].class) {
+      return SHARED_VALUE;
     }
-    if (value instanceof SpecificRecord record) {
-      return (V) RECORDS.get(record.getClass()).copy(record);
+    if (SpecificRecord.class.isAssignableFrom(type)) {
+      RecordCopier records = RECORDS.get(type);
+      return value -> records.copy((SpecificRecord) value);
     }
-    throw new IllegalArgumentException("replay stores cannot copy a value of " + value.getClass().getName()
-        + "; teach StoreValueCopies how");
+    return value -> {
+      throw new IllegalArgumentException("replay stores cannot copy a value of " + type.getName()
+          + "; teach StoreValueCopies how");
+    };
+  }
+
+  private static final UnaryOperator<Object> SHARED_VALUE = value -> value;
+
+  /**
+   * The copies of one store's values. A store holds one kind of value, so the copy for the kind it
+   * last copied is kept at hand: a copy then costs a class comparison more than the copy itself.
+   */
+  static final class ForStore {
+    private Class<?> kind;
+    private UnaryOperator<Object> copier;
+
+    @SuppressWarnings("unchecked")
+    <V> V copy(V value) {
+      if (value == null) {
+        return null;
+      }
+      if (value.getClass() != kind) {
+        copier = copierOf(value.getClass());
+        kind = value.getClass();
+      }
+      return (V) copier.apply(value);
+    }
   }
 
   /** The copier that follows the schema of a generated record class. */
