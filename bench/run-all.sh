@@ -3,8 +3,8 @@
 # 2 cores). Each benchmark prints its figures; the full output is kept in bench/results/<date>.txt.
 #   bench/run-all.sh             everything below
 #   bench/run-all.sh --quick     smaller sizes, short JMH (about 10 minutes)
-#   bench/run-all.sh --million   also the 10^6-account state run (over 35 minutes more, ~14 GB heap;
-#                                stage 4 rebuilds its co-targeting graph per candidate, see docs/performance.md)
+#   bench/run-all.sh --million   also the 10^6-account state runs, heap and RocksDB (about 50 minutes
+#                                more on 2 cores, 14 GB heap)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,6 +46,7 @@ for days in 7 28 56; do
 done
 if $million; then
   run java "${quiet[@]}" -Xmx14g -jar "$jar" state-cost --accounts 1000000
+  run java "${quiet[@]}" -Xmx10g -jar "$jar" state-cost --accounts 1000000 --rocksdb
 fi
 for accounts in 10000 100000; do
   run java "${quiet[@]}" -jar "$jar" state-cost --accounts "$accounts" --rocksdb
