@@ -14,8 +14,6 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -35,44 +33,20 @@ import org.slf4j.LoggerFactory;
  * Keys are strings, as every detector store's are (account ids). Point reads and writes go to a
  * hash map; the ordered index of the keys is kept beside it for ranges and scans.
  */
-final class ObjectKeyValueStore<V> implements KeyValueStore<String, V> {
+final class ObjectKeyValueStore<V> extends ObjectStore implements KeyValueStore<String, V> {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectKeyValueStore.class);
 
-  private final String name;
   private final Map<String, V> values = new HashMap<>();
   private final NavigableSet<String> keys = new TreeSet<>(Utf8Order.COMPARATOR);
-  private final StoreValueCopies.ForStore copies = new StoreValueCopies.ForStore();
-  private boolean open;
 
   ObjectKeyValueStore(String name) {
-    this.name = name;
+    super(name);
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void init(StateStoreContext context, StateStore root) {
-    open = true;
-  }
-
-  @Override
-  public boolean persistent() {
-    return false;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public void close() {
+  void forgetAll() {
     values.clear();
     keys.clear();
-    open = false;
   }
 
   @Override

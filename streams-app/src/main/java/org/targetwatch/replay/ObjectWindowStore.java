@@ -15,8 +15,6 @@ import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.kstream.internals.TimeWindow;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -38,53 +36,29 @@ import org.slf4j.LoggerFactory;
  * they iterate) and copies each value when it reaches it. The buckets are also kept by key, so that
  * fetching one sender's window is one look-up rather than one per window start.
  */
-final class ObjectWindowStore<V> implements WindowStore<String, V> {
+final class ObjectWindowStore<V> extends ObjectStore implements WindowStore<String, V> {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectWindowStore.class);
   /** Kafka's {@code ConsumerRecord.NO_TIMESTAMP}, the clock before the first put. */
   private static final long NO_TIMESTAMP = -1L;
 
-  private final String name;
   private final long retentionPeriod;
   private final long windowSize;
   /** Each key's buckets by window start: a fetch is one look-up, then a walk of a few entries. */
   private final Map<String, NavigableMap<Long, V>> byKey = new HashMap<>();
   /** The keys with a bucket at each window start (a segment): for expiry, and fetches across keys. */
   private final NavigableMap<Long, Set<String>> segments = new TreeMap<>();
-  private final StoreValueCopies.ForStore copies = new StoreValueCopies.ForStore();
   private long observedStreamTime = NO_TIMESTAMP;
-  private boolean open;
 
   ObjectWindowStore(String name, long retentionPeriod, long windowSize) {
-    this.name = name;
+    super(name);
     this.retentionPeriod = retentionPeriod;
     this.windowSize = windowSize;
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void init(StateStoreContext context, StateStore root) {
-    open = true;
-  }
-
-  @Override
-  public boolean persistent() {
-    return false;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
-  }
-
-  @Override
-  public void close() {
+  void forgetAll() {
     byKey.clear();
     segments.clear();
-    open = false;
   }
 
   /** The buckets held, one per key and window start, as many as {@link #all()} would return. */
@@ -241,50 +215,26 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     }
   }
 
-  /** Window start and value, the value copied when reached. */
-  private final class ValueIterator implements WindowStoreIterator<V> {
-    private final Iterator<KeyValue<Long, V>> entries;
-    private KeyValue<Long, V> peeked;
-
+  /** Window starts and values, each value copied when reached. */
+  private final class ValueIterator extends CopyingIterator<Long> implements WindowStoreIterator<V> {
     ValueIterator(List<KeyValue<Long, V>> entries) {
-      this.entries = entries.iterator();
-    }
-
-    @Override
-    public boolean hasNext() {
-      return peeked != null || entries.hasNext();
-    }
-
-    @Override
-    public KeyValue<Long, V> next() {
-      KeyValue<Long, V> next = peeked != null ? peeked : entries.next();
-      peeked = null;
-      return KeyValue.pair(next.key, copies.copy(next.value));
-    }
-
-    @Override
-    public Long peekNextKey() {
-      if (peeked == null) {
-        if (!entries.hasNext()) {
-          throw new NoSuchElementException();
-        }
-        peeked = entries.next();
-      }
-      return peeked.key;
-    }
-
-    @Override
-    public void close() {
-      // nothing held open
+      super(entries);
     }
   }
 
-  /** Windowed key and value, the value copied when reached. */
-  private final class WindowedIterator implements KeyValueIterator<Windowed<String>, V> {
-    private final Iterator<KeyValue<Windowed<String>, V>> entries;
-    private KeyValue<Windowed<String>, V> peeked;
-
+  /** Windowed keys and values, each value copied when reached. */
+  private final class WindowedIterator extends CopyingIterator<Windowed<String>> {
     WindowedIterator(List<KeyValue<Windowed<String>, V>> entries) {
+      super(entries);
+    }
+  }
+
+  /** Over the entries in range when it was opened; each value copied when reached. */
+  private class CopyingIterator<K> implements KeyValueIterator<K, V> {
+    private final Iterator<KeyValue<K, V>> entries;
+    private KeyValue<K, V> peeked;
+
+    CopyingIterator(List<KeyValue<K, V>> entries) {
       this.entries = entries.iterator();
     }
 
@@ -294,14 +244,14 @@ final class ObjectWindowStore<V> implements WindowStore<String, V> {
     }
 
     @Override
-    public KeyValue<Windowed<String>, V> next() {
-      KeyValue<Windowed<String>, V> next = peeked != null ? peeked : entries.next();
+    public KeyValue<K, V> next() {
+      KeyValue<K, V> next = peeked != null ? peeked : entries.next();
       peeked = null;
       return KeyValue.pair(next.key, copies.copy(next.value));
     }
 
     @Override
-    public Windowed<String> peekNextKey() {
+    public K peekNextKey() {
       if (peeked == null) {
         if (!entries.hasNext()) {
           throw new NoSuchElementException();
