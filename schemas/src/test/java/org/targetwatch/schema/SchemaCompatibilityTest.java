@@ -32,6 +32,7 @@ import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.FriendshipChanged;
 import org.targetwatch.schema.internal.MessageReceived;
 import org.targetwatch.schema.internal.PeerAgeBand;
+import org.targetwatch.schema.internal.PeerFriendshipChanged;
 import org.targetwatch.schema.internal.RequestAnswered;
 import org.targetwatch.schema.internal.TargetEntry;
 
@@ -220,8 +221,8 @@ class SchemaCompatibilityTest {
         CampaignCandidate.getClassSchema(), CampaignMembership.getClassSchema(), ContactAttempt.getClassSchema(),
         ContactCandidate.getClassSchema(), ContactKind.getClassSchema(), EnrichedContact.getClassSchema(),
         Friend.getClassSchema(), FriendSet.getClassSchema(), FriendshipChanged.getClassSchema(),
-        MessageReceived.getClassSchema(), PeerAgeBand.getClassSchema(), RequestAnswered.getClassSchema(),
-        TargetEntry.getClassSchema());
+        MessageReceived.getClassSchema(), PeerAgeBand.getClassSchema(), PeerFriendshipChanged.getClassSchema(),
+        RequestAnswered.getClassSchema(), TargetEntry.getClassSchema());
   }
 
   private static void collectUndocumented(Schema schema, List<String> seen, List<String> undocumented) {

@@ -7,42 +7,36 @@ import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.FriendshipChanged;
-import org.targetwatch.schema.internal.MessageReceived;
-import org.targetwatch.schema.internal.PeerAgeBand;
+import org.targetwatch.schema.internal.PeerFriendshipChanged;
 import org.targetwatch.schema.internal.RequestAnswered;
 import org.targetwatch.topology.DetectorConfig;
-import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorStores;
-import org.targetwatch.windows.SenderActivity;
 
 /**
- * The processor of stages 1 and 2 at each account's own partition: applies profiles and friendship
- * changes to the graph, records responses to the sender's contacts, and passes cold contacts on to
- * their recipient. Emits records keyed by the account that must handle them next.
+ * The processor of stages 1 and 2 at the partition of the account that owns each event: applies
+ * profiles and its side of friendship changes to the graph, records responses to its contacts, and
+ * sends on what the other account must handle: the other side of a friendship, and each contact
+ * that may be cold (the recipient's partition decides, {@link RecipientEnrichment}). Emits records
+ * keyed by that other account.
  */
 public final class AccountEventsProcessor implements Processor<String, AccountMessage, String, AccountMessage> {
   private final DetectorConfig config;
   private ProcessorContext<String, AccountMessage> context;
   private DetectorStores stores;
   private ContactExtraction extraction;
-
-  private final DetectorMetrics metrics;
+  private FriendshipSides friendships;
 
   public AccountEventsProcessor(DetectorConfig config) {
-    this(config, DetectorMetrics.NONE);
-  }
-
-  public AccountEventsProcessor(DetectorConfig config, DetectorMetrics metrics) {
     this.config = config;
-    this.metrics = metrics;
   }
 
   @Override
   public void init(ProcessorContext<String, AccountMessage> context) {
     this.context = context;
     this.stores = DetectorStores.from(context, config);
-    this.extraction = new ContactExtraction(stores.graph(), stores.receivedFrom(), stores.activity(),
+    this.extraction = new ContactExtraction(stores.graph(), stores.firstMessages(), stores.activity(),
         config.longWindow().sizeMs(), config.maxSenderFriendsCarried());
+    this.friendships = new FriendshipSides(stores.graph(), stores.activity());
   }
 
   @Override
@@ -51,40 +45,15 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     if (payload instanceof Profile profile) {
       stores.graph().applyProfile(profile);
     } else if (payload instanceof FriendshipChanged change) {
-      onFriendshipChanged(change, record);
+      PeerFriendshipChanged otherSide = friendships.applyOwnSide(change);
+      context.forward(record.withKey(otherSide.getAccountId()).withValue(new AccountMessage(otherSide)));
     } else if (payload instanceof ContactAttempt attempt) {
-      extraction.extract(attempt).ifPresent(candidate -> {
-        metrics.contact();
-        context.forward(record.withKey(attempt.getRecipientId()).withValue(new AccountMessage(candidate)));
-      });
-    } else if (payload instanceof MessageReceived received) {
-      extraction.rememberMessage(received);
+      extraction.extract(attempt).ifPresent(candidate ->
+          context.forward(record.withKey(attempt.getRecipientId()).withValue(new AccountMessage(candidate))));
     } else if (payload instanceof RequestAnswered answer) {
       onRequestAnswered(answer);
     }
-  }
-
-  private void onFriendshipChanged(FriendshipChanged change, Record<String, AccountMessage> record) {
-    if (!stores.graph().applyFriendshipChange(change)) {
-      return;
-    }
-    String account = change.getAccountId();
-    String friend = change.getFriendId();
-    SenderActivity activity = stores.activity();
-    if (change.getAdded()) {
-      // tell the new friend this account's age band, so it knows its own share of minor friends
-      PeerAgeBand band = new PeerAgeBand(friend, account, stores.graph().ageBandOf(account));
-      context.forward(record.withKey(friend).withValue(new AccountMessage(band)));
-      if (change.getInitiatedByAccount()) {
-        activity.recordResponse(account, friend, change.getAt(),
-            entry -> !entry.getAccepted() && mark(() -> entry.setAccepted(true)),
-            counts -> counts.setAccepted(counts.getAccepted() + 1));
-      }
-    } else {
-      activity.recordResponse(account, friend, change.getAt(),
-          entry -> !entry.getRemoved() && mark(() -> entry.setRemoved(true)),
-          counts -> counts.setRemoved(counts.getRemoved() + 1));
-    }
+    // MessageReceived: written by versions before replies were checked at the recipient; ignored
   }
 
   private void onRequestAnswered(RequestAnswered answer) {

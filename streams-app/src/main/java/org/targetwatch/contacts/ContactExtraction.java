@@ -2,7 +2,6 @@ package org.targetwatch.contacts;
 
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.schema.internal.ContactAttempt;
@@ -10,56 +9,37 @@ import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.Friend;
 import org.targetwatch.schema.internal.FriendSet;
-import org.targetwatch.schema.internal.MessageReceived;
-import org.targetwatch.topology.StoreSweep;
 import org.targetwatch.windows.SenderActivity;
 
 /**
- * Stage 2, first half, at the sender's partition: decides whether a request or message is a cold
- * contact. A contact is a friend request sent, or a direct message to an account that is not a
- * friend and has not written to the sender first (a reply is not a cold contact). A message to a
+ * Stage 2, first half, at the sender's partition: decides whether a request or message may be a
+ * cold contact. A contact is a friend request sent, or a direct message to an account that is not a
+ * friend and has not written to the sender first (a reply is not a cold contact: the recipient's
+ * partition, which knows what it wrote, decides that, {@link ColdContactCheck}). A message to a
  * minor who accepted the sender's request is not a contact but an escalation, recorded here.
  */
 public final class ContactExtraction {
-  private static final char SEPARATOR = '\u0000';
-
   private final FriendshipGraph graph;
-  private final KeyValueStore<String, Long> receivedFrom;
+  private final FirstMessages firstMessages;
   private final SenderActivity activity;
   private final long memoryMs;
   private final int maxFriendsCarried;
 
-  /** @param memoryMs how long a received message makes a message back a reply; also what "recent" means */
-  public ContactExtraction(FriendshipGraph graph, KeyValueStore<String, Long> receivedFrom, SenderActivity activity,
+  /** @param memoryMs what "recent" means for the sender's friends */
+  public ContactExtraction(FriendshipGraph graph, FirstMessages firstMessages, SenderActivity activity,
       long memoryMs, int maxFriendsCarried) {
     this.graph = graph;
-    this.receivedFrom = receivedFrom;
+    this.firstMessages = firstMessages;
     this.activity = activity;
     this.memoryMs = memoryMs;
     this.maxFriendsCarried = maxFriendsCarried;
   }
 
   /**
-   * Remembers, at the recipient, when a non-friend first wrote to it (within the memory): enough to
-   * tell later whether a message back is a reply.
+   * The candidate to send on to the recipient, carrying the sender's trusted friends; empty for a
+   * contact between friends. A message to a non-friend is remembered, so that the recipient's
+   * message back is seen as a reply here.
    */
-  public void rememberMessage(MessageReceived message) {
-    if (graph.areFriends(message.getRecipientId(), message.getSenderId())) {
-      return; // messages between friends never make a contact cold or warm
-    }
-    String key = pairKey(message.getRecipientId(), message.getSenderId());
-    Long first = receivedFrom.get(key);
-    if (first == null || first < message.getAt() - memoryMs || message.getAt() < first) {
-      receivedFrom.put(key, message.getAt());
-    }
-  }
-
-  /** Forgets who wrote to whom before {@code cutoff}. */
-  public static int expire(KeyValueStore<String, Long> receivedFrom, long cutoff) {
-    return StoreSweep.deleteBefore(receivedFrom, cutoff, Long::longValue);
-  }
-
-
   public Optional<ContactCandidate> extract(ContactAttempt attempt) {
     String sender = attempt.getSenderId();
     String recipient = attempt.getRecipientId();
@@ -71,18 +51,13 @@ public final class ContactExtraction {
       }
       return Optional.empty();
     }
-    if (attempt.getKind() == ContactKind.MESSAGE && hasWrittenFirst(recipient, sender, at)) {
-      return Optional.empty();
+    if (attempt.getKind() == ContactKind.MESSAGE) {
+      firstMessages.remember(sender, recipient, at);
     }
-    FriendSet friends = graph.friendsOf(sender); // a cold contact carries the sender's friends
+    FriendSet friends = graph.friendsOf(sender); // a candidate carries the sender's friends
     List<String> trusted = FriendSets.trustedFriendIds(friends, at, memoryMs, maxFriendsCarried);
     boolean capped = trusted.size() >= maxFriendsCarried && friends.getFriends().size() > maxFriendsCarried;
     return Optional.of(new ContactCandidate(attempt, trusted, capped));
-  }
-
-  private boolean hasWrittenFirst(String author, String reader, long at) {
-    Long first = receivedFrom.get(pairKey(reader, author));
-    return first != null && first <= at && first > at - memoryMs;
   }
 
   private void recordEscalation(String sender, String target, long at) {
@@ -95,9 +70,5 @@ public final class ContactExtraction {
           return true;
         },
         counts -> counts.setEscalations(counts.getEscalations() + 1));
-  }
-
-  private static String pairKey(String recipient, String sender) {
-    return recipient + SEPARATOR + sender;
   }
 }

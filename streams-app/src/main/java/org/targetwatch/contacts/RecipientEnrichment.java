@@ -13,41 +13,62 @@ import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.PeerAgeBand;
+import org.targetwatch.schema.internal.PeerFriendshipChanged;
 import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorStores;
 
 /**
- * Stage 2, second half, at the recipient's partition: joins a cold contact with the recipient's
- * profile, degree, degree rank among minors and the friends it shares with the sender, then sends
- * it back keyed by the sender. Contacts to deleted accounts are dropped: there is no one to protect
- * and the platform has already acted.
+ * At the partition of the other account of an event. Stage 1: applies its side of a friendship
+ * and answers with its age band. Stage 2, second half: drops a contact that is a reply or between
+ * friends ({@link ColdContactCheck}), joins a cold contact with the recipient's profile, degree,
+ * degree rank among minors and the friends it shares with the sender, then sends it back keyed by
+ * the sender. Contacts to deleted accounts are dropped: there is no one to protect and the platform
+ * has already acted.
  */
 public final class RecipientEnrichment implements Processor<String, AccountMessage, String, AccountMessage> {
   private final DetectorConfig config;
+  private final DetectorMetrics metrics;
   private ProcessorContext<String, AccountMessage> context;
   private FriendshipGraph graph;
+  private FriendshipSides friendships;
+  private ColdContactCheck coldContacts;
 
   public RecipientEnrichment(DetectorConfig config) {
+    this(config, DetectorMetrics.NONE);
+  }
+
+  public RecipientEnrichment(DetectorConfig config, DetectorMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
   public void init(ProcessorContext<String, AccountMessage> context) {
     this.context = context;
-    this.graph = DetectorStores.from(context, config).graph();
+    DetectorStores stores = DetectorStores.from(context, config);
+    this.graph = stores.graph();
+    this.friendships = new FriendshipSides(graph, stores.activity());
+    this.coldContacts = new ColdContactCheck(graph, stores.firstMessages());
   }
 
   @Override
   public void process(Record<String, AccountMessage> record) {
     Object payload = record.value().getPayload();
     if (payload instanceof ContactCandidate candidate) {
-      EnrichedContact enriched = enrich(candidate);
+      EnrichedContact enriched = coldContacts.isCold(candidate.getAttempt()) ? enrich(candidate) : null;
       if (enriched != null) {
+        metrics.contact();
         String sender = candidate.getAttempt().getSenderId();
         context.forward(record.withKey(sender).withValue(new AccountMessage(enriched)));
       }
+    } else if (payload instanceof PeerFriendshipChanged side) {
+      PeerAgeBand answer = friendships.applyPeerSide(side);
+      if (answer != null) {
+        context.forward(record.withKey(answer.getAccountId()).withValue(new AccountMessage(answer)));
+      }
     } else if (payload instanceof PeerAgeBand band) {
-      graph.applyFriendAgeBand(band.getAccountId(), band.getFriendId(), band.getFriendAgeBand());
+      friendships.applyAgeBand(band); // sent here by versions before the band travelled with the friendship
     }
   }
 

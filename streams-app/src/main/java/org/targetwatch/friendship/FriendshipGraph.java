@@ -80,14 +80,18 @@ public final class FriendshipGraph {
     }
   }
 
-  /** Applies one endpoint's side of a friendship change; returns true when the graph changed. */
-  public boolean applyFriendshipChange(FriendshipChanged change) {
+  /**
+   * Applies one endpoint's side of a friendship change; returns true when the graph changed.
+   *
+   * @param friendAgeBand the friend's age band when it is known (UNKNOWN otherwise), kept with a new friend
+   */
+  public boolean applyFriendshipChange(FriendshipChanged change, AgeBand friendAgeBand) {
     String account = change.getAccountId();
     byte[] stored = friendships.get(account);
     byte[] set = stored == null ? NO_FRIENDS : stored;
     byte[] changed = change.getAdded()
         ? FriendSetBytes.withFriend(set, new Friend(change.getFriendId(), change.getAt(), change.getInitiatedByAccount(),
-            AgeBand.UNKNOWN), maxFriendsStored)
+            friendAgeBand), maxFriendsStored)
         : FriendSetBytes.withoutFriend(set, change.getFriendId());
     if (changed == null) {
       return false;

@@ -3,7 +3,6 @@ package org.targetwatch.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.targetwatch.schema.FriendRequestEvent;
@@ -13,13 +12,13 @@ import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.FriendshipChanged;
-import org.targetwatch.schema.internal.MessageReceived;
 import org.targetwatch.schema.internal.RequestAnswered;
 
 /**
- * Stage 0: checks each source event against the contract and turns it into the account messages it
- * means, each keyed by the account whose partition must handle it. A friendship is fanned out to
- * both endpoints; a contact goes first to its sender; a message is also remembered by its recipient.
+ * Stage 0: checks each source event against the contract and turns it into the one account message
+ * it means for the account that owns it (the profile's account, the request's or message's
+ * sender), keyed by that account. The other endpoint learns of it later, from the owner's
+ * partition: a friendship's other side and a cold contact are sent on by the owner's processor.
  * Re-delivered events need no de-duplication store: every state change they cause is idempotent
  * (sets of friends and targets, latest profile wins).
  */
@@ -40,7 +39,7 @@ public final class EventIntake {
     if (profile.getAgeBand() == null) {
       throw new InvalidEventException("profile: missing required field 'ageBand'");
     }
-    return List.of(KeyValue.pair(account, message(profile)));
+    return owned(account, profile);
   }
 
   public List<KeyValue<String, AccountMessage>> friendRequest(String key, FriendRequestEvent event) {
@@ -56,16 +55,11 @@ public final class EventIntake {
       return List.of(); // a request to oneself is not a contact and not a friendship
     }
     return switch (event.getAction()) {
-      case SENT -> List.of(KeyValue.pair(sender,
-          message(new ContactAttempt(eventId, sender, recipient, ContactKind.FRIEND_REQUEST, at))));
-      case ACCEPTED -> List.of(
-          KeyValue.pair(sender, message(new FriendshipChanged(sender, recipient, true, true, at))),
-          KeyValue.pair(recipient, message(new FriendshipChanged(recipient, sender, true, false, at))));
-      case REMOVED -> List.of(
-          KeyValue.pair(sender, message(new FriendshipChanged(sender, recipient, false, false, at))),
-          KeyValue.pair(recipient, message(new FriendshipChanged(recipient, sender, false, false, at))));
-      case DECLINED -> List.of(KeyValue.pair(sender, message(new RequestAnswered(sender, recipient, true, at))));
-      case CANCELLED -> List.of(KeyValue.pair(sender, message(new RequestAnswered(sender, recipient, false, at))));
+      case SENT -> owned(sender, new ContactAttempt(eventId, sender, recipient, ContactKind.FRIEND_REQUEST, at));
+      case ACCEPTED -> owned(sender, new FriendshipChanged(sender, recipient, true, true, at));
+      case REMOVED -> owned(sender, new FriendshipChanged(sender, recipient, false, false, at));
+      case DECLINED -> owned(sender, new RequestAnswered(sender, recipient, true, at));
+      case CANCELLED -> owned(sender, new RequestAnswered(sender, recipient, false, at));
     };
   }
 
@@ -78,10 +72,7 @@ public final class EventIntake {
     if (sender.equals(recipient)) {
       return List.of();
     }
-    List<KeyValue<String, AccountMessage>> out = new ArrayList<>(2);
-    out.add(KeyValue.pair(recipient, message(new MessageReceived(recipient, sender, at))));
-    out.add(KeyValue.pair(sender, message(new ContactAttempt(eventId, sender, recipient, ContactKind.MESSAGE, at))));
-    return out;
+    return owned(sender, new ContactAttempt(eventId, sender, recipient, ContactKind.MESSAGE, at));
   }
 
   private static void requireValue(String key, Object value, String type) {
@@ -115,7 +106,7 @@ public final class EventIntake {
     return d.toHours() >= 48 ? d.toDays() + " days" : d.toMinutes() >= 120 ? d.toHours() + " hours" : d.toMinutes() + " minutes";
   }
 
-  private static AccountMessage message(Object payload) {
-    return new AccountMessage(payload);
+  private static List<KeyValue<String, AccountMessage>> owned(String owner, Object payload) {
+    return List.of(KeyValue.pair(owner, new AccountMessage(payload)));
   }
 }

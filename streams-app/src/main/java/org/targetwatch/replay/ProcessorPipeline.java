@@ -1,6 +1,5 @@
 package org.targetwatch.replay;
 
-import static org.targetwatch.topology.TopologyNames.ACCOUNT_EVENTS_TOPIC;
 import static org.targetwatch.topology.TopologyNames.CAMPAIGN_CANDIDATES_TOPIC;
 import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC;
 import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_SENDER_TOPIC;
@@ -35,15 +34,19 @@ import org.targetwatch.windows.SenderWindowsProcessor;
  * in-memory queues, as one Kafka Streams task would run them with every topic in one partition.
  *
  * <pre>
- * event -> intake -> account-events -> AccountEventsProcessor -> contacts-by-recipient
+ * event -> intake -> AccountEventsProcessor -> contacts-by-recipient
  *   -> RecipientEnrichment -> contacts-by-sender -> SenderWindowsProcessor -> alerts
  *                                                     \-> campaign-candidates -> CampaignProcessor -> alerts
  * </pre>
  *
+ * The one task owns every account, so the intake's routing keeps every message in place and
+ * {@code account-events} stays empty, as under the test driver.
+ *
  * Order, as under the test driver: each event is taken (advancing stream time to its event time),
- * turned into account messages by the intake, due stream-time punctuators fire, and then the queues
- * are drained to completion before the next event, always taking the record Kafka Streams would
- * take next ({@link TaskQueues}) and firing due punctuators after each record ({@link TaskStreamTime}).
+ * turned into its owner's account message by the intake and handled by the account processor, due
+ * stream-time punctuators fire, and then the queues are drained to completion before the next
+ * event, always taking the record Kafka Streams would take next ({@link TaskQueues}) and firing due
+ * punctuators after each record ({@link TaskStreamTime}).
  * Every forwarded record keeps the timestamp its processor gave it (the event time it descends from).
  */
 final class ProcessorPipeline implements ReplayEngine {
@@ -53,7 +56,7 @@ final class ProcessorPipeline implements ReplayEngine {
   private final ReplayStores stores;
   private final TaskStreamTime streamTime = new TaskStreamTime();
   private final TaskQueues queues = new TaskQueues();
-  private final InternalTopic<AccountMessage> accountEvents;
+  private final AccountEventsProcessor accountState;
   private final List<Alert> alerts = new ArrayList<>();
   private final List<Processor<?, ?, ?, ?>> processors;
 
@@ -65,13 +68,12 @@ final class ProcessorPipeline implements ReplayEngine {
     intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
     this.stores = stores;
 
-    AccountEventsProcessor accountState = new AccountEventsProcessor(config);
+    accountState = new AccountEventsProcessor(config);
     RecipientEnrichment recipientEnrichment = new RecipientEnrichment(config);
     SenderWindowsProcessor senderWindows = new SenderWindowsProcessor(config);
     CampaignProcessor campaigns = new CampaignProcessor(config.campaigns());
     processors = List.of(accountState, recipientEnrichment, senderWindows, campaigns);
 
-    accountEvents = new InternalTopic<>(ACCOUNT_EVENTS_TOPIC, accountState, queues);
     InternalTopic<AccountMessage> contactsByRecipient =
         new InternalTopic<>(CONTACTS_BY_RECIPIENT_TOPIC, recipientEnrichment, queues);
     InternalTopic<AccountMessage> contactsBySender =
@@ -102,7 +104,7 @@ final class ProcessorPipeline implements ReplayEngine {
     }
     streamTime.observe(timestamp);
     for (KeyValue<String, AccountMessage> message : intakeOf(event)) {
-      accountEvents.append(new Record<>(message.key, message.value, timestamp));
+      accountState.process(new Record<>(message.key, message.value, timestamp));
     }
     streamTime.punctuateDue();
     while (queues.processNext(streamTime)) {
@@ -110,7 +112,7 @@ final class ProcessorPipeline implements ReplayEngine {
     }
   }
 
-  /** The intake's flatMap for the event's source topic, keyed as that topic is keyed. */
+  /** The intake's flatMap for the event's source topic, keyed as that topic is keyed (owned here: one partition). */
   private List<KeyValue<String, AccountMessage>> intakeOf(SpecificRecord event) {
     try {
       if (event instanceof Profile p) {

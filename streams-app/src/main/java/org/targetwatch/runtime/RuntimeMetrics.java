@@ -9,7 +9,8 @@ import org.targetwatch.topology.DetectorMetrics;
 
 /**
  * The detector's own counters, in Prometheus as {@code targetwatch_events_read_total{type}},
- * {@code targetwatch_contacts_total}, {@code targetwatch_alerts_total{severity}} and
+ * {@code targetwatch_events_rerouted_total}, {@code targetwatch_contacts_total},
+ * {@code targetwatch_alerts_total{severity}} and
  * {@code targetwatch_dead_letters_total{reason}}.
  */
 public final class RuntimeMetrics implements DetectorMetrics {
@@ -18,6 +19,7 @@ public final class RuntimeMetrics implements DetectorMetrics {
 
   private final MeterRegistry registry;
   private final Counter contacts;
+  private final Counter rerouted;
   private final Map<String, Counter> events = new ConcurrentHashMap<>();
   private final Map<Severity, Counter> alerts = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
@@ -25,7 +27,10 @@ public final class RuntimeMetrics implements DetectorMetrics {
   public RuntimeMetrics(MeterRegistry registry) {
     this.registry = registry;
     this.contacts = Counter.builder("targetwatch.contacts")
-        .description("Contacts (cold friend requests and messages) extracted at the sender's partition").register(registry);
+        .description("Contacts (cold friend requests and messages) confirmed at the recipient's partition").register(registry);
+    this.rerouted = Counter.builder("targetwatch.events.rerouted")
+        .description("Input events not in their owning account's partition (not partitioned like Kafka's default"
+            + " partitioner), sent on through the account-events topic").register(registry);
     for (String type : new String[] {"profile", "friend_request", "message"}) {
       eventCounter(type);
     }
@@ -37,6 +42,11 @@ public final class RuntimeMetrics implements DetectorMetrics {
   @Override
   public void eventRead(String type) {
     eventCounter(type).increment();
+  }
+
+  @Override
+  public void eventRerouted() {
+    rerouted.increment();
   }
 
   @Override

@@ -15,7 +15,13 @@ public interface DetectorMetrics {
   /** A record of an input topic was read; {@code type} is profile, friend_request or message. */
   default void eventRead(String type) {}
 
-  /** A contact (a cold request or message, docs/detection.md "Contacts") left the sender's partition. */
+  /**
+   * An input event whose owning account another task owns (the producer partitioned unlike Kafka's
+   * default partitioner, or keyed by another account): sent on through {@code account-events}.
+   */
+  default void eventRerouted() {}
+
+  /** A contact (a cold request or message, docs/detection.md "Contacts") was confirmed at the recipient's partition. */
   default void contact() {}
 
   /** An alert was written to the alert topic. */

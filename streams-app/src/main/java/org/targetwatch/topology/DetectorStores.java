@@ -6,7 +6,7 @@ import static org.targetwatch.topology.TopologyNames.CAMPAIGN_MEMBERSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.FRIENDSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.MINOR_DEGREE_STORE;
 import static org.targetwatch.topology.TopologyNames.PROFILE_STORE;
-import static org.targetwatch.topology.TopologyNames.RECEIVED_FROM_STORE;
+import static org.targetwatch.topology.TopologyNames.SENT_TO_STORE;
 import static org.targetwatch.topology.TopologyNames.SENDER_TARGETS_STORE;
 import static org.targetwatch.topology.TopologyNames.activityStore;
 
@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.targetwatch.alerts.AlertCooldown;
+import org.targetwatch.contacts.FirstMessages;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.friendship.MinorDegreeDistribution;
 import org.targetwatch.schema.Profile;
@@ -39,18 +40,20 @@ import org.targetwatch.windows.SenderActivity;
  * The detector's state stores: how they are built (names, serdes, retention) and how a processor
  * gets typed views of them. All are keyed by account id (or account id plus a second account), so
  * every store is partitioned like the accounts. Window stores expire with their window plus grace;
- * the two key-value stores of pairs (targets, who wrote to whom) are swept daily by stage 3.
+ * the two key-value stores of pairs (targets, who wrote to whom first) are swept daily by stage 3.
  */
 public final class DetectorStores {
   private final FriendshipGraph graph;
-  private final KeyValueStore<String, Long> receivedFrom;
+  private final KeyValueStore<String, Long> sentTo;
+  private final FirstMessages firstMessages;
   private final SenderActivity activity;
   private final AlertCooldown cooldown;
 
-  private DetectorStores(FriendshipGraph graph, KeyValueStore<String, Long> receivedFrom, SenderActivity activity,
-      AlertCooldown cooldown) {
+  private DetectorStores(FriendshipGraph graph, KeyValueStore<String, Long> sentTo, SenderActivity activity,
+      AlertCooldown cooldown, DetectorConfig config) {
     this.graph = graph;
-    this.receivedFrom = receivedFrom;
+    this.sentTo = sentTo;
+    this.firstMessages = new FirstMessages(sentTo, config.longWindow().sizeMs());
     this.activity = activity;
     this.cooldown = cooldown;
   }
@@ -58,7 +61,7 @@ public final class DetectorStores {
   /** Names of all stores, for connecting them to every account-keyed processor. */
   public static String[] names(DetectorConfig config) {
     List<String> names = new ArrayList<>(List.of(PROFILE_STORE, FRIENDSHIP_STORE, MINOR_DEGREE_STORE,
-        RECEIVED_FROM_STORE, SENDER_TARGETS_STORE, ALERT_HISTORY_STORE));
+        SENT_TO_STORE, SENDER_TARGETS_STORE, ALERT_HISTORY_STORE));
     for (WindowSpec window : config.windows()) {
       names.add(activityStore(window.name()));
     }
@@ -81,7 +84,7 @@ public final class DetectorStores {
     builders.add(Stores.keyValueStoreBuilder(kv(MINOR_DEGREE_STORE, inMemory), Serdes.String(), Serdes.ByteArray()));
     builders.add(Stores.keyValueStoreBuilder(kv(ALERT_HISTORY_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(AlertHistory.class)));
-    builders.add(Stores.keyValueStoreBuilder(kv(RECEIVED_FROM_STORE, inMemory), Serdes.String(), Serdes.Long()));
+    builders.add(Stores.keyValueStoreBuilder(kv(SENT_TO_STORE, inMemory), Serdes.String(), Serdes.Long()));
     builders.add(Stores.keyValueStoreBuilder(kv(SENDER_TARGETS_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(TargetEntry.class)));
     for (WindowSpec w : config.windows()) {
@@ -120,7 +123,7 @@ public final class DetectorStores {
     KeyValueStore<String, Profile> profiles = context.getStateStore(PROFILE_STORE);
     KeyValueStore<String, byte[]> friendships = context.getStateStore(FRIENDSHIP_STORE);
     KeyValueStore<String, byte[]> degrees = context.getStateStore(MINOR_DEGREE_STORE);
-    KeyValueStore<String, Long> receivedFrom = context.getStateStore(RECEIVED_FROM_STORE);
+    KeyValueStore<String, Long> sentTo = context.getStateStore(SENT_TO_STORE);
     KeyValueStore<String, TargetEntry> targets = context.getStateStore(SENDER_TARGETS_STORE);
     KeyValueStore<String, AlertHistory> alertHistory = context.getStateStore(ALERT_HISTORY_STORE);
     Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets = new LinkedHashMap<>();
@@ -129,17 +132,22 @@ public final class DetectorStores {
     }
     FriendshipGraph graph = new FriendshipGraph(profiles, friendships,
         new MinorDegreeDistribution(degrees), config.maxFriendsStored());
-    return new DetectorStores(graph, receivedFrom,
+    return new DetectorStores(graph, sentTo,
         new SenderActivity(targets, buckets, config.longWindow()),
-        new AlertCooldown(alertHistory, config.cooldown().toMillis()));
+        new AlertCooldown(alertHistory, config.cooldown().toMillis()), config);
   }
 
   public FriendshipGraph graph() {
     return graph;
   }
 
-  public KeyValueStore<String, Long> receivedFrom() {
-    return receivedFrom;
+  public KeyValueStore<String, Long> sentTo() {
+    return sentTo;
+  }
+
+  /** Who wrote first to whom, over {@link #sentTo()}; "recent" is the long window. */
+  public FirstMessages firstMessages() {
+    return firstMessages;
   }
 
   public SenderActivity activity() {

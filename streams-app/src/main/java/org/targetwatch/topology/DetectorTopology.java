@@ -4,6 +4,7 @@ import static org.targetwatch.topology.TopologyNames.*;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 
 import org.targetwatch.campaigns.CampaignProcessor;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -23,6 +25,8 @@ import org.targetwatch.contacts.AccountEventsProcessor;
 import org.targetwatch.contacts.RecipientEnrichment;
 import org.targetwatch.intake.EventIntake;
 import org.targetwatch.intake.EventTimeExtractor;
+import org.targetwatch.intake.OwnerRouting;
+import org.targetwatch.intake.RoutedMessage;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
@@ -37,17 +41,21 @@ import org.targetwatch.windows.SenderWindowsProcessor;
  *
  * <pre>
  * profiles, friend-requests, messages
- *   -> intake (validate; fan friendships out to both endpoints)     -> repartition account-events
- *   -> account-state (stage 1 graph state; stage 2 contact extraction at the sender)
- *                                                                    -> repartition contacts-by-recipient
- *   -> recipient-enrichment (profile, degree, rank, mutual friends)  -> repartition contacts-by-sender
+ *   -> intake (validate; one message for the account that owns the event: profile's account, sender)
+ *   -> intake-routing: owned by this task? ---------------------------------\
+ *        \-> otherwise (another partitioner, another key) -> repartition account-events -> account-state
+ *   -> account-state (stage 1 graph state; stage 2 contact extraction at the owner; the other side
+ *        of a friendship sent on)                                   -> repartition contacts-by-recipient
+ *   -> recipient-enrichment (the other side of friendships; reply and friendship checks; profile,
+ *        degree, rank, mutual friends)                              -> repartition contacts-by-sender
  *   -> sender-windows (stage 3 windows, signals, score; stage 5 cool-down) -> alerts
  *        \-> campaign candidates -> repartition campaign-candidates (1 partition)
  *              -> campaigns (stage 4: co-targeting graph, one global task)       -> alerts
  * </pre>
  *
- * The three account-keyed processors share the account stores, so Kafka Streams runs them in one
- * sub-topology whose tasks own all state of their accounts.
+ * The three account-keyed processors share the account stores, so Kafka Streams runs them, with
+ * the intake, in one sub-topology whose tasks own all state of their accounts: task p reads
+ * partition p of the inputs and of the three account topics.
  */
 public final class DetectorTopology {
   private DetectorTopology() {}
@@ -60,21 +68,22 @@ public final class DetectorTopology {
   }
 
 
-  public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores) {
-    return build(config, serdes, clock, inMemoryStores, DetectorMetrics.NONE);
+  /** A branch's name as {@code split} wants it: what follows the split's own name. */
+  private static String routeSuffix(String routeName) {
+    return routeName.substring(INTAKE_ROUTES.length());
   }
 
-  /** The same topology, counting contacts into {@code metrics} (events and alerts are counted by the runtime's serdes). */
-  public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores,
-      DetectorMetrics metrics) {
-    return build(config, serdes, clock, inMemoryStores, 0, metrics);
+  /** The topology with every topic in one partition, as under a test driver. */
+  public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores) {
+    return build(config, serdes, clock, inMemoryStores, 1, DetectorMetrics.NONE);
   }
 
   /**
    * @param partitions the input topics' partition count, given to the three account-keyed
-   *     repartition topics explicitly so that they are co-partitioned with each other and with the
-   *     account state whatever Kafka Streams would derive through the loop between them; 0 leaves
-   *     it to Kafka Streams (the test driver)
+   *     repartition topics explicitly so that they are co-partitioned with the inputs and with each
+   *     other whatever Kafka Streams would derive through the loop between them, and used to tell
+   *     which intake messages this task owns; 0 when unknown: Kafka Streams derives the counts and
+   *     every intake message goes through {@code account-events}
    */
   public static Topology build(DetectorConfig config, EventSerdes serdes, Clock clock, boolean inMemoryStores,
       int partitions, DetectorMetrics metrics) {
@@ -91,11 +100,20 @@ public final class DetectorTopology {
     KStream<String, MessageEvent> directMessages = builder.stream(config.messagesTopic(),
         Consumed.with(keys, serdes.message()).withTimestampExtractor(eventTime).withName(MESSAGES_SOURCE));
 
-    KStream<String, AccountMessage> accountEvents = profiles
+    Map<String, KStream<String, RoutedMessage>> routes = profiles
         .flatMap(intake::profile, Named.as(PROFILE_INTAKE))
         .merge(requests.flatMap(intake::friendRequest, Named.as(FRIEND_REQUEST_INTAKE)), Named.as(INTAKE_MERGE_REQUESTS))
         .merge(directMessages.flatMap(intake::message, Named.as(MESSAGE_INTAKE)), Named.as(INTAKE_MERGE_MESSAGES))
+        .process(() -> new OwnerRouting(partitions, metrics), Named.as(INTAKE_ROUTING))
+        .split(Named.as(INTAKE_ROUTES))
+        .branch((account, routed) -> routed.ownedHere(), Branched.as(routeSuffix(OWNED_HERE_ROUTE)))
+        .defaultBranch(Branched.as(routeSuffix(OWNED_ELSEWHERE_ROUTE)));
+    KStream<String, AccountMessage> ownedElsewhere = routes.get(OWNED_ELSEWHERE_ROUTE)
+        .mapValues(RoutedMessage::message, Named.as(OWNED_ELSEWHERE_MESSAGES))
         .repartition(accountKeyed(ACCOUNT_EVENTS_TOPIC, keys, messages, partitions));
+    KStream<String, AccountMessage> accountEvents = routes.get(OWNED_HERE_ROUTE)
+        .mapValues(RoutedMessage::message, Named.as(OWNED_HERE_MESSAGES))
+        .merge(ownedElsewhere, Named.as(ACCOUNT_EVENTS_MERGE));
 
     for (StoreBuilder<?> store : DetectorStores.builders(config, inMemoryStores)) {
       builder.addStateStore(store);
@@ -103,9 +121,9 @@ public final class DetectorTopology {
     String[] stores = DetectorStores.names(config);
 
     KStream<String, SpecificRecord> senderOutput = accountEvents
-        .process(() -> new AccountEventsProcessor(config, metrics), Named.as(ACCOUNT_STATE), stores)
+        .process(() -> new AccountEventsProcessor(config), Named.as(ACCOUNT_STATE), stores)
         .repartition(accountKeyed(CONTACTS_BY_RECIPIENT_TOPIC, keys, messages, partitions))
-        .process(() -> new RecipientEnrichment(config), Named.as(RECIPIENT_ENRICHMENT), stores)
+        .process(() -> new RecipientEnrichment(config, metrics), Named.as(RECIPIENT_ENRICHMENT), stores)
         .repartition(accountKeyed(CONTACTS_BY_SENDER_TOPIC, keys, messages, partitions))
         .process(() -> new SenderWindowsProcessor(config), Named.as(SENDER_WINDOWS), stores);
 

@@ -12,13 +12,22 @@ public final class TopologyNames {
   public static final String FRIEND_REQUESTS_SOURCE = "friend-requests-source";
   public static final String MESSAGES_SOURCE = "messages-source";
 
-  // stage 0: intake — validate and turn source events into account messages
+  // stage 0: intake — validate, turn each source event into its owner's account message, and route
+  // it to this task when it owns the account, else through account-events
   public static final String PROFILE_INTAKE = "profile-intake";
   public static final String FRIEND_REQUEST_INTAKE = "friend-request-intake";
   public static final String MESSAGE_INTAKE = "message-intake";
   public static final String INTAKE_MERGE_REQUESTS = "intake-merge-requests";
   public static final String INTAKE_MERGE_MESSAGES = "intake-merge-messages";
+  public static final String INTAKE_ROUTING = "intake-routing";
+  /** The split into the two routes, and the prefix of their names. */
+  public static final String INTAKE_ROUTES = "intake-routes";
+  public static final String OWNED_HERE_ROUTE = "intake-routes-owned-here";
+  public static final String OWNED_ELSEWHERE_ROUTE = "intake-routes-owned-elsewhere";
+  public static final String OWNED_HERE_MESSAGES = "owned-here-messages";
+  public static final String OWNED_ELSEWHERE_MESSAGES = "owned-elsewhere-messages";
   public static final String ACCOUNT_EVENTS_TOPIC = "account-events";
+  public static final String ACCOUNT_EVENTS_MERGE = "account-events-merge";
 
   // stage 1: friendship graph state and contact extraction, at each account's partition
   public static final String ACCOUNT_STATE = "account-state";
@@ -47,7 +56,7 @@ public final class TopologyNames {
   public static final String PROFILE_STORE = "account-profiles";
   public static final String FRIENDSHIP_STORE = "friendships";
   public static final String MINOR_DEGREE_STORE = "minor-degree-distribution";
-  public static final String RECEIVED_FROM_STORE = "messages-received-from";
+  public static final String SENT_TO_STORE = "messages-sent-to";
   public static final String SENDER_TARGETS_STORE = "sender-targets";
   public static final String ALERT_HISTORY_STORE = "alert-history";
   public static final String CAMPAIGN_CANDIDATES_STORE = "campaign-candidate-accounts";

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.targetwatch.alerts.AlertFactory;
-import org.targetwatch.contacts.ContactExtraction;
+import org.targetwatch.contacts.FirstMessages;
 import org.targetwatch.friendship.AgeBands;
 import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
@@ -25,6 +25,7 @@ import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.FriendSet;
+import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.scoring.Assessment;
 import org.targetwatch.scoring.Scorer;
@@ -41,6 +42,7 @@ import org.targetwatch.topology.WindowSpec;
  * (stage 5). A contact more than the grace period behind the latest contact seen is not added: its
  * windows have closed (it still changed the friendship graph upstream). The clock restarts with the
  * task, so just after a restart late contacts are let in: a wider door, never a lost contact.
+ * A new friend's answer to a friendship, its age band, also comes back to the sender here.
  */
 public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, SpecificRecord> {
   private final DetectorConfig config;
@@ -69,13 +71,18 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     context.schedule(Duration.ofMillis(config.longWindow().bucketMs()), PunctuationType.STREAM_TIME, now -> {
       long cutoff = now - config.retentionMs();
       stores.activity().expireTargets(cutoff);
-      ContactExtraction.expire(stores.receivedFrom(), cutoff);
+      FirstMessages.expire(stores.sentTo(), cutoff);
     });
   }
 
   @Override
   public void process(Record<String, AccountMessage> record) {
-    if (!(record.value().getPayload() instanceof EnrichedContact contact)) {
+    Object payload = record.value().getPayload();
+    if (payload instanceof PeerAgeBand band) {
+      stores.graph().applyFriendAgeBand(band.getAccountId(), band.getFriendId(), band.getFriendAgeBand());
+      return; // a new friend's answer: its age band (FriendshipSides)
+    }
+    if (!(payload instanceof EnrichedContact contact)) {
       return;
     }
     ContactAttempt attempt = contact.getAttempt();

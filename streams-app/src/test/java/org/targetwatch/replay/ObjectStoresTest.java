@@ -3,7 +3,7 @@ package org.targetwatch.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.targetwatch.topology.TopologyNames.FRIENDSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.PROFILE_STORE;
-import static org.targetwatch.topology.TopologyNames.RECEIVED_FROM_STORE;
+import static org.targetwatch.topology.TopologyNames.SENT_TO_STORE;
 import static org.targetwatch.topology.TopologyNames.SENDER_TARGETS_STORE;
 import static org.targetwatch.topology.TopologyNames.activityStore;
 
@@ -60,7 +60,7 @@ class ObjectStoresTest {
   @Test
   void keyValueStoresAnswerAsKafkaStreamsInMemoryStoresDoToTheSameOperations() {
     compareKeyValueStores(SENDER_TARGETS_STORE, this::targetEntry);
-    compareKeyValueStores(RECEIVED_FROM_STORE, i -> (long) i);
+    compareKeyValueStores(SENT_TO_STORE, i -> (long) i);
     compareKeyValueStores(FRIENDSHIP_STORE, i -> FriendSetBytes.encode(friendSet(i % 60)));
   }
 

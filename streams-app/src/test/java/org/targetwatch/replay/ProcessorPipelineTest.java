@@ -100,6 +100,18 @@ class ProcessorPipelineTest {
   }
 
   @Test
+  void intakeMessagesTakingTheRoundTripThroughAccountEventsRaiseTheSameAlertsAsInPlace() throws IOException {
+    Path inPlace = dir.resolve("in-place-alerts.jsonl");
+    Path roundTrip = dir.resolve("round-trip-alerts.jsonl");
+    DetectorConfig config = DetectorConfig.defaults();
+    new Replay(config, TestDriverEngine::new).run(events, inPlace, quiet());
+    new Replay(config, TestDriverEngine::everyIntakeMessageThroughAccountEvents).run(events, roundTrip, quiet());
+
+    assertThat(keys(inPlace)).as("the scenario raises dozens of alerts").hasSizeGreaterThan(24);
+    assertThat(Files.readAllLines(roundTrip)).containsExactlyElementsOf(Files.readAllLines(inPlace));
+  }
+
+  @Test
   void buildsEveryStateStoreTheTopologyDeclares() {
     DetectorConfig config = DetectorConfig.defaults();
     TopologyDescription description = DetectorTopology.build(config,

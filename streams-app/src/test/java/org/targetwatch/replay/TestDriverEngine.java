@@ -21,6 +21,7 @@ import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorTopology;
 import org.targetwatch.topology.EventSerdes;
 
@@ -28,6 +29,9 @@ import org.targetwatch.topology.EventSerdes;
  * The reference for {@link ProcessorPipeline}: the production topology, Avro serdes and internal
  * topics included, under a {@link TopologyTestDriver} with in-memory stores, as replay ran before
  * the pipeline (one record at a time, a commit after each, processing errors logged and skipped).
+ * Built for one partition, the task owns every account and handles each intake message in place;
+ * {@link #everyIntakeMessageThroughAccountEvents} builds it as if the partition count were unknown,
+ * so that every intake message takes the round trip through {@code account-events} instead.
  */
 final class TestDriverEngine implements ReplayEngine {
   private final Path stateDir;
@@ -38,13 +42,22 @@ final class TestDriverEngine implements ReplayEngine {
   private final TestOutputTopic<String, Alert> alerts;
 
   TestDriverEngine(DetectorConfig config) {
+    this(config, 1);
+  }
+
+  static TestDriverEngine everyIntakeMessageThroughAccountEvents(DetectorConfig config) {
+    return new TestDriverEngine(config, 0);
+  }
+
+  private TestDriverEngine(DetectorConfig config, int partitions) {
     try {
       stateDir = Files.createTempDirectory("targetwatch-replay-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     EventSerdes serdes = EventSerdes.confluent(new InMemorySchemaRegistry());
-    driver = new TopologyTestDriver(DetectorTopology.build(config, serdes, Clock.systemUTC(), true),
+    driver = new TopologyTestDriver(
+        DetectorTopology.build(config, serdes, Clock.systemUTC(), true, partitions, DetectorMetrics.NONE),
         properties(stateDir));
     profiles = driver.createInputTopic(config.profilesTopic(), Serdes.String().serializer(),
         serdes.profile().serializer());

@@ -91,14 +91,28 @@ final class KafkaFixture implements AutoCloseable {
 
   /** Produces contract events as Confluent Avro, each with its event time as the record timestamp. */
   void produce(List<? extends SpecificRecord> events) {
+    produce(events, null);
+  }
+
+  /**
+   * Produces the events as {@link #produce(List)} does, but every one into {@code partition}, as a
+   * producer with another partitioner than Kafka's default would place most of them.
+   */
+  void produceAllInto(int partition, List<? extends SpecificRecord> events) {
+    produce(events, partition);
+  }
+
+  private void produce(List<? extends SpecificRecord> events, Integer partition) {
     for (SpecificRecord event : events) {
       if (event instanceof Profile p) {
-        send(topics.profilesTopic(), p.getAccountId(), profiles.serialize(topics.profilesTopic(), p), p.getUpdatedAt().toEpochMilli());
+        send(topics.profilesTopic(), partition, p.getAccountId(), profiles.serialize(topics.profilesTopic(), p),
+            p.getUpdatedAt().toEpochMilli());
       } else if (event instanceof FriendRequestEvent e) {
-        send(topics.friendRequestsTopic(), e.getSenderId(), requests.serialize(topics.friendRequestsTopic(), e),
+        send(topics.friendRequestsTopic(), partition, e.getSenderId(), requests.serialize(topics.friendRequestsTopic(), e),
             e.getOccurredAt().toEpochMilli());
       } else if (event instanceof MessageEvent m) {
-        send(topics.messagesTopic(), m.getSenderId(), messages.serialize(topics.messagesTopic(), m), m.getOccurredAt().toEpochMilli());
+        send(topics.messagesTopic(), partition, m.getSenderId(), messages.serialize(topics.messagesTopic(), m),
+            m.getOccurredAt().toEpochMilli());
       }
     }
     producer.flush();
@@ -109,7 +123,11 @@ final class KafkaFixture implements AutoCloseable {
   }
 
   void send(String topic, String key, byte[] value, long timestamp) {
-    producer.send(new ProducerRecord<>(topic, null, timestamp, key, value));
+    send(topic, null, key, value, timestamp);
+  }
+
+  private void send(String topic, Integer partition, String key, byte[] value, long timestamp) {
+    producer.send(new ProducerRecord<>(topic, partition, timestamp, key, value));
   }
 
   void flush() {

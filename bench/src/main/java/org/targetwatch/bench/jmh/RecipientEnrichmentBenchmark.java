@@ -18,12 +18,13 @@ import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.FriendSet;
-import org.targetwatch.schema.internal.PeerAgeBand;
+import org.targetwatch.schema.internal.PeerFriendshipChanged;
 
 /**
  * Stage 2 at the recipient's partition ({@link RecipientEnrichment}), per event: a cold contact
  * joined with the recipient's profile, degree, degree rank among minors and mutual friends with the
- * sender; and a new friend's age band recorded in an account's friend set. Recipients are drawn from
+ * sender; and the other side of a friendship that began or ended (with the friend's age band) applied
+ * to an account's friend set. Recipients are drawn from
  * a 5,000-account population; the sender carries {@value BenchAccounts#TYPICAL_FRIENDS} trusted friends.
  */
 @State(Scope.Thread)
@@ -36,7 +37,9 @@ public class RecipientEnrichmentBenchmark {
   private PopulatedStores population;
   private RecipientEnrichment processor;
   private Record<String, AccountMessage>[] contacts;
-  private Record<String, AccountMessage> friendAgeBand;
+  private Record<String, AccountMessage> peerSideAdded;
+  private Record<String, AccountMessage> peerSideRemoved;
+  private boolean friends;
   private int next;
 
   @Setup
@@ -58,9 +61,12 @@ public class RecipientEnrichmentBenchmark {
           BenchAccounts.START_MS + i);
     }
     String account = BenchAccounts.accountId(SENDER);
-    friendAgeBand = new Record<>(account,
-        new AccountMessage(new PeerAgeBand(account, senderFriends.getFriends().get(100).getId(), AgeBand.AGE_16_17)),
+    peerSideAdded = new Record<>(account, new AccountMessage(
+        new PeerFriendshipChanged(account, "acct-new-friend", true, BenchAccounts.START_MS, AgeBand.AGE_16_17)),
         BenchAccounts.START_MS);
+    peerSideRemoved = new Record<>(account, new AccountMessage(
+        new PeerFriendshipChanged(account, "acct-new-friend", false, BenchAccounts.START_MS + 1, AgeBand.AGE_16_17)),
+        BenchAccounts.START_MS + 1);
   }
 
   @Benchmark
@@ -69,8 +75,11 @@ public class RecipientEnrichmentBenchmark {
     population.context.resetForwards();
   }
 
+  /** The sender gains a friend, told by the friend's partition, or loses the one it gained. */
   @Benchmark
-  public void friendAgeBandRecorded() {
-    processor.process(friendAgeBand);
+  public void peerSideOfAFriendship() {
+    processor.process(friends ? peerSideRemoved : peerSideAdded);
+    friends = !friends;
+    population.context.resetForwards();
   }
 }
