@@ -59,6 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--guarantee", defaultValue = "exactly_once_v2",
         description = "processing guarantee of both apps (default ${DEFAULT-VALUE})")
     String guarantee;
+    @Option(names = "--rounds", defaultValue = "2",
+        description = "times each application runs over the events, taking turns; the first round on a cold JVM,"
+            + " the last one's figures are the result (default ${DEFAULT-VALUE})")
+    int rounds;
     @Option(names = "--timeout", defaultValue = "PT20M", description = "give up on a phase after (default ${DEFAULT-VALUE})")
     Duration timeout;
     @Option(names = "--set", description = "extra targetwatch setting key=value (repeatable), e.g. kafka.max.task.idle.ms=-1")
@@ -66,8 +70,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      new EndToEndBenchmark(EndToEndBenchmark.Options.of(accounts, days, seed, partitions, threads, guarantee, timeout,
-          settings),
+      new EndToEndBenchmark(EndToEndBenchmark.Options.of(accounts, days, seed, partitions, threads, guarantee, rounds,
+          timeout, settings),
           System.out).run();
       return 0;
     }

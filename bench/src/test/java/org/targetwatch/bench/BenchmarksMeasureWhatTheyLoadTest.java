@@ -23,7 +23,7 @@ class BenchmarksMeasureWhatTheyLoadTest {
   @Test
   void endToEndDrainsAllThreeReadersOverEveryLoadedEventAndCountsTheInternalTopicWrites() throws Exception {
     EndToEndBenchmark.Result result = new EndToEndBenchmark(
-        EndToEndBenchmark.Options.of(300, 2, 1, 2, 1, "exactly_once_v2", Duration.ofMinutes(3), List.of()), out).run();
+        EndToEndBenchmark.Options.of(300, 2, 1, 2, 1, "exactly_once_v2", 1, Duration.ofMinutes(3), List.of()), out).run();
 
     long loaded = result.load().events();
     assertThat(loaded).isPositive();

@@ -18,16 +18,22 @@ import org.targetwatch.simulator.SimulationConfig;
 /**
  * One run on one machine: load N simulated events into the in-process broker as Avro, then measure
  * a plain consumer, a stateless pass-through Kafka Streams application and targetwatch over the
- * same records, and print events/s and the ratios.
+ * same records, and print events/s and the ratios. With more than one round, the two applications
+ * take turns, each round with fresh application ids from the beginning of the topics: the first
+ * round runs on a cold JVM (the JIT compiler takes about a third of the two cores while targetwatch
+ * runs), later ones on a warm JVM as a long-running service does; the result is the last round's.
  */
 public final class EndToEndBenchmark {
   /** What to load and how the two Kafka Streams applications run. */
-  public record Options(int accounts, int days, long seed, int partitions, StreamsTuning tuning, Duration timeout,
-      List<String> targetwatchSettings) {
+  public record Options(int accounts, int days, long seed, int partitions, StreamsTuning tuning, int rounds,
+      Duration timeout, List<String> targetwatchSettings) {
     public static Options of(int accounts, int days, long seed, int partitions, int threads, String guarantee,
-        Duration timeout, List<String> targetwatchSettings) {
-      return new Options(accounts, days, seed, partitions, new StreamsTuning(threads, guarantee, 2000), timeout,
-          List.copyOf(targetwatchSettings));
+        int rounds, Duration timeout, List<String> targetwatchSettings) {
+      if (rounds < 1) {
+        throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
+      }
+      return new Options(accounts, days, seed, partitions, new StreamsTuning(threads, guarantee, 2000), rounds,
+          timeout, List.copyOf(targetwatchSettings));
     }
   }
 
@@ -64,29 +70,45 @@ public final class EndToEndBenchmark {
       Throughput raw = RawConsumeRate.measure(platform, events, options.timeout());
       out.println(raw.line());
 
-      StreamsPhase.Timing passThroughTiming = StreamsPhase.time(platform, PassThroughApp.APPLICATION_ID,
-          PassThroughApp.internalTopics(),
-          () -> new PassThroughApp(platform, options.tuning(), stateRoot.resolve("pass-through")), options.timeout());
-      Throughput passThrough = phase("pass-through Kafka Streams (" + options.tuning().guarantee() + ")", events, passThroughTiming);
-      out.println(passThrough.line() + startupNote(passThroughTiming));
-
-      String applicationId = "bench-targetwatch";
-      StreamsPhase.Timing targetwatchTiming = StreamsPhase.time(platform, applicationId,
-          TargetwatchApp.internalTopics(applicationId),
-          () -> new TargetwatchApp(platform, applicationId, options.tuning(), stateRoot.resolve("targetwatch"),
-              options.targetwatchSettings()),
-          options.timeout());
-      Throughput targetwatch = phase("targetwatch", events, targetwatchTiming);
-      out.println(targetwatch.line() + startupNote(targetwatchTiming));
-      printBrokerWrites(BrokerWrites.internalTopicRecords(platform, applicationId), events);
-
-      Result result = new Result(loaded.rate(), raw, passThrough, targetwatch, passThroughTiming, targetwatchTiming);
-      out.printf(Locale.ROOT, "targetwatch / pass-through = %.2f   targetwatch / raw = %.2f%n",
-          result.targetwatchOverPassThrough(), result.targetwatchOverRaw());
+      Result result = null;
+      for (int round = 1; round <= options.rounds(); round++) {
+        result = round(platform, stateRoot, loaded.rate(), raw, events, round);
+      }
       return result;
     } finally {
       TempDirectories.deleteRecursively(stateRoot);
     }
+  }
+
+  private Result round(BenchPlatform platform, Path stateRoot, Throughput load, Throughput raw, long events, int round)
+      throws Exception {
+    String suffix = options.rounds() == 1 ? "" : "-" + round;
+    String label = options.rounds() == 1 ? "" : String.format(Locale.ROOT, " [round %d of %d, %s JVM]", round,
+        options.rounds(), round == 1 ? "cold" : "warm");
+    String passThroughId = "bench-pass-through" + suffix;
+    StreamsPhase.Timing passThroughTiming = StreamsPhase.time(platform, passThroughId, PassThroughApp.internalTopics(),
+        () -> new PassThroughApp(platform, passThroughId, options.tuning(), stateRoot.resolve(passThroughId)),
+        options.timeout());
+    Throughput passThrough = phase("pass-through Kafka Streams (" + options.tuning().guarantee() + ")", events,
+        passThroughTiming);
+    out.println(passThrough.line() + startupNote(passThroughTiming) + label);
+
+    String applicationId = "bench-targetwatch" + suffix;
+    StreamsPhase.Timing targetwatchTiming = StreamsPhase.time(platform, applicationId,
+        TargetwatchApp.internalTopics(applicationId),
+        () -> new TargetwatchApp(platform, applicationId, options.tuning(), stateRoot.resolve(applicationId),
+            options.targetwatchSettings()),
+        options.timeout());
+    Throughput targetwatch = phase("targetwatch", events, targetwatchTiming);
+    out.println(targetwatch.line() + startupNote(targetwatchTiming) + label);
+    if (round == options.rounds()) {
+      printBrokerWrites(BrokerWrites.internalTopicRecords(platform, applicationId), events);
+    }
+
+    Result result = new Result(load, raw, passThrough, targetwatch, passThroughTiming, targetwatchTiming);
+    out.printf(Locale.ROOT, "targetwatch / pass-through = %.2f   targetwatch / raw = %.2f%s%n",
+        result.targetwatchOverPassThrough(), result.targetwatchOverRaw(), label);
+    return result;
   }
 
   private void printBrokerWrites(Map<String, Long> records, long events) {

@@ -27,14 +27,13 @@ import org.targetwatch.topology.EventSerdes;
  * extractor, guarantee and threads, copying each input topic to an output topic.
  */
 final class PassThroughApp implements StreamsPhase.RunningApp {
-  static final String APPLICATION_ID = "bench-pass-through";
-
   private final KafkaStreams streams;
   private final CountDownLatch running = new CountDownLatch(1);
 
-  PassThroughApp(BenchPlatform platform, StreamsTuning tuning, Path stateDir) {
-    platform.createTopics(platform.inputTopics().stream().map(PassThroughApp::outputTopic).toList());
-    streams = new KafkaStreams(topology(platform), properties(platform, tuning, stateDir));
+  /** Copies each input topic to a topic of its own, named after the input and {@code applicationId}. */
+  PassThroughApp(BenchPlatform platform, String applicationId, StreamsTuning tuning, Path stateDir) {
+    platform.createTopics(platform.inputTopics().stream().map(topic -> outputTopic(topic, applicationId)).toList());
+    streams = new KafkaStreams(topology(platform, applicationId), properties(platform, applicationId, tuning, stateDir));
     streams.setStateListener((now, before) -> {
       if (now == KafkaStreams.State.RUNNING) {
         running.countDown();
@@ -47,28 +46,29 @@ final class PassThroughApp implements StreamsPhase.RunningApp {
     return Set.of();
   }
 
-  private static Topology topology(BenchPlatform platform) {
+  private static Topology topology(BenchPlatform platform, String applicationId) {
     DetectorConfig topics = platform.topics();
     EventSerdes serdes = EventSerdes.confluent(platform.registry());
     StreamsBuilder builder = new StreamsBuilder();
-    copy(builder, topics.profilesTopic(), serdes.profile());
-    copy(builder, topics.friendRequestsTopic(), serdes.friendRequest());
-    copy(builder, topics.messagesTopic(), serdes.message());
+    copy(builder, topics.profilesTopic(), serdes.profile(), applicationId);
+    copy(builder, topics.friendRequestsTopic(), serdes.friendRequest(), applicationId);
+    copy(builder, topics.messagesTopic(), serdes.message(), applicationId);
     return builder.build();
   }
 
-  private static <V> void copy(StreamsBuilder builder, String topic, Serde<V> values) {
+  private static <V> void copy(StreamsBuilder builder, String topic, Serde<V> values, String applicationId) {
     builder.stream(topic, Consumed.with(Serdes.String(), values).withTimestampExtractor(new EventTimeExtractor()))
-        .to(outputTopic(topic), Produced.with(Serdes.String(), values));
+        .to(outputTopic(topic, applicationId), Produced.with(Serdes.String(), values));
   }
 
-  private static String outputTopic(String inputTopic) {
-    return inputTopic + "-pass-through";
+  private static String outputTopic(String inputTopic, String applicationId) {
+    return inputTopic + "-" + applicationId;
   }
 
-  private static Properties properties(BenchPlatform platform, StreamsTuning tuning, Path stateDir) {
+  private static Properties properties(BenchPlatform platform, String applicationId, StreamsTuning tuning,
+      Path stateDir) {
     Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.threads());
