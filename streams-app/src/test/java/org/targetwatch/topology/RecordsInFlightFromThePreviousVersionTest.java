@@ -1,0 +1,104 @@
+package org.targetwatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.targetwatch.topology.TopologyNames.ACCOUNT_EVENTS_TOPIC;
+import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC;
+import static org.targetwatch.topology.TopologyNames.FRIENDSHIP_STORE;
+import static org.targetwatch.topology.TopologyNames.SENT_TO_STORE;
+
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.targetwatch.friendship.FriendSetBytes;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.internal.AccountMessage;
+import org.targetwatch.schema.internal.FriendshipChanged;
+import org.targetwatch.schema.internal.MessageReceived;
+import org.targetwatch.schema.internal.PeerAgeBand;
+import org.targetwatch.serde.InternalAvroSerde;
+
+/**
+ * An upgrade finds records the previous version wrote into the repartition topics: both sides of a
+ * friendship and each message's copy for its recipient in {@code account-events}, each new
+ * friend's age band in {@code contacts-by-recipient}. They still decode and are handled: a side of a
+ * friendship is applied (its other side, sent on again, is already there), an age band is
+ * recorded, a message copy is ignored.
+ */
+class RecordsInFlightFromThePreviousVersionTest {
+  private static final String APP = "targetwatch-test-";
+  private static final String ADULT = "adult-1";
+  private static final String MINOR = "minor-1";
+
+  private Scenario platform;
+  private TestInputTopic<String, AccountMessage> accountEvents;
+  private TestInputTopic<String, AccountMessage> contactsByRecipient;
+
+  @BeforeEach
+  void setUp() {
+    platform = new Scenario().at(Scenario.START.plus(Duration.ofDays(5)))
+        .account(ADULT, AgeBand.ADULT, 1).account(MINOR, AgeBand.AGE_13_15, 400);
+    InternalAvroSerde<AccountMessage> messages = InternalAvroSerde.of(AccountMessage.class);
+    accountEvents = platform.driver().createInputTopic(APP + ACCOUNT_EVENTS_TOPIC + "-repartition",
+        Serdes.String().serializer(), messages.serializer());
+    contactsByRecipient = platform.driver().createInputTopic(APP + CONTACTS_BY_RECIPIENT_TOPIC + "-repartition",
+        Serdes.String().serializer(), messages.serializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    platform.close();
+  }
+
+  @Test
+  void bothSidesOfAFriendshipFromTheOldFanOutMakeOneFriendship() {
+    long at = platform.now().toEpochMilli();
+    accountEvents.pipeInput(ADULT, new AccountMessage(new FriendshipChanged(ADULT, MINOR, true, true, at)), at);
+    accountEvents.pipeInput(MINOR, new AccountMessage(new FriendshipChanged(MINOR, ADULT, true, false, at)), at);
+
+    assertThat(FriendSetBytes.find(friendSet(ADULT), MINOR).getInitiatedBySelf()).isTrue();
+    assertThat(FriendSetBytes.find(friendSet(MINOR), ADULT).getInitiatedBySelf()).isFalse();
+    assertThat(FriendSetBytes.degree(friendSet(MINOR))).isEqualTo(1);
+    assertThat(FriendSetBytes.find(friendSet(ADULT), MINOR).getAgeBand()).as("answered by the new side")
+        .isEqualTo(AgeBand.AGE_13_15);
+  }
+
+  @Test
+  void anOldAgeBandIsRecordedAndAnOldMessageCopyIsIgnored() {
+    platform.friends(ADULT, MINOR);
+    long at = platform.now().toEpochMilli();
+    contactsByRecipient.pipeInput(MINOR, new AccountMessage(new PeerAgeBand(MINOR, ADULT, AgeBand.AGE_16_17)), at);
+    accountEvents.pipeInput(MINOR, new AccountMessage(new MessageReceived(MINOR, "stranger", at)), at);
+
+    assertThat(FriendSetBytes.find(friendSet(MINOR), ADULT).getAgeBand()).isEqualTo(AgeBand.AGE_16_17);
+    KeyValueStore<String, Long> sentTo = platform.driver().getKeyValueStore(SENT_TO_STORE);
+    assertThat(sentTo.approximateNumEntries()).isZero();
+  }
+
+  @Test
+  void thePreviousVersionsPayloadTypesKeepTheirUnionBranches() {
+    // the previous version wrote AccountMessage's union with these eight branches, in this order:
+    // Profile, FriendshipChanged, ContactAttempt, MessageReceived, RequestAnswered, PeerAgeBand,
+    // ContactCandidate, EnrichedContact; new payload types may only be appended
+    InternalAvroSerde<AccountMessage> messages = InternalAvroSerde.of(AccountMessage.class);
+    assertThat(unionBranch(messages, new FriendshipChanged(ADULT, MINOR, true, true, 1L))).isEqualTo(1);
+    assertThat(unionBranch(messages, new MessageReceived(MINOR, ADULT, 1L))).isEqualTo(3);
+    assertThat(unionBranch(messages, new PeerAgeBand(MINOR, ADULT, AgeBand.ADULT))).isEqualTo(5);
+    assertThat(AccountMessage.getClassSchema().getField("payload").schema().getTypes()).hasSize(9)
+        .extracting(schema -> schema.getName()).startsWith("Profile", "FriendshipChanged", "ContactAttempt",
+            "MessageReceived", "RequestAnswered", "PeerAgeBand", "ContactCandidate", "EnrichedContact");
+  }
+
+  /** The union index Avro wrote after the format byte (a zig-zag varint, one byte for small ones). */
+  private static int unionBranch(InternalAvroSerde<AccountMessage> messages, Object payload) {
+    byte[] bytes = messages.toBytes(new AccountMessage(payload));
+    return bytes[1] >> 1;
+  }
+
+  private byte[] friendSet(String account) {
+    return platform.driver().<String, byte[]>getKeyValueStore(FRIENDSHIP_STORE).get(account);
+  }
+}
