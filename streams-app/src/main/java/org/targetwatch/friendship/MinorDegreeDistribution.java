@@ -1,6 +1,9 @@
 package org.targetwatch.friendship;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -18,6 +21,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * histogram it last decoded with the bytes it came from: every contact asks for a snapshot, but the
  * histogram changes far less often, so a read decodes again only when the stored bytes differ
  * (usually the very same array, handed back by the record cache or the in-memory store).
+ *
+ * <p>Two processors of a task change it (each endpoint's side of a friendship), so the stored
+ * bytes are often the ones the other instance just wrote. Each write registers its array with the
+ * histogram it encodes ({@link #DECODED_BY_ENCODING}, by array identity), and an instance finding
+ * that array in the store takes that histogram instead of decoding: the instances of a task then
+ * share one array of counts, changed in place by whichever writes. The registration stays true for
+ * the array that is stored: the counts are changed only together with writing a new array, and an
+ * older array never becomes the stored value again without the processors starting afresh (a
+ * restore deserializes new arrays).
  */
 public final class MinorDegreeDistribution {
   static final int EXACT_BUCKETS = 1024;
@@ -25,6 +37,9 @@ public final class MinorDegreeDistribution {
   /** Slot 0 holds the number of known accounts; slots 1.. the buckets. */
   static final int KNOWN_ACCOUNTS = 0;
   static final String KEY = "minors";
+
+  /** The counts each written array encodes, while the array is alive (weak keys, identity: arrays do not override equals). */
+  private static final Map<byte[], long[]> DECODED_BY_ENCODING = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final KeyValueStore<String, byte[]> store;
   /** The stored bytes that {@link #slots} was decoded from (or encoded to); null before the first read. */
@@ -55,7 +70,8 @@ public final class MinorDegreeDistribution {
     if (slots != null && (stored == decodedFrom || Arrays.equals(stored, decodedFrom))) {
       return;
     }
-    long[] decoded = HistogramSerde.decode(stored);
+    long[] written = stored == null ? null : DECODED_BY_ENCODING.get(stored);
+    long[] decoded = written != null ? written : HistogramSerde.decode(stored);
     slots = decoded != null && decoded.length == BUCKETS + 1 ? decoded : new long[BUCKETS + 1];
     decodedFrom = stored;
     snapshot = null;
@@ -92,6 +108,7 @@ public final class MinorDegreeDistribution {
     slots[KNOWN_ACCOUNTS] = Math.max(0, slots[KNOWN_ACCOUNTS] + knownDelta);
     byte[] encoded = HistogramSerde.reencode(decodedFrom, slots, KNOWN_ACCOUNTS, addTo + 1, removeFrom + 1);
     store.put(KEY, encoded);
+    DECODED_BY_ENCODING.put(encoded, slots);
     decodedFrom = encoded;
     snapshot = null;
   }

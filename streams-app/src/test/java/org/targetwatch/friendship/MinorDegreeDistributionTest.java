@@ -3,6 +3,8 @@ package org.targetwatch.friendship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
@@ -63,6 +65,53 @@ class MinorDegreeDistributionTest {
 
     assertThat(other.snapshot().minors()).isEqualTo(3);
     assertThat(new MinorDegreeDistribution(store).snapshot().percentileOf(5)).isEqualTo(1.0 / 3);
+  }
+
+  @Test
+  void instancesTakingTurnsOnTwoTasksStoresKeepEachStoreTrueToItsOwnChanges() {
+    java.util.Random random = new java.util.Random(11);
+    List<KeyValueStore<String, byte[]>> stores = List.of(store(), store());
+    List<List<MinorDegreeDistribution>> instances = new ArrayList<>();
+    List<long[]> models = new ArrayList<>();
+    for (KeyValueStore<String, byte[]> store : stores) {
+      instances.add(List.of(new MinorDegreeDistribution(store), new MinorDegreeDistribution(store),
+          new MinorDegreeDistribution(store)));
+      models.add(new long[MinorDegreeDistribution.BUCKETS + 1]);
+    }
+    for (int step = 0; step < 5_000; step++) {
+      int task = random.nextInt(2);
+      long[] model = models.get(task);
+      MinorDegreeDistribution instance = instances.get(task).get(random.nextInt(3));
+      int from = random.nextInt(40);
+      int to = random.nextInt(40);
+      switch (random.nextInt(4)) {
+        case 0 -> {
+          instance.addMinor(to);
+          model[MinorDegreeDistribution.bucketOf(to) + 1]++;
+        }
+        case 1 -> {
+          instance.removeMinor(from);
+          int slot = MinorDegreeDistribution.bucketOf(from) + 1;
+          model[slot] = Math.max(0, model[slot] - 1);
+        }
+        case 2 -> {
+          instance.moveMinor(from, to);
+          if (from != to) {
+            model[to + 1]++;
+            model[from + 1] = Math.max(0, model[from + 1] - 1);
+          }
+        }
+        default -> {
+          instance.adjustKnownAccounts(1);
+          model[MinorDegreeDistribution.KNOWN_ACCOUNTS]++;
+        }
+      }
+      assertThat(HistogramSerde.decode(stores.get(task).get(MinorDegreeDistribution.KEY))).as("step %d", step)
+          .containsExactly(model);
+      long minors = java.util.Arrays.stream(model).skip(1).sum();
+      MinorDegreeDistribution reader = instances.get(task).get(random.nextInt(3));
+      assertThat(reader.snapshot().minors()).as("step %d", step).isEqualTo(minors);
+    }
   }
 
   @Test
