@@ -57,16 +57,8 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
   }
 
   private void onRequestAnswered(RequestAnswered answer) {
-    if (!answer.getDeclined()) {
-      return; // a cancelled request says nothing about the recipient's response
+    if (answer.getDeclined()) { // a cancelled request says nothing about the recipient's response
+      stores.activity().recordDeclined(answer.getSenderId(), answer.getRecipientId(), answer.getAt());
     }
-    stores.activity().recordResponse(answer.getSenderId(), answer.getRecipientId(), answer.getAt(),
-        entry -> !entry.getDeclined() && mark(() -> entry.setDeclined(true)),
-        counts -> counts.setDeclined(counts.getDeclined() + 1));
-  }
-
-  private static boolean mark(Runnable change) {
-    change.run();
-    return true;
   }
 }

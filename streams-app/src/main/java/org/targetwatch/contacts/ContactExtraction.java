@@ -47,7 +47,7 @@ public final class ContactExtraction {
     Friend friend = graph.friendOf(sender, recipient);
     if (friend != null) {
       if (attempt.getKind() == ContactKind.MESSAGE && friend.getInitiatedBySelf()) {
-        recordEscalation(sender, recipient, at);
+        activity.recordEscalation(sender, recipient, at);
       }
       return Optional.empty();
     }
@@ -58,17 +58,5 @@ public final class ContactExtraction {
     List<String> trusted = FriendSets.trustedFriendIds(friends, at, memoryMs, maxFriendsCarried);
     boolean capped = trusted.size() >= maxFriendsCarried && friends.getFriends().size() > maxFriendsCarried;
     return Optional.of(new ContactCandidate(attempt, trusted, capped));
-  }
-
-  private void recordEscalation(String sender, String target, long at) {
-    activity.recordResponse(sender, target, at,
-        entry -> {
-          if (entry.getEscalated() || !entry.getAccepted() || !entry.getMinor()) {
-            return false;
-          }
-          entry.setEscalated(true);
-          return true;
-        },
-        counts -> counts.setEscalations(counts.getEscalations() + 1));
   }
 }

@@ -57,23 +57,10 @@ public final class FriendshipSides {
   }
 
   private void recordResponse(FriendshipChanged change) {
-    String account = change.getAccountId();
-    String friend = change.getFriendId();
-    if (change.getAdded()) {
-      if (change.getInitiatedByAccount()) {
-        activity.recordResponse(account, friend, change.getAt(),
-            entry -> !entry.getAccepted() && mark(() -> entry.setAccepted(true)),
-            counts -> counts.setAccepted(counts.getAccepted() + 1));
-      }
-    } else {
-      activity.recordResponse(account, friend, change.getAt(),
-          entry -> !entry.getRemoved() && mark(() -> entry.setRemoved(true)),
-          counts -> counts.setRemoved(counts.getRemoved() + 1));
+    if (!change.getAdded()) {
+      activity.recordRemoved(change.getAccountId(), change.getFriendId(), change.getAt());
+    } else if (change.getInitiatedByAccount()) {
+      activity.recordAccepted(change.getAccountId(), change.getFriendId(), change.getAt());
     }
-  }
-
-  private static boolean mark(Runnable change) {
-    change.run();
-    return true;
   }
 }

@@ -132,19 +132,48 @@ public final class SenderActivity {
     return new OpenWindow(window, earlier, latest);
   }
 
+  /** The target accepted the sender's friend request. */
+  public void recordAccepted(String sender, String target, long at) {
+    recordResponse(sender, target, at, entry -> !entry.getAccepted() && mark(() -> entry.setAccepted(true)),
+        counts -> counts.setAccepted(counts.getAccepted() + 1));
+  }
+
+  /** The target declined the sender's friend request. */
+  public void recordDeclined(String sender, String target, long at) {
+    recordResponse(sender, target, at, entry -> !entry.getDeclined() && mark(() -> entry.setDeclined(true)),
+        counts -> counts.setDeclined(counts.getDeclined() + 1));
+  }
+
+  /** The friendship between sender and target ended. */
+  public void recordRemoved(String sender, String target, long at) {
+    recordResponse(sender, target, at, entry -> !entry.getRemoved() && mark(() -> entry.setRemoved(true)),
+        counts -> counts.setRemoved(counts.getRemoved() + 1));
+  }
+
+  /** The sender messaged a minor target after it accepted the sender's request. */
+  public void recordEscalation(String sender, String target, long at) {
+    recordResponse(sender, target, at,
+        entry -> !entry.getEscalated() && entry.getAccepted() && entry.getMinor() && mark(() -> entry.setEscalated(true)),
+        counts -> counts.setEscalations(counts.getEscalations() + 1));
+  }
+
   /**
-   * Records a response of a target (accepted, declined, removed, messaged after accepting) once per
-   * target: {@code mark} returns false when the entry already had it. Counted in the bucket of the
-   * response's time. Targets not contacted within the long window are not counted.
+   * Records a response of a target once per target: {@code mark} returns false when the entry
+   * already had it. Counted in the bucket of the response's time. Targets not contacted within the
+   * long window are not counted.
    */
-  public boolean recordResponse(String sender, String target, long at,
+  private void recordResponse(String sender, String target, long at,
       java.util.function.Predicate<TargetEntry> mark, Consumer<ActivityCounts> count) {
     TargetEntry entry = findTarget(sender, target, at);
     if (entry == null || !mark.test(entry)) {
-      return false;
+      return;
     }
     putTarget(sender, entry);
     count(sender, at, count);
+  }
+
+  private static boolean mark(Runnable change) {
+    change.run();
     return true;
   }
 }
