@@ -35,8 +35,8 @@ public final class FirstMessages {
     return first != null && first <= at && first > at - memoryMs;
   }
 
-  /** Forgets who wrote to whom before {@code cutoff}. */
-  public static int expire(KeyValueStore<String, Long> sentTo, long cutoff) {
+  /** Forgets who wrote to whom before {@code cutoff}; returns how many pairs it forgot. */
+  public int forgetBefore(long cutoff) {
     return StoreSweep.deleteBefore(sentTo, cutoff, Long::longValue);
   }
 

@@ -45,10 +45,6 @@ public final class FriendSets {
     return i >= 0 ? set.getFriends().get(i) : null;
   }
 
-  public static boolean contains(FriendSet set, String friendId) {
-    return indexOf(set, friendId) >= 0;
-  }
-
   /** Adds a friend; returns true when the degree changed. Beyond the cap only the degree grows. */
   public static boolean add(FriendSet set, Friend friend, int cap) {
     int i = indexOf(set, friend.getId());

@@ -45,10 +45,6 @@ public final class FriendshipGraph {
     return set == null ? null : FriendSetBytes.find(set, friendId);
   }
 
-  public boolean areFriends(String account, String friendId) {
-    return friendOf(account, friendId) != null;
-  }
-
   public int degreeOf(String account) {
     byte[] set = friendships.get(account);
     return set == null ? 0 : FriendSetBytes.degree(set);

@@ -44,16 +44,14 @@ import org.targetwatch.windows.SenderActivity;
  */
 public final class DetectorStores {
   private final FriendshipGraph graph;
-  private final KeyValueStore<String, Long> sentTo;
   private final FirstMessages firstMessages;
   private final SenderActivity activity;
   private final AlertCooldown cooldown;
 
-  private DetectorStores(FriendshipGraph graph, KeyValueStore<String, Long> sentTo, SenderActivity activity,
-      AlertCooldown cooldown, DetectorConfig config) {
+  private DetectorStores(FriendshipGraph graph, FirstMessages firstMessages, SenderActivity activity,
+      AlertCooldown cooldown) {
     this.graph = graph;
-    this.sentTo = sentTo;
-    this.firstMessages = new FirstMessages(sentTo, config.longWindow().sizeMs());
+    this.firstMessages = firstMessages;
     this.activity = activity;
     this.cooldown = cooldown;
   }
@@ -132,20 +130,16 @@ public final class DetectorStores {
     }
     FriendshipGraph graph = new FriendshipGraph(profiles, friendships,
         new MinorDegreeDistribution(degrees), config.maxFriendsStored());
-    return new DetectorStores(graph, sentTo,
+    return new DetectorStores(graph, new FirstMessages(sentTo, config.longWindow().sizeMs()),
         new SenderActivity(targets, buckets, config.longWindow()),
-        new AlertCooldown(alertHistory, config.cooldown().toMillis()), config);
+        new AlertCooldown(alertHistory, config.cooldown().toMillis()));
   }
 
   public FriendshipGraph graph() {
     return graph;
   }
 
-  public KeyValueStore<String, Long> sentTo() {
-    return sentTo;
-  }
-
-  /** Who wrote first to whom, over {@link #sentTo()}; "recent" is the long window. */
+  /** Who wrote first to whom ({@code messages-sent-to}); "recent" is the long window. */
   public FirstMessages firstMessages() {
     return firstMessages;
   }

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.targetwatch.alerts.AlertFactory;
-import org.targetwatch.contacts.FirstMessages;
+import org.targetwatch.contacts.FriendshipSides;
 import org.targetwatch.friendship.AgeBands;
 import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
@@ -50,6 +50,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   private final AlertFactory alerts;
   private ProcessorContext<String, SpecificRecord> context;
   private DetectorStores stores;
+  private FriendshipSides friendships;
   private long lateContactsDropped;
   /**
    * This stage's own event-time clock: the latest contact it has seen. Not the task's stream time,
@@ -67,11 +68,12 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.stores = DetectorStores.from(context, config);
+    this.friendships = new FriendshipSides(stores.graph(), stores.activity());
     // pairs older than the long window plus grace are swept once a bucket of the long window
     context.schedule(Duration.ofMillis(config.longWindow().bucketMs()), PunctuationType.STREAM_TIME, now -> {
       long cutoff = now - config.retentionMs();
       stores.activity().expireTargets(cutoff);
-      FirstMessages.expire(stores.sentTo(), cutoff);
+      stores.firstMessages().forgetBefore(cutoff);
     });
   }
 
@@ -79,8 +81,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   public void process(Record<String, AccountMessage> record) {
     Object payload = record.value().getPayload();
     if (payload instanceof PeerAgeBand band) {
-      stores.graph().applyFriendAgeBand(band.getAccountId(), band.getFriendId(), band.getFriendAgeBand());
-      return; // a new friend's answer: its age band (FriendshipSides)
+      friendships.applyAgeBand(band); // a new friend's answer to the side this account sent on
+      return;
     }
     if (!(payload instanceof EnrichedContact contact)) {
       return;
