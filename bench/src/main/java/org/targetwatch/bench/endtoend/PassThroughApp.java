@@ -86,6 +86,15 @@ final class PassThroughApp implements StreamsPhase.RunningApp {
   }
 
   @Override
+  public long recordsProcessed() {
+    return (long) streams.metrics().values().stream()
+        .filter(metric -> metric.metricName().name().equals("process-total")
+            && metric.metricName().group().equals("stream-thread-metrics"))
+        .mapToDouble(metric -> ((Number) metric.metricValue()).doubleValue())
+        .sum();
+  }
+
+  @Override
   public void close() {
     streams.close(Duration.ofSeconds(30));
   }

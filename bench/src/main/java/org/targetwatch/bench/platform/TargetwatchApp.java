@@ -1,5 +1,6 @@
 package org.targetwatch.bench.platform;
 
+import io.micrometer.core.instrument.Counter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,13 @@ public final class TargetwatchApp implements StreamsPhase.RunningApp {
     if (!runtime.awaitRunning(timeout)) {
       throw new IllegalStateException("targetwatch did not reach RUNNING within " + timeout + " (state " + runtime.state() + ")");
     }
+  }
+
+  /** Input events read so far ({@code targetwatch_events_read_total}, counted as each is deserialized). */
+  @Override
+  public long recordsProcessed() {
+    return (long) runtime.meters().find("targetwatch.events.read").counters().stream()
+        .mapToDouble(Counter::count).sum();
   }
 
   @Override
