@@ -107,21 +107,20 @@ public final class FriendSetBytes {
   public static byte[] withFriend(byte[] bytes, Friend friend, int cap) {
     try {
       byte[] wanted = friend.getId().getBytes(StandardCharsets.UTF_8);
-      Layout layout = Layout.of(bytes);
-      int insertAt = layout == null || !orderedLikeStrings(wanted, 0, wanted.length) ? -1 : layout.insertionPoint(wanted);
-      if (insertAt == Layout.PRESENT) {
+      Layout layout = Layout.of(bytes, wanted);
+      if (layout != null && layout.match >= 0) {
         return null;
       }
-      if (insertAt < 0) {
+      if (layout == null || layout.insertAt < 0) {
         FriendSet set = decode(bytes);
         return FriendSets.add(set, friend, cap) ? encode(set) : null;
       }
       Writer out = new Writer(bytes.length + wanted.length + 24);
       out.header(layout.degree + 1, layout.count < cap ? layout.count + 1 : layout.count);
       if (layout.count < cap) {
-        out.copy(bytes, layout.itemsStart, insertAt);
+        out.copy(bytes, layout.itemsStart, layout.insertAt);
         out.entry(wanted, friend);
-        out.copy(bytes, insertAt, layout.itemsEnd);
+        out.copy(bytes, layout.insertAt, layout.itemsEnd);
       } else {
         out.copy(bytes, layout.itemsStart, layout.itemsEnd);
       }
@@ -134,20 +133,18 @@ public final class FriendSetBytes {
   /** {@link FriendSets#remove} on the bytes; null when the friend is not stored. */
   public static byte[] withoutFriend(byte[] bytes, String friendId) {
     try {
-      int entry = entryOf(bytes, friendId);
-      if (entry < 0) {
-        return null;
-      }
-      Layout layout = Layout.of(bytes);
+      Layout layout = Layout.of(bytes, friendId.getBytes(StandardCharsets.UTF_8));
       if (layout == null) {
         FriendSet set = decode(bytes);
-        FriendSets.remove(set, friendId);
-        return encode(set);
+        return FriendSets.remove(set, friendId) ? encode(set) : null;
       }
-      int entryEnd = skipEntry(new Cursor(bytes, entry));
+      if (layout.match < 0) {
+        return null;
+      }
+      int entryEnd = skipEntry(new Cursor(bytes, layout.match));
       Writer out = new Writer(bytes.length);
       out.header(Math.max(0, layout.degree - 1), layout.count - 1);
-      out.copy(bytes, layout.itemsStart, entry);
+      out.copy(bytes, layout.itemsStart, layout.match);
       out.copy(bytes, entryEnd, layout.itemsEnd);
       return out.endOfArray();
     } catch (RuntimeException e) {
@@ -158,10 +155,15 @@ public final class FriendSetBytes {
   /** The end of the entry the cursor is at. */
   private static int skipEntry(Cursor in) {
     in.skip(Math.toIntExact(in.readLong())); // id
-    in.readLong(); // since
-    in.readBoolean(); // initiatedBySelf
-    in.readLong(); // ageBand
+    skipRestOfEntry(in);
     return in.position;
+  }
+
+  /** Past an entry's fields after its id. */
+  private static void skipRestOfEntry(Cursor in) {
+    in.skipVarint(); // since
+    in.readBoolean(); // initiatedBySelf
+    in.skipVarint(); // ageBand
   }
 
   /**
@@ -177,51 +179,50 @@ public final class FriendSetBytes {
     return true;
   }
 
-  /** Where the serde's own layout puts things: degree, then one block of {@code count} friends, then 0. */
-  private record Layout(byte[] bytes, int degree, int count, int itemsStart, int itemsEnd) {
-    static final int PRESENT = -2;
-
+  /**
+   * Where the serde's own layout puts things: degree, then one block of {@code count} friends, then
+   * 0; and, found in the same pass, the entry with a wanted id ({@code match}, or -1) or where it
+   * belongs ({@code insertAt}; -1 when an id on the way, or the wanted one, does not compare as
+   * bytes as it does as a string).
+   */
+  private record Layout(int degree, int count, int itemsStart, int itemsEnd, int match, int insertAt) {
     /** Null for any other layout (several blocks, sized blocks, trailing bytes). */
-    static Layout of(byte[] bytes) {
+    static Layout of(byte[] bytes, byte[] wanted) {
       Cursor in = payload(bytes);
       int degree = Math.toIntExact(in.readLong());
       long count = in.readLong();
-      if (count == 0) {
-        return in.position == bytes.length ? new Layout(bytes, degree, 0, in.position, in.position) : null;
-      }
       if (count < 0) {
         return null;
       }
       int itemsStart = in.position;
+      int match = -1;
+      int insertAt = -1;
+      boolean ordered = orderedLikeStrings(wanted, 0, wanted.length); // so far
+      boolean searching = true;
       for (long i = 0; i < count; i++) {
-        skipEntry(in);
-      }
-      int itemsEnd = in.position;
-      return in.readLong() == 0 && in.position == bytes.length
-          ? new Layout(bytes, degree, Math.toIntExact(count), itemsStart, itemsEnd) : null;
-    }
-
-    /** Where an entry with id {@code wanted} belongs: {@link #PRESENT}, or -1 when an id is not comparable as bytes. */
-    int insertionPoint(byte[] wanted) {
-      Cursor in = new Cursor(bytes, itemsStart);
-      while (in.position < itemsEnd) {
         int entry = in.position;
         int length = Math.toIntExact(in.readLong());
-        int idStart = in.position;
-        if (!orderedLikeStrings(bytes, idStart, idStart + length)) {
-          return -1;
+        if (searching) {
+          ordered &= orderedLikeStrings(bytes, in.position, in.position + length);
+          int order = Arrays.compareUnsigned(bytes, in.position, in.position + length, wanted, 0, wanted.length);
+          if (order == 0) {
+            match = entry;
+            searching = false;
+          } else if (order > 0 && ordered) { // sorted by id: the wanted id is not further on
+            insertAt = entry;
+            searching = false;
+          }
         }
-        int order = Arrays.compareUnsigned(bytes, idStart, idStart + length, wanted, 0, wanted.length);
-        if (order == 0) {
-          return PRESENT;
-        }
-        if (order > 0) {
-          return entry;
-        }
-        in.position = entry;
-        skipEntry(in);
+        in.skip(length);
+        skipRestOfEntry(in);
       }
-      return itemsEnd;
+      int itemsEnd = in.position;
+      if (searching && ordered) {
+        insertAt = itemsEnd;
+      }
+      boolean oneBlock = count == 0 || in.readLong() == 0;
+      return oneBlock && in.position == bytes.length
+          ? new Layout(degree, Math.toIntExact(count), itemsStart, itemsEnd, match, insertAt) : null;
     }
   }
 
@@ -285,11 +286,15 @@ public final class FriendSetBytes {
     }
   }
 
-  /** Where {@code friendId}'s entry starts (its id's length), or -1. */
+  /**
+   * Where {@code friendId}'s entry starts (its id's length), or -1. Friends are stored sorted by id,
+   * so the search ends at the first id beyond it, when both compare as bytes as they do as strings.
+   */
   private static int entryOf(byte[] bytes, String friendId) {
     byte[] wanted = friendId.getBytes(StandardCharsets.UTF_8);
+    boolean wantedOrdered = orderedLikeStrings(wanted, 0, wanted.length);
     Cursor in = payload(bytes);
-    in.readLong(); // degree
+    in.skipVarint(); // degree
     for (long count = in.readLong(); count != 0; count = in.readLong()) {
       if (count < 0) { // a block that also gives its size in bytes
         count = -count;
@@ -298,15 +303,15 @@ public final class FriendSetBytes {
       for (long i = 0; i < count; i++) {
         int entry = in.position;
         int length = Math.toIntExact(in.readLong());
-        boolean match = length == wanted.length
-            && Arrays.equals(bytes, in.position, in.position + length, wanted, 0, length);
-        if (match) {
+        int order = Arrays.compareUnsigned(bytes, in.position, in.position + length, wanted, 0, wanted.length);
+        if (order == 0) {
           return entry;
         }
+        if (order > 0 && wantedOrdered && orderedLikeStrings(bytes, in.position, in.position + length)) {
+          return -1;
+        }
         in.skip(length);
-        in.readLong(); // since
-        in.readBoolean(); // initiatedBySelf
-        in.readLong(); // ageBand
+        skipRestOfEntry(in);
       }
     }
     return -1;
@@ -358,6 +363,16 @@ public final class FriendSetBytes {
         shift += 7;
       } while (b < 0);
       return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    /** Past a varint without decoding it. */
+    void skipVarint() {
+      int end = position + 10;
+      while (bytes[position++] < 0) {
+        if (position == end) {
+          throw new IllegalStateException("varint longer than 10 bytes at " + (end - 10));
+        }
+      }
     }
 
     boolean readBoolean() {

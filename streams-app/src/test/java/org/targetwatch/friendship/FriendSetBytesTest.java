@@ -41,6 +41,26 @@ class FriendSetBytesTest {
   }
 
   @Test
+  void aStrangerIsNotFoundWhereverItsIdSortsAmongTheFriends() {
+    SplittableRandom random = new SplittableRandom(17);
+    for (int round = 0; round < 200; round++) {
+      FriendSet set = randomSet(random, random.nextInt(0, 100));
+      byte[] bytes = FriendSetBytes.encode(set);
+      List<String> strangers = new ArrayList<>(List.of("", "\u0000", "\uFFFF", "\uD83D\uDE00"));
+      for (Friend friend : set.getFriends()) { // just before, just after, and around each friend's id
+        String id = friend.getId();
+        strangers.add(id + "\u0000");
+        strangers.add(id.substring(0, id.length() - 1));
+        strangers.add(id.substring(0, id.length() - 1) + (char) (id.charAt(id.length() - 1) + 1));
+        strangers.add(randomId(random));
+      }
+      for (String stranger : strangers) {
+        assertThat(FriendSetBytes.find(bytes, stranger)).isEqualTo(FriendSets.find(set, stranger));
+      }
+    }
+  }
+
+  @Test
   void changingAFriendsAgeBandInTheBytesGivesTheBytesOfTheChangedSet() {
     SplittableRandom random = new SplittableRandom(11);
     AgeBand[] bands = AgeBand.values();
@@ -138,7 +158,8 @@ class FriendSetBytesTest {
     byte[] bytes = FriendSetBytes.encode(randomSet(new SplittableRandom(5), 20));
     byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
 
-    assertThatThrownBy(() -> FriendSetBytes.find(truncated, "nobody"))
+    String afterEveryId = "\uFFFF"; // the search reads on into the missing half
+    assertThatThrownBy(() -> FriendSetBytes.find(truncated, afterEveryId))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("internal FriendSet record of " + truncated.length + " bytes is corrupt");
   }
