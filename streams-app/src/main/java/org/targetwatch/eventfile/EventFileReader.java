@@ -24,8 +24,16 @@ public final class EventFileReader implements Closeable {
    * @param fileName how bad lines name the file
    */
   public EventFileReader(InputStream in, String fileName, BadLineListener listener) {
-    this.lines = new JsonLinesReader<>(
-        in, fileName, listener, EventFieldMapping::eventFromJson, JsonLinesReader.MAX_LINE_BYTES);
+    this(in, fileName, listener, true);
+  }
+
+  /**
+   * @param startOfFile false when {@code in} starts at a line further into the file: its line
+   *     numbers then count from that line ({@link EventFileSections} shifts them)
+   */
+  EventFileReader(InputStream in, String fileName, BadLineListener listener, boolean startOfFile) {
+    this.lines = new JsonLinesReader<>(new LineSource(in, JsonLinesReader.MAX_LINE_BYTES, startOfFile), fileName,
+        listener, EventFieldMapping::eventFromJson);
   }
 
   /** Opens the file; bad lines name it as the path was given. */

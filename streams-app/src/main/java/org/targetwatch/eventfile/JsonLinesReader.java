@@ -40,7 +40,11 @@ final class JsonLinesReader<T> implements Closeable {
   private long blankLines;
 
   JsonLinesReader(InputStream in, String file, BadLineListener listener, LineDecoder<T> decoder, int maxLineBytes) {
-    this.lines = new LineSource(in, maxLineBytes);
+    this(new LineSource(in, maxLineBytes), file, listener, decoder);
+  }
+
+  JsonLinesReader(LineSource lines, String file, BadLineListener listener, LineDecoder<T> decoder) {
+    this.lines = lines;
     this.file = file;
     this.listener = listener;
     this.decoder = decoder;

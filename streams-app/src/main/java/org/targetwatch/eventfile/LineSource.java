@@ -15,6 +15,8 @@ final class LineSource implements Closeable {
 
   private final InputStream in;
   private final int maxLineBytes;
+  /** A byte order mark is dropped from the first line of a file, not from a section's first line. */
+  private final boolean startOfFile;
   private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
   /** Unread bytes are {@code buffer[position, limit)}. */
   private int position;
@@ -27,8 +29,14 @@ final class LineSource implements Closeable {
   private boolean tooLong;
 
   LineSource(InputStream in, int maxLineBytes) {
+    this(in, maxLineBytes, true);
+  }
+
+  /** @param startOfFile false when the stream starts at a line further into a file */
+  LineSource(InputStream in, int maxLineBytes, boolean startOfFile) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
+    this.startOfFile = startOfFile;
   }
 
   /** Moves to the next line; false at the end of the stream. */
@@ -116,7 +124,7 @@ final class LineSource implements Closeable {
     if (end > start && buffer[end - 1] == '\r') {
       end--;
     }
-    if (lineNumber == 1 && startsWithByteOrderMark(start, end)) {
+    if (lineNumber == 1 && startOfFile && startsWithByteOrderMark(start, end)) {
       start += 3;
     }
     tooLong = end - start > maxLineBytes;

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.targetwatch.eventfile.AlertFileWriter;
 import org.targetwatch.eventfile.BadLineListener;
-import org.targetwatch.eventfile.EventFileReader;
+import org.targetwatch.eventfile.EventFileSections;
 import org.targetwatch.eventfile.ReadCounts;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.Severity;
@@ -17,9 +17,10 @@ import org.targetwatch.topology.DetectorConfig;
 
 /**
  * Runs an event file through the detector, in event time, and writes the alerts as an alert file.
- * The file need not be sorted: it is read once, its events kept as compact bytes
+ * The file need not be sorted: it is read once (a large one in sections on as many threads as
+ * there are processors, {@link EventFileSections}), its events kept as compact bytes
  * ({@link TimeOrderedEvents}, about a third of the file's size) and ordered by event time (stable
- * for equal times). The events run through a {@link ProcessorPipeline}: the production intake and
+ * for equal times: file order). The events run through a {@link ProcessorPipeline}: the production intake and
  * processors over the production stores (held as objects, {@link ReplayStores}) in one thread,
  * with the repartition topics as in-memory queues, in the order a single Kafka Streams task would
  * process them. (Under a
@@ -47,6 +48,8 @@ public final class Replay {
 
   private final DetectorConfig config;
   private final Function<DetectorConfig, ReplayEngine> engines;
+  private final int readThreads;
+  private final long minSectionBytes;
 
   public Replay(DetectorConfig config) {
     this(config, ProcessorPipeline::new);
@@ -70,17 +73,35 @@ public final class Replay {
 
   /** With another engine, e.g. the production topology under a test driver, to compare with. */
   Replay(DetectorConfig config, Function<DetectorConfig, ReplayEngine> engines) {
+    this(config, engines, Runtime.getRuntime().availableProcessors(), EventFileSections.MIN_SECTION_BYTES);
+  }
+
+  private Replay(DetectorConfig config, Function<DetectorConfig, ReplayEngine> engines, int readThreads,
+      long minSectionBytes) {
     // event files are history: "in the future" has no meaning against the wall clock
     this.config = config.withFutureTolerance(Duration.ZERO);
     this.engines = engines;
+    this.readThreads = readThreads;
+    this.minSectionBytes = minSectionBytes;
+  }
+
+  /**
+   * The same replay reading the file in up to {@code threads} sections of at least {@code
+   * minSectionBytes} (by default: a section per processor, at least 16 MB each); tests cut small
+   * files this way.
+   */
+  Replay readingInSections(int threads, long minSectionBytes) {
+    return new Replay(config, engines, threads, minSectionBytes);
   }
 
   public Summary run(Path input, Path output, Listener listener) throws IOException {
     long started = System.nanoTime();
     Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
     long alerts = 0;
-    TimeOrderedEvents events = new TimeOrderedEvents();
-    ReadCounts counts = EventFileReader.readAll(input, listener, events::add);
+    EventFileSections.Read<TimeOrderedEvents> read =
+        EventFileSections.readAll(input, listener, TimeOrderedEvents::new, readThreads, minSectionBytes);
+    ReadCounts counts = read.counts();
+    TimeOrderedEvents events = TimeOrderedEvents.joined(read.sinks());
     events.sort();
     try (ReplayEngine engine = engines.apply(config);
         AlertFileWriter writer = AlertFileWriter.create(output)) {

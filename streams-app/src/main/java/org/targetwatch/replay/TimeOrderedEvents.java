@@ -3,6 +3,7 @@ package org.targetwatch.replay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.targetwatch.eventfile.EventFieldMapping;
 import org.targetwatch.schema.FriendRequestEvent;
@@ -19,7 +20,7 @@ import org.targetwatch.serde.InternalAvroSerde;
  * <p>Through the bytes an event becomes what it is on its Kafka topic: timestamps to the
  * millisecond (the schemas' {@code timestamp-millis}), as the detector keeps them anyway.
  */
-final class TimeOrderedEvents {
+final class TimeOrderedEvents implements Consumer<SpecificRecord> {
   private static final int CHUNK_BYTES = 1 << 20;
   private static final List<InternalAvroSerde<? extends SpecificRecord>> KINDS = List.of(
       InternalAvroSerde.of(Profile.class), InternalAvroSerde.of(FriendRequestEvent.class),
@@ -37,6 +38,37 @@ final class TimeOrderedEvents {
 
   TimeOrderedEvents() {
     chunks.add(chunk);
+  }
+
+  /**
+   * The events of {@code parts} as one, in their order (part by part); for a file read in sections,
+   * file order. The parts' storage is taken over, not copied: use only the result afterwards.
+   */
+  static TimeOrderedEvents joined(List<TimeOrderedEvents> parts) {
+    TimeOrderedEvents all = new TimeOrderedEvents();
+    all.chunks.clear();
+    int total = parts.stream().mapToInt(TimeOrderedEvents::size).sum();
+    all.times = new long[Math.max(1, total)];
+    all.positions = new long[Math.max(1, total)];
+    all.lengths = new int[Math.max(1, total)];
+    for (TimeOrderedEvents part : parts) {
+      long firstChunk = all.chunks.size();
+      all.chunks.addAll(part.chunks);
+      System.arraycopy(part.times, 0, all.times, all.size, part.size);
+      System.arraycopy(part.lengths, 0, all.lengths, all.size, part.size);
+      for (int i = 0; i < part.size; i++) {
+        all.positions[all.size + i] = part.positions[i] + (firstChunk << 32);
+      }
+      all.size += part.size;
+    }
+    all.chunk = all.chunks.get(all.chunks.size() - 1);
+    all.used = CHUNK_BYTES; // further events start a chunk of their own
+    return all;
+  }
+
+  @Override
+  public void accept(SpecificRecord event) {
+    add(event);
   }
 
   void add(SpecificRecord event) {

@@ -53,9 +53,13 @@ class ReplayTest {
   }
 
   private Replay.Summary replay(List<String> lines, String name, List<BadLine> bad) throws IOException {
+    return replay(new Replay(DetectorConfig.defaults()), lines, name, bad);
+  }
+
+  private Replay.Summary replay(Replay replay, List<String> lines, String name, List<BadLine> bad) throws IOException {
     Path events = dir.resolve(name + ".jsonl");
     Files.write(events, lines);
-    return new Replay(DetectorConfig.defaults()).run(events, dir.resolve(name + "-alerts.jsonl"), new Replay.Listener() {
+    return replay.run(events, dir.resolve(name + "-alerts.jsonl"), new Replay.Listener() {
       @Override
       public void onBadLine(BadLine badLine) {
         bad.add(badLine);
@@ -86,5 +90,26 @@ class ReplayTest {
     assertThat(reference.alerts()).isGreaterThan(0);
     assertThat(Files.readAllLines(dir.resolve("shuffled-alerts.jsonl")))
         .isEqualTo(Files.readAllLines(dir.resolve("sorted-alerts.jsonl")));
+  }
+
+  @Test
+  void aFileReadInSectionsOnSeveralThreadsGivesTheAlertsAndBadLinesOfReadingItWhole() throws IOException {
+    List<String> shuffled = new ArrayList<>(burstScenario());
+    Collections.shuffle(shuffled, new Random(11));
+    shuffled.add(3, "not json at all");
+    shuffled.add(shuffled.size() - 7, "{\"type\":\"poke\"}");
+
+    List<BadLine> wholeBad = new ArrayList<>();
+    Replay.Summary whole = replay(shuffled, "whole", wholeBad);
+    List<BadLine> sectionsBad = new ArrayList<>();
+    Replay.Summary inSections = replay(new Replay(DetectorConfig.defaults()).readingInSections(4, 1), shuffled,
+        "sections", sectionsBad);
+
+    assertThat(whole.alerts()).isGreaterThan(0);
+    assertThat(inSections.alerts()).isEqualTo(whole.alerts());
+    assertThat(inSections.events()).isEqualTo(whole.events());
+    assertThat(sectionsBad).extracting(BadLine::lineNumber).containsExactly(4L, (long) shuffled.size() - 7);
+    assertThat(Files.readAllLines(dir.resolve("sections-alerts.jsonl")))
+        .isEqualTo(Files.readAllLines(dir.resolve("whole-alerts.jsonl")));
   }
 }

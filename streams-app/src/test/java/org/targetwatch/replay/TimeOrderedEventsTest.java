@@ -35,13 +35,45 @@ class TimeOrderedEventsTest {
     added.forEach(events::add);
     events.sort();
 
+    assertThat(replayed(events)).isEqualTo(stableTimeOrder(added));
+  }
+
+  @Test
+  void partsJoinedInTheirOrderAreOneSetOfEventsInWhichEqualTimesFollowThePartOrder() {
+    List<SpecificRecord> added = new ArrayList<>();
+    List<TimeOrderedEvents> parts = new ArrayList<>();
+    Random random = new Random(5);
+    for (int part = 0; part < 4; part++) {
+      TimeOrderedEvents events = new TimeOrderedEvents();
+      int count = part == 2 ? 0 : 20_000 + random.nextInt(20_000); // several chunks each; one part empty
+      for (int i = 0; i < count; i++) {
+        SpecificRecord event = new FriendRequestEvent("e" + part + "-" + i, T0.plusSeconds(random.nextInt(50)),
+            "a" + i, "b", FriendRequestAction.SENT);
+        events.add(event);
+        added.add(event);
+      }
+      parts.add(events);
+    }
+
+    TimeOrderedEvents joined = TimeOrderedEvents.joined(parts);
+    joined.sort();
+
+    assertThat(joined.size()).isEqualTo(added.size());
+    assertThat(replayed(joined)).isEqualTo(stableTimeOrder(added));
+  }
+
+  private static List<SpecificRecord> stableTimeOrder(List<SpecificRecord> added) {
     List<SpecificRecord> expected = new ArrayList<>(added);
     expected.sort((a, b) -> EventFieldMapping.eventTime(a).compareTo(EventFieldMapping.eventTime(b))); // stable
+    return expected;
+  }
+
+  private static List<SpecificRecord> replayed(TimeOrderedEvents events) {
     List<SpecificRecord> replayed = new ArrayList<>();
     for (int rank = 0; rank < events.size(); rank++) {
       replayed.add(events.eventAt(rank));
     }
-    assertThat(replayed).isEqualTo(expected);
+    return replayed;
   }
 
   @Test
