@@ -36,7 +36,7 @@ if $quick; then
   exit 0
 fi
 
-run java "${quiet[@]}" -jar "$jar" end-to-end --accounts 20000 --days 7
+run java "${quiet[@]}" -jar "$jar" end-to-end --accounts 20000 --days 7 --rounds 3
 run java "${quiet[@]}" -jar "$jar" latency --accounts 20000 --days 14 --rate 5000 --set detector.grace=7d --warm-up PT60S
 for accounts in 10000 100000; do
   run java "${quiet[@]}" -Xmx6g -jar "$jar" state-cost --accounts "$accounts"
