@@ -3,9 +3,7 @@ package org.targetwatch.eventfile;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +37,10 @@ public final class EventFileSections {
 
   private EventFileSections() {}
 
-  /** Reads {@code file} in as many sections as there are processors (at most 8), each at least 16 MB. */
-  public static <S extends Consumer<? super SpecificRecord>> Read<S> readAll(Path file, BadLineListener listener,
-      Supplier<S> sinks) throws IOException {
-    return readAll(file, listener, sinks, Runtime.getRuntime().availableProcessors(), MIN_SECTION_BYTES);
-  }
-
-  /** As {@link #readAll(Path, BadLineListener, Supplier)}, with at most {@code threads} sections of at least {@code minSectionBytes}. */
+  /**
+   * Reads {@code file} in at most {@code threads} (and 8) sections of at least {@code
+   * minSectionBytes}; in one piece on the calling thread when it is smaller than two sections.
+   */
   public static <S extends Consumer<? super SpecificRecord>> Read<S> readAll(Path file, BadLineListener listener,
       Supplier<S> sinks, int threads, long minSectionBytes) throws IOException {
     long size = Files.size(file);
@@ -81,9 +76,10 @@ public final class EventFileSections {
     }
 
     void read() throws IOException {
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.READ).position(start);
-      InputStream bytes = new Bounded(Channels.newInputStream(channel), end - start);
-      try (EventFileReader reader = new EventFileReader(bytes, file.toString(), badLines::add, start == 0)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        in.skipNBytes(start); // a seek, on a file
+        EventFileReader reader = new EventFileReader(new Bounded(in, end - start), file.toString(), badLines::add,
+            start == 0);
         reader.forEachEvent(sink);
         counts = reader.counts();
       }
@@ -114,9 +110,6 @@ public final class EventFileSections {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
-      }
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
       }
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;

@@ -367,12 +367,11 @@ public final class FriendSetBytes {
 
     /** Past a varint without decoding it. */
     void skipVarint() {
-      int end = position + 10;
-      while (bytes[position++] < 0) {
-        if (position == end) {
-          throw new IllegalStateException("varint longer than 10 bytes at " + (end - 10));
-        }
+      int next = Varints.skip(bytes, position);
+      if (next < 0 || next - position > 10) {
+        throw new IllegalStateException("varint runs past the end or beyond 10 bytes at " + position);
       }
+      position = next;
     }
 
     boolean readBoolean() {

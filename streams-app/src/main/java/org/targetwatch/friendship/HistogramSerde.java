@@ -52,7 +52,7 @@ public final class HistogramSerde implements Serde<long[]> {
     Arrays.sort(targets);
     byte[] after = before.clone();
     int position = 1;
-    int countEnd = skipVarlong(after, position);
+    int countEnd = Varints.skip(after, position);
     if (countEnd < 0 || countEnd - position != varlongLength(slots.length)
         || new VarlongReader(after, position).next() != slots.length) {
       return encode(slots);
@@ -61,9 +61,9 @@ public final class HistogramSerde implements Serde<long[]> {
     int slot = 0;
     for (int target : targets) {
       for (; slot < target && position >= 0; slot++) {
-        position = skipVarlong(after, position);
+        position = Varints.skip(after, position);
       }
-      int end = position < 0 ? -1 : skipVarlong(after, position);
+      int end = position < 0 ? -1 : Varints.skip(after, position);
       if (end < 0 || end - position != varlongLength(slots[target])) {
         return encode(slots);
       }
@@ -96,16 +96,6 @@ public final class HistogramSerde implements Serde<long[]> {
     }
     buffer[position++] = (byte) value;
     return position;
-  }
-
-  /** The position after the varint at {@code position}, or -1 when it runs past the end. */
-  private static int skipVarlong(byte[] buffer, int position) {
-    while (position < buffer.length) {
-      if ((buffer[position++] & 0x80) == 0) {
-        return position;
-      }
-    }
-    return -1;
   }
 
   private static int varlongLength(long value) {

@@ -87,8 +87,8 @@ public final class Replay {
 
   /**
    * The same replay reading the file in up to {@code threads} sections of at least {@code
-   * minSectionBytes} (by default: a section per processor, at least 16 MB each); tests cut small
-   * files this way.
+   * minSectionBytes} (by default: a section per processor, at least {@link
+   * EventFileSections#MIN_SECTION_BYTES} each); tests cut small files this way.
    */
   Replay readingInSections(int threads, long minSectionBytes) {
     return new Replay(config, engines, threads, minSectionBytes);

@@ -26,18 +26,21 @@ final class TimeOrderedEvents implements Consumer<SpecificRecord> {
       InternalAvroSerde.of(Profile.class), InternalAvroSerde.of(FriendRequestEvent.class),
       InternalAvroSerde.of(MessageEvent.class));
 
+  private static final int INITIAL_CAPACITY = 1 << 16;
+
   private final List<byte[]> chunks = new ArrayList<>();
-  private byte[] chunk = new byte[CHUNK_BYTES];
+  private byte[] chunk;
   private int used;
-  private long[] times = new long[1 << 16];
+  private long[] times;
   /** Chunk number in the upper 32 bits, offset in the chunk in the lower. */
-  private long[] positions = new long[1 << 16];
-  private int[] lengths = new int[1 << 16];
+  private long[] positions;
+  private int[] lengths;
   private int size;
   private int[] order;
 
   TimeOrderedEvents() {
-    chunks.add(chunk);
+    this(List.of(new byte[CHUNK_BYTES]), 0, new long[INITIAL_CAPACITY], new long[INITIAL_CAPACITY],
+        new int[INITIAL_CAPACITY], 0);
   }
 
   /**
@@ -45,25 +48,34 @@ final class TimeOrderedEvents implements Consumer<SpecificRecord> {
    * file order. The parts' storage is taken over, not copied: use only the result afterwards.
    */
   static TimeOrderedEvents joined(List<TimeOrderedEvents> parts) {
-    TimeOrderedEvents all = new TimeOrderedEvents();
-    all.chunks.clear();
     int total = parts.stream().mapToInt(TimeOrderedEvents::size).sum();
-    all.times = new long[Math.max(1, total)];
-    all.positions = new long[Math.max(1, total)];
-    all.lengths = new int[Math.max(1, total)];
+    List<byte[]> chunks = new ArrayList<>();
+    long[] times = new long[Math.max(1, total)];
+    long[] positions = new long[times.length];
+    int[] lengths = new int[times.length];
+    int size = 0;
     for (TimeOrderedEvents part : parts) {
-      long firstChunk = all.chunks.size();
-      all.chunks.addAll(part.chunks);
-      System.arraycopy(part.times, 0, all.times, all.size, part.size);
-      System.arraycopy(part.lengths, 0, all.lengths, all.size, part.size);
+      long firstChunk = chunks.size();
+      chunks.addAll(part.chunks);
+      System.arraycopy(part.times, 0, times, size, part.size);
+      System.arraycopy(part.lengths, 0, lengths, size, part.size);
       for (int i = 0; i < part.size; i++) {
-        all.positions[all.size + i] = part.positions[i] + (firstChunk << 32);
+        positions[size + i] = part.positions[i] + (firstChunk << 32);
       }
-      all.size += part.size;
+      size += part.size;
     }
-    all.chunk = all.chunks.get(all.chunks.size() - 1);
-    all.used = CHUNK_BYTES; // further events start a chunk of their own
-    return all;
+    return new TimeOrderedEvents(chunks, CHUNK_BYTES, times, positions, lengths, size); // the last chunk counts as full
+  }
+
+  /** {@code size} events held in {@code chunks}, of whose last one {@code used} bytes are taken. */
+  private TimeOrderedEvents(List<byte[]> chunks, int used, long[] times, long[] positions, int[] lengths, int size) {
+    this.chunks.addAll(chunks);
+    this.chunk = chunks.get(chunks.size() - 1);
+    this.used = used;
+    this.times = times;
+    this.positions = positions;
+    this.lengths = lengths;
+    this.size = size;
   }
 
   @Override

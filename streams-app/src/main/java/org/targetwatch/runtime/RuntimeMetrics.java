@@ -16,6 +16,8 @@ import org.targetwatch.topology.DetectorMetrics;
 public final class RuntimeMetrics implements DetectorMetrics {
   /** The Streams config key under which the dead-letter handlers find this object. */
   public static final String CONFIG_KEY = "targetwatch.runtime.metrics";
+  /** The meter of input events read, one counter per event type. */
+  public static final String EVENTS_READ = "targetwatch.events.read";
 
   private final MeterRegistry registry;
   private final Counter contacts;
@@ -66,7 +68,7 @@ public final class RuntimeMetrics implements DetectorMetrics {
   }
 
   private Counter eventCounter(String type) {
-    return events.computeIfAbsent(type, t -> Counter.builder("targetwatch.events.read")
+    return events.computeIfAbsent(type, t -> Counter.builder(EVENTS_READ)
         .description("Records read from the input topics, by event type").tag("type", t).register(registry));
   }
 

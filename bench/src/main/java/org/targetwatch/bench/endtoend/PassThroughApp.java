@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,17 +26,11 @@ import org.targetwatch.topology.EventSerdes;
  */
 final class PassThroughApp implements StreamsPhase.RunningApp {
   private final KafkaStreams streams;
-  private final CountDownLatch running = new CountDownLatch(1);
 
   /** Copies each input topic to a topic of its own, named after the input and {@code applicationId}. */
   PassThroughApp(BenchPlatform platform, String applicationId, StreamsTuning tuning, Path stateDir) {
     platform.createTopics(platform.inputTopics().stream().map(topic -> outputTopic(topic, applicationId)).toList());
     streams = new KafkaStreams(topology(platform, applicationId), properties(platform, applicationId, tuning, stateDir));
-    streams.setStateListener((now, before) -> {
-      if (now == KafkaStreams.State.RUNNING) {
-        running.countDown();
-      }
-    });
     streams.start();
   }
 
@@ -76,13 +68,6 @@ final class PassThroughApp implements StreamsPhase.RunningApp {
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsTuning.COMMIT_INTERVAL_MS);
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), tuning.maxPollRecords());
     return p;
-  }
-
-  @Override
-  public void awaitRunning(Duration timeout) throws InterruptedException {
-    if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new IllegalStateException("the pass-through application did not reach RUNNING within " + timeout);
-    }
   }
 
   @Override

@@ -23,8 +23,6 @@ public final class StreamsPhase {
   public record Timing(Duration startup, Duration processing, boolean drained) {}
 
   public interface RunningApp extends AutoCloseable {
-    void awaitRunning(Duration timeout) throws InterruptedException;
-
     /** Records processed so far by all stream threads. */
     long recordsProcessed();
 

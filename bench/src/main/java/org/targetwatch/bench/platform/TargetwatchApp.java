@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.targetwatch.runtime.DetectorRuntime;
 import org.targetwatch.runtime.ProcessingDrain;
+import org.targetwatch.runtime.RuntimeMetrics;
 import org.targetwatch.runtime.config.TargetwatchConfig;
 
 /** targetwatch itself, started through the same runner as {@code run}, with a fresh application id. */
@@ -39,7 +40,6 @@ public final class TargetwatchApp implements StreamsPhase.RunningApp {
     return runtime;
   }
 
-  @Override
   public void awaitRunning(Duration timeout) throws InterruptedException {
     if (!runtime.awaitRunning(timeout)) {
       throw new IllegalStateException("targetwatch did not reach RUNNING within " + timeout + " (state " + runtime.state() + ")");
@@ -49,7 +49,7 @@ public final class TargetwatchApp implements StreamsPhase.RunningApp {
   /** Input events read so far ({@code targetwatch_events_read_total}, counted as each is deserialized). */
   @Override
   public long recordsProcessed() {
-    return (long) runtime.meters().find("targetwatch.events.read").counters().stream()
+    return (long) runtime.meters().find(RuntimeMetrics.EVENTS_READ).counters().stream()
         .mapToDouble(Counter::count).sum();
   }
 
