@@ -2,13 +2,12 @@ package org.targetwatch.contacts;
 
 import java.util.List;
 import java.util.Optional;
-import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
+import org.targetwatch.friendship.StoredFriends;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.Friend;
-import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.windows.SenderActivity;
 
 /**
@@ -54,9 +53,9 @@ public final class ContactExtraction {
     if (attempt.getKind() == ContactKind.MESSAGE) {
       firstMessages.remember(sender, recipient, at);
     }
-    FriendSet friends = graph.friendsOf(sender); // a candidate carries the sender's friends
-    List<String> trusted = FriendSets.trustedFriendIds(friends, at, memoryMs, maxFriendsCarried);
-    boolean capped = trusted.size() >= maxFriendsCarried && friends.getFriends().size() > maxFriendsCarried;
+    StoredFriends friends = graph.friendsOf(sender); // a candidate carries the sender's friends
+    List<String> trusted = friends.trustedIds(at, memoryMs, maxFriendsCarried);
+    boolean capped = trusted.size() >= maxFriendsCarried && friends.storedCount() > maxFriendsCarried;
     return Optional.of(new ContactCandidate(attempt, trusted, capped));
   }
 }

@@ -3,15 +3,14 @@ package org.targetwatch.contacts;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
+import org.targetwatch.friendship.StoredFriends;
 import org.targetwatch.friendship.MinorDegreeDistribution;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.EnrichedContact;
-import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.PeerFriendshipChanged;
 import org.targetwatch.topology.DetectorConfig;
@@ -78,9 +77,9 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
     if (profile != null && profile.getDeleted()) {
       return null;
     }
-    FriendSet friends = graph.friendsOf(recipient);
+    StoredFriends friends = graph.friendsOf(recipient);
     MinorDegreeDistribution.Snapshot minors = graph.minorDegrees().snapshot();
-    int degree = friends.getDegree();
+    int degree = friends.degree();
     return EnrichedContact.newBuilder()
         .setAttempt(candidate.getAttempt())
         .setTargetKnown(profile != null)
@@ -89,7 +88,7 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         .setTargetDegreePercentile(minors.percentileOf(degree))
         .setPopulationUpperQuartile(minors.upperQuartile())
         .setPopulationMinorShare(minors.minorShare())
-        .setMutualFriends(FriendSets.countCommon(candidate.getSenderTrustedFriends(), friends))
+        .setMutualFriends(friends.countCommon(candidate.getSenderTrustedFriends()))
         .build();
   }
 }

@@ -317,6 +317,91 @@ public final class FriendSetBytes {
     return -1;
   }
 
+  /** The stored friends one at a time, in id order, for {@link StoredFriends}. */
+  static Entries entries(byte[] bytes) {
+    return new Entries(bytes);
+  }
+
+  /**
+   * A reader of the stored friends in any layout Avro writes (one block, sized blocks): each entry's
+   * numbers are read as it is reached, its id is decoded only when asked for. Bytes that end too
+   * soon are reported as a corrupt record.
+   */
+  static final class Entries {
+    private final byte[] bytes;
+    private final Cursor in;
+    private final int degree;
+    private long leftInBlock;
+    private boolean ended;
+    private int idStart;
+    private int idLength;
+    private long since;
+    private boolean initiatedBySelf;
+    private int ageBand;
+
+    private Entries(byte[] bytes) {
+      this.bytes = bytes;
+      this.in = payload(bytes);
+      try {
+        this.degree = Math.toIntExact(in.readLong());
+      } catch (RuntimeException e) {
+        throw corrupt(bytes, e);
+      }
+    }
+
+    int degree() {
+      return degree;
+    }
+
+    /** Moves to the next stored friend; false after the last. */
+    boolean next() {
+      try {
+        return readNext();
+      } catch (RuntimeException e) {
+        throw corrupt(bytes, e);
+      }
+    }
+
+    private boolean readNext() {
+      while (!ended && leftInBlock == 0) {
+        long count = in.readLong();
+        if (count < 0) { // a block that also gives its size in bytes
+          count = -count;
+          in.readLong();
+        }
+        leftInBlock = count;
+        ended = count == 0;
+      }
+      if (ended) {
+        return false;
+      }
+      leftInBlock--;
+      idLength = Math.toIntExact(in.readLong());
+      idStart = in.position;
+      in.skip(idLength);
+      since = in.readLong();
+      initiatedBySelf = in.readBoolean();
+      ageBand = Math.toIntExact(in.readLong());
+      return true;
+    }
+
+    String id() {
+      return new String(bytes, idStart, idLength, StandardCharsets.UTF_8);
+    }
+
+    long since() {
+      return since;
+    }
+
+    boolean initiatedBySelf() {
+      return initiatedBySelf;
+    }
+
+    AgeBand ageBand() {
+      return AGE_BANDS[ageBand];
+    }
+  }
+
   /** Past the format byte; an unknown format is refused by the serde, with its message. */
   private static Cursor payload(byte[] bytes) {
     if (bytes.length == 0 || bytes[0] != InternalAvroSerde.FORMAT_V1) {

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.internal.Friend;
 import org.targetwatch.schema.internal.FriendSet;
 
 /**
- * Operations on an account's {@link FriendSet}: friends sorted by id (binary search, linear-time
- * intersection), at most a configured number kept, the degree exact beyond that. Adding a friend
+ * Operations on an account's {@link FriendSet}: friends sorted by id (binary search), at most a
+ * configured number kept, the degree exact beyond that. Adding a friend
  * twice or removing one who is not there changes nothing, so re-delivered events are harmless.
  */
 public final class FriendSets {
@@ -67,61 +66,6 @@ public final class FriendSets {
     set.getFriends().remove(i);
     set.setDegree(Math.max(0, set.getDegree() - 1));
     return true;
-  }
-
-  /**
-   * The friends whose word counts as a social tie at time {@code now}: all friends except those this
-   * account befriended itself within {@code recentMs} — a snowball offender's earlier victims must not
-   * make the victims' friends look like acquaintances. Sorted by id, at most {@code cap}.
-   */
-  public static List<String> trustedFriendIds(FriendSet set, long now, long recentMs, int cap) {
-    List<String> ids = new ArrayList<>(Math.min(cap, set.getFriends().size()));
-    for (Friend friend : set.getFriends()) {
-      if (ids.size() >= cap) {
-        break;
-      }
-      boolean recentOwnContact = friend.getInitiatedBySelf() && friend.getSince() > now - recentMs;
-      if (!recentOwnContact) {
-        ids.add(friend.getId());
-      }
-    }
-    return ids;
-  }
-
-  /** Number of ids present in both sorted lists. */
-  public static int countCommon(List<String> sortedIds, FriendSet set) {
-    List<Friend> friends = set.getFriends();
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < sortedIds.size() && j < friends.size()) {
-      int cmp = sortedIds.get(i).compareTo(friends.get(j).getId());
-      if (cmp == 0) {
-        common++;
-        i++;
-        j++;
-      } else if (cmp < 0) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return common;
-  }
-
-  /** Share of minors among the friends whose age band is known; -1 when none is known. */
-  public static double minorShare(FriendSet set) {
-    int known = 0;
-    int minors = 0;
-    for (Friend friend : set.getFriends()) {
-      if (friend.getAgeBand() != AgeBand.UNKNOWN) {
-        known++;
-        if (AgeBands.isMinor(friend.getAgeBand())) {
-          minors++;
-        }
-      }
-    }
-    return known == 0 ? -1 : (double) minors / known;
   }
 
   static void sort(FriendSet set) {

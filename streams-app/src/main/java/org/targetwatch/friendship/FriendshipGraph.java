@@ -4,14 +4,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.Friend;
-import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.FriendshipChanged;
 
 /**
  * Stage 1, the friendship graph state of the accounts of this task's partitions: each account's
  * latest profile and friends, and the degree distribution of minors kept in step with both. Friend
- * sets are stored as {@link FriendSetBytes}: "is X a friend" and the degree are read from the bytes,
- * the whole set is decoded only where all of it is needed.
+ * sets are stored as {@link FriendSetBytes} and read and changed in their bytes: "is X a friend",
+ * the degree, and the questions asked of all friends ({@link StoredFriends}).
  */
 public final class FriendshipGraph {
   private static final byte[] NO_FRIENDS = FriendSetBytes.encode(FriendSets.empty());
@@ -33,10 +32,9 @@ public final class FriendshipGraph {
     return profiles.get(account);
   }
 
-  /** All the account's stored friends (a fresh copy: changing it changes nothing stored). */
-  public FriendSet friendsOf(String account) {
-    byte[] set = friendships.get(account);
-    return set == null ? FriendSets.empty() : FriendSetBytes.decode(set);
+  /** All the account's stored friends, read from the stored bytes. */
+  public StoredFriends friendsOf(String account) {
+    return StoredFriends.of(friendships.get(account));
   }
 
   /** The account's entry for {@code friendId}, or null when they are not (stored) friends. */

@@ -10,8 +10,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.targetwatch.alerts.AlertFactory;
 import org.targetwatch.contacts.FriendshipSides;
 import org.targetwatch.friendship.AgeBands;
-import org.targetwatch.friendship.FriendSets;
 import org.targetwatch.friendship.FriendshipGraph;
+import org.targetwatch.friendship.StoredFriends;
 import org.apache.avro.specific.SpecificRecord;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.internal.CampaignCandidate;
@@ -24,7 +24,6 @@ import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.EnrichedContact;
-import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.scoring.Assessment;
@@ -216,12 +215,12 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   private SenderTraits traitsOf(String sender, long at) {
     FriendshipGraph graph = stores.graph();
     Profile profile = graph.profileOf(sender);
-    FriendSet friends = graph.friendsOf(sender);
+    StoredFriends friends = graph.friendsOf(sender);
     double ageDays = profile == null || profile.getCreatedAt() == null
         ? -1
         : Math.max(0, (at - profile.getCreatedAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
     AgeBand band = profile == null ? AgeBand.UNKNOWN : profile.getAgeBand();
-    return new SenderTraits(ageDays, friends.getDegree(), band, FriendSets.minorShare(friends));
+    return new SenderTraits(ageDays, friends.degree(), band, friends.minorShare());
   }
 
   long lateContactsDropped() {

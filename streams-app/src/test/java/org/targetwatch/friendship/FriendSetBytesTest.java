@@ -174,7 +174,7 @@ class FriendSetBytesTest {
         .hasMessageContaining("unknown format version 9");
   }
 
-  private static FriendSet randomSet(SplittableRandom random, int size) {
+  static FriendSet randomSet(SplittableRandom random, int size) {
     FriendSet set = FriendSets.empty();
     AgeBand[] bands = AgeBand.values();
     for (int i = 0; i < size; i++) {
@@ -186,12 +186,12 @@ class FriendSetBytesTest {
     return set;
   }
 
-  private static String randomId(SplittableRandom random) {
+  static String randomId(SplittableRandom random) {
     return String.format(ID_SHAPES[random.nextInt(ID_SHAPES.length)], random.nextInt(1_000_000));
   }
 
   /** The set as Avro's blocking encoder lays it out: arrays in blocks of about {@code blockBytes}, each with its size. */
-  private static byte[] writtenInBlocksOf(FriendSet set, int blockBytes) throws IOException {
+  static byte[] writtenInBlocksOf(FriendSet set, int blockBytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(InternalAvroSerde.FORMAT_V1);
     BinaryEncoder encoder = new EncoderFactory().configureBlockSize(blockBytes).blockingBinaryEncoder(out, null);

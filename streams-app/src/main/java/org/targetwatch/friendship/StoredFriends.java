@@ -1,0 +1,97 @@
+package org.targetwatch.friendship;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.targetwatch.schema.AgeBand;
+
+/**
+ * An account's friends as the friendship store holds them ({@link FriendSetBytes}), answering the
+ * questions a contact asks of all of them — degree, share of minors, trusted friends, friends in
+ * common — in one read of the stored bytes, without decoding the set into objects. Friends are stored
+ * sorted by id.
+ */
+public final class StoredFriends {
+  private static final StoredFriends NONE = new StoredFriends(FriendSetBytes.encode(FriendSets.empty()));
+
+  private final byte[] bytes;
+
+  private StoredFriends(byte[] bytes) {
+    this.bytes = bytes;
+  }
+
+  /** The friends in a friendship store value; none for an account the store does not know. */
+  public static StoredFriends of(byte[] bytes) {
+    return bytes == null ? NONE : new StoredFriends(bytes);
+  }
+
+  /** The exact friend count (also beyond the stored cap). */
+  public int degree() {
+    return FriendSetBytes.degree(bytes);
+  }
+
+  /** How many friends are stored: at most the cap, while the degree also counts the others. */
+  public int storedCount() {
+    int count = 0;
+    for (FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes); friends.next(); ) {
+      count++;
+    }
+    return count;
+  }
+
+  /** Share of minors among the friends whose age band is known; -1 when none is known. */
+  public double minorShare() {
+    int known = 0;
+    int minors = 0;
+    for (FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes); friends.next(); ) {
+      AgeBand band = friends.ageBand();
+      if (band != AgeBand.UNKNOWN) {
+        known++;
+        if (AgeBands.isMinor(band)) {
+          minors++;
+        }
+      }
+    }
+    return known == 0 ? -1 : (double) minors / known;
+  }
+
+  /**
+   * The friends whose word counts as a social tie at time {@code now}: all friends except those this
+   * account befriended itself within {@code recentMs} — a snowball offender's earlier victims must not
+   * make the victims' friends look like acquaintances. Sorted by id, at most {@code cap}.
+   */
+  public List<String> trustedIds(long now, long recentMs, int cap) {
+    List<String> ids = new ArrayList<>();
+    for (FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes); ids.size() < cap && friends.next(); ) {
+      boolean recentOwnContact = friends.initiatedBySelf() && friends.since() > now - recentMs;
+      if (!recentOwnContact) {
+        ids.add(friends.id());
+      }
+    }
+    return ids;
+  }
+
+  /** How many of {@code sortedIds} (sorted as strings, as {@link #trustedIds} gives them) are stored friends. */
+  public int countCommon(List<String> sortedIds) {
+    FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes);
+    String friend = nextId(friends);
+    int common = 0;
+    int i = 0;
+    while (i < sortedIds.size() && friend != null) {
+      int order = sortedIds.get(i).compareTo(friend);
+      if (order == 0) {
+        common++;
+      }
+      if (order <= 0) {
+        i++;
+      }
+      if (order >= 0) {
+        friend = nextId(friends);
+      }
+    }
+    return common;
+  }
+
+  private static String nextId(FriendSetBytes.Entries friends) {
+    return friends.next() ? friends.id() : null;
+  }
+}
