@@ -330,7 +330,6 @@ public final class FriendSetBytes {
   static final class Entries {
     private final byte[] bytes;
     private final Cursor in;
-    private final int degree;
     private long leftInBlock;
     private boolean ended;
     private int idStart;
@@ -343,14 +342,10 @@ public final class FriendSetBytes {
       this.bytes = bytes;
       this.in = payload(bytes);
       try {
-        this.degree = Math.toIntExact(in.readLong());
+        in.skipVarint(); // the degree
       } catch (RuntimeException e) {
         throw corrupt(bytes, e);
       }
-    }
-
-    int degree() {
-      return degree;
     }
 
     /** Moves to the next stored friend; false after the last. */
@@ -382,6 +377,9 @@ public final class FriendSetBytes {
       since = in.readLong();
       initiatedBySelf = in.readBoolean();
       ageBand = Math.toIntExact(in.readLong());
+      if (ageBand < 0 || ageBand >= AGE_BANDS.length) {
+        throw new IllegalStateException("age band index " + ageBand + " of " + AGE_BANDS.length + " bands");
+      }
       return true;
     }
 

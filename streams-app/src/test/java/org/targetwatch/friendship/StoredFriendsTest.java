@@ -104,6 +104,17 @@ class StoredFriendsTest {
         .hasMessageContaining("internal FriendSet record of " + bytes.length / 2 + " bytes is corrupt");
   }
 
+  @Test
+  void anAgeBandBeyondTheKnownBandsIsReportedAsACorruptRecord() {
+    byte[] bytes = FriendSetBytes.encode(setOf(new Friend("a", 1L, false, AgeBand.ADULT)));
+    bytes[bytes.length - 2] = 2 * 40; // the friend's band (zig-zag), just before the array's closing 0
+
+    assertThatThrownBy(StoredFriends.of(bytes)::minorShare)
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("is corrupt")
+        .hasMessageContaining("age band index 40");
+  }
+
   private static FriendSet setOf(Friend... friends) {
     FriendSet set = FriendSets.empty();
     for (Friend friend : friends) {
