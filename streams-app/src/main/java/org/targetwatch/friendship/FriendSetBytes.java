@@ -31,6 +31,9 @@ public final class FriendSetBytes {
     requireLayout(Friend.getClassSchema(), List.of("id:STRING", "since:LONG", "initiatedBySelf:BOOLEAN", "ageBand:ENUM"));
   }
 
+  /** The stored form of an account without friends; never written into (changes give new arrays). */
+  static final byte[] NO_FRIENDS = encode(FriendSets.empty());
+
   private FriendSetBytes() {}
 
   public static byte[] encode(FriendSet set) {
@@ -295,11 +298,7 @@ public final class FriendSetBytes {
     boolean wantedOrdered = orderedLikeStrings(wanted, 0, wanted.length);
     Cursor in = payload(bytes);
     in.skipVarint(); // degree
-    for (long count = in.readLong(); count != 0; count = in.readLong()) {
-      if (count < 0) { // a block that also gives its size in bytes
-        count = -count;
-        in.readLong();
-      }
+    for (long count = in.readBlockCount(); count != 0; count = in.readBlockCount()) {
       for (long i = 0; i < count; i++) {
         int entry = in.position;
         int length = Math.toIntExact(in.readLong());
@@ -359,13 +358,8 @@ public final class FriendSetBytes {
 
     private boolean readNext() {
       while (!ended && leftInBlock == 0) {
-        long count = in.readLong();
-        if (count < 0) { // a block that also gives its size in bytes
-          count = -count;
-          in.readLong();
-        }
-        leftInBlock = count;
-        ended = count == 0;
+        leftInBlock = in.readBlockCount();
+        ended = leftInBlock == 0;
       }
       if (ended) {
         return false;
@@ -446,6 +440,19 @@ public final class FriendSetBytes {
         shift += 7;
       } while (b < 0);
       return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    /**
+     * The item count of the array block the cursor is at, past its header: 0 ends the array; a
+     * negative count is a block that also gives its size in bytes, which is skipped.
+     */
+    long readBlockCount() {
+      long count = readLong();
+      if (count < 0) {
+        count = -count;
+        readLong();
+      }
+      return count;
     }
 
     /** Past a varint without decoding it. */

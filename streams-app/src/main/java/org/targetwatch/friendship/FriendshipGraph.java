@@ -13,7 +13,6 @@ import org.targetwatch.schema.internal.FriendshipChanged;
  * the degree, and the questions asked of all friends ({@link StoredFriends}).
  */
 public final class FriendshipGraph {
-  private static final byte[] NO_FRIENDS = FriendSetBytes.encode(FriendSets.empty());
 
   private final KeyValueStore<String, Profile> profiles;
   private final KeyValueStore<String, byte[]> friendships;
@@ -82,7 +81,7 @@ public final class FriendshipGraph {
   public boolean applyFriendshipChange(FriendshipChanged change, AgeBand friendAgeBand) {
     String account = change.getAccountId();
     byte[] stored = friendships.get(account);
-    byte[] set = stored == null ? NO_FRIENDS : stored;
+    byte[] set = stored == null ? FriendSetBytes.NO_FRIENDS : stored;
     byte[] changed = change.getAdded()
         ? FriendSetBytes.withFriend(set, new Friend(change.getFriendId(), change.getAt(), change.getInitiatedByAccount(),
             friendAgeBand), maxFriendsStored)

@@ -11,7 +11,7 @@ import org.targetwatch.schema.AgeBand;
  * sorted by id.
  */
 public final class StoredFriends {
-  private static final StoredFriends NONE = new StoredFriends(FriendSetBytes.encode(FriendSets.empty()));
+  private static final StoredFriends NONE = new StoredFriends(FriendSetBytes.NO_FRIENDS);
 
   private final byte[] bytes;
 
