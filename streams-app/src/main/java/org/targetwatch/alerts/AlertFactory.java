@@ -64,20 +64,11 @@ public final class AlertFactory {
         .build();
   }
 
+  /** Every signal that moved the score, largest contribution first, so a reviewer reads why. */
   private static List<Reason> reasons(Assessment assessment) {
     List<Reason> reasons = new ArrayList<>();
-    for (Signal s : assessment.signals().core()) {
-      reasons.add(new Reason(s.name(), s.value(), s.threshold()));
-    }
-    for (Signal s : assessment.signals().aggravating()) {
-      if (s.met()) {
-        reasons.add(new Reason(s.name(), s.value(), s.threshold()));
-      }
-    }
-    for (Signal s : assessment.signals().mitigating()) {
-      if (s.met()) {
-        reasons.add(new Reason(s.name(), s.value(), s.threshold()));
-      }
+    for (Signal s : assessment.signals().byContribution()) {
+      reasons.add(new Reason(s.name(), s.value(), s.reference(), round(s.contribution())));
     }
     return reasons;
   }

@@ -2,6 +2,7 @@ package org.targetwatch.campaigns;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -17,27 +18,35 @@ import org.targetwatch.schema.Reason;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.schema.internal.CampaignMembership;
+import org.targetwatch.scoring.Assessment;
+import org.targetwatch.signals.Signal;
+import org.targetwatch.signals.WindowFigures;
+import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.TopologyNames;
 
 /**
  * Stage 4 as one global task: keeps the candidates of the campaign window ({@link CampaignCandidates},
  * the store with its co-targeting graph in memory), and on each update asks the graph for the updated
- * account's group. A group of at least {@code minGroupSize} accounts, linked by shared minors and
- * together contacting at least {@code minGroupMinors} minors, is a campaign: each member is alerted
- * once (again only at a higher severity) with the campaign's id, size and shared targets. Only young
- * accounts take part. HIGH, or CRITICAL when the group contacted twice the minors it needs.
+ * account's group: the accounts linked by shared minors that chance cannot explain. A group of at
+ * least {@code minGroupSize} accounts is judged on its combined evidence ({@link GroupEvidence}): the
+ * union of its minors, their preference and strangers, its members' traits and its overlap beyond
+ * chance, scored like one sender. At MEDIUM or above each member is alerted once (again only at a
+ * higher severity) with the campaign's id, size and shared targets, even when each alone stays below
+ * the bar. Only young accounts take part.
  */
 public final class CampaignProcessor implements Processor<String, CampaignCandidate, String, Alert> {
   static final String CAMPAIGN_WINDOW = "campaign";
   private static final int SAMPLE = 10;
 
   private final CampaignConfig config;
+  private final GroupEvidence groupEvidence;
   private ProcessorContext<String, Alert> context;
   private CampaignCandidates candidates;
   private KeyValueStore<String, CampaignMembership> memberships;
 
-  public CampaignProcessor(CampaignConfig config) {
-    this.config = config;
+  public CampaignProcessor(DetectorConfig detector) {
+    this.config = detector.campaigns();
+    this.groupEvidence = new GroupEvidence(detector);
   }
 
   @Override
@@ -56,16 +65,18 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
     }
     candidates.admit(candidate);
     CoTargetingGraph graph = candidates.graph();
-    Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets(), config.minOverlap());
+    Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets(), config.maxChance());
     if (group.size() < config.minGroupSize()) {
       return;
     }
-    Set<String> minors = graph.minorsOf(group);
-    if (minors.size() < config.minGroupMinors()) {
+    List<CampaignCandidate> members = group.stream().map(candidates::get).toList();
+    double chance = graph.strongestLinkChance(group, config.minSharedTargets());
+    Assessment assessment = groupEvidence.assess(members, chance, candidate.getAt());
+    if (assessment.severity().isEmpty() || assessment.severity().get().ordinal() < Severity.MEDIUM.ordinal()) {
       return;
     }
+    Severity severity = assessment.severity().get();
     Set<String> shared = graph.sharedTargets(group);
-    Severity severity = minors.size() >= 2 * config.minGroupMinors() ? Severity.CRITICAL : Severity.HIGH;
     String campaignId = campaignIdFor(group);
     for (String member : group) {
       CampaignMembership known = memberships.get(member);
@@ -74,7 +85,7 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
         continue;
       }
       memberships.put(member, new CampaignMembership(campaignId, severity, candidate.getAt()));
-      Alert alert = alertFor(member, candidates.get(member), candidate, group, minors, shared, severity, campaignId);
+      Alert alert = alertFor(member, candidates.get(member), candidate, group, assessment, shared, campaignId);
       context.forward(new Record<>(member, alert, record.timestamp()));
     }
   }
@@ -99,30 +110,37 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
   }
 
   private Alert alertFor(String member, CampaignCandidate own, CampaignCandidate trigger, Set<String> group,
-      Set<String> minors, Set<String> shared, Severity severity, String campaignId) {
+      Assessment groupAssessment, Set<String> shared, String campaignId) {
     long at = trigger.getAt();
-    List<Reason> reasons = List.of(
-        new Reason("campaign_size", (double) group.size(), (double) config.minGroupSize()),
-        new Reason("campaign_minors", (double) minors.size(), (double) config.minGroupMinors()),
-        new Reason("campaign_shared_targets", (double) shared.size(), (double) config.minSharedTargets()),
-        new Reason("member_score", own.getScore(), 0.0));
+    Severity severity = groupAssessment.severity().orElseThrow();
+    List<Reason> reasons = new ArrayList<>();
+    for (Signal s : groupAssessment.signals().byContribution()) {
+      reasons.add(new Reason(s.name(), s.value(), s.reference(), Math.round(s.contribution() * 1000.0) / 1000.0));
+    }
+    reasons.add(new Reason("campaign_size", (double) group.size(), (double) config.minGroupSize(), 0.0));
+    reasons.add(new Reason("member_score", own.getScore(), 0.0, 0.0));
+    WindowFigures f = groupAssessment.figures();
     Evidence evidence = Evidence.newBuilder()
         .setWindow(CAMPAIGN_WINDOW)
-        .setDistinctMinors(own.getMinorTargets().size())
-        .setDistinctTargets(own.getMinorTargets().size())
+        .setDistinctMinors(f.minors())
+        .setDistinctTargets(f.targets())
+        .setMinorShare(1.0)
+        .setMeanDegreePercentile(Math.round(f.meanDegreePercentile() * 1000.0) / 1000.0)
+        .setStrangerShare(Math.round(f.strangerShare() * 1000.0) / 1000.0)
+        .setSenderAccountAgeDays(own.getAccountAgeDays() < 0 ? null : Math.round(own.getAccountAgeDays() * 1000.0) / 1000.0)
+        .setSenderDegree(own.getSenderDegree())
         .setSenderAgeBand(AgeBand.UNKNOWN)
         .setSampleTargetIds(own.getMinorTargets().stream().limit(SAMPLE).toList())
         .setCampaignSize(group.size())
         .setCampaignSharedTargets(shared.stream().limit(SAMPLE).toList())
         .build();
-    double score = severity == Severity.CRITICAL ? 0.9 : 0.7;
     return Alert.newBuilder()
         .setAlertId(AlertFactory.alertId(member, severity.name(), CAMPAIGN_WINDOW, campaignId)) // once per member, campaign, severity
         .setAccountId(member)
         .setDetectedAt(Instant.ofEpochMilli(at))
         .setWindowStart(Instant.ofEpochMilli(at - config.window().toMillis()))
         .setWindowEnd(Instant.ofEpochMilli(at))
-        .setScore(score)
+        .setScore(groupAssessment.score())
         .setSeverity(severity)
         .setReasons(reasons)
         .setEvidence(evidence)

@@ -17,11 +17,11 @@ import org.targetwatch.schema.internal.CampaignCandidate;
 
 /**
  * The bipartite graph of candidate accounts and the minors they contacted, and the question asked
- * of it: which accounts form groups through shared targets. Two accounts are linked only when they
- * share at least {@code minSharedTargets} minors; groups are the connected components of that
- * projection (components over-merge only through such strong links, which unrelated offenders who
- * happen to share one popular target do not have), and whose target sets overlap enough (Jaccard):
- * plain components over-merge on a platform where every offender chases the same popular minors.
+ * of it: which accounts form groups through shared targets. Two accounts are linked when they share
+ * at least {@code minSharedTargets} minors and more than chance explains, given how often the other
+ * candidates picked those minors: every offender chases popular minors, so sharing a few of the most
+ * popular ones is no coordination, while a ring sharing one pool overlaps far beyond chance even
+ * when each pair shares only two or three. Groups are the connected components of those links.
  *
  * <p>The graph is kept up to date one candidate at a time ({@link #add}, {@link #remove}), so that
  * stage 4 pays per candidate for that candidate's targets, not for every candidate of the window.
@@ -32,6 +32,7 @@ public final class CoTargetingGraph {
   private static final String MINOR = "minor:";
 
   private final Graph<String, DefaultEdge> bipartite = new SimpleGraph<>(DefaultEdge.class);
+  private int accounts;
 
   /** An empty graph, to be filled with {@link #add}. */
   public CoTargetingGraph() {}
@@ -51,6 +52,7 @@ public final class CoTargetingGraph {
       remove(candidate.getSenderId());
     }
     bipartite.addVertex(account);
+    accounts++;
     for (String minor : candidate.getMinorTargets()) {
       bipartite.addVertex(MINOR + minor);
       bipartite.addEdge(account, MINOR + minor);
@@ -65,6 +67,7 @@ public final class CoTargetingGraph {
     }
     List<String> minors = Graphs.neighborListOf(bipartite, account);
     bipartite.removeVertex(account);
+    accounts--;
     for (String minor : minors) {
       if (bipartite.degreeOf(minor) == 0) {
         bipartite.removeVertex(minor);
@@ -126,11 +129,12 @@ public final class CoTargetingGraph {
 
   /**
    * The group (sorted account ids) the account belongs to: its connected component in the graph of
-   * accounts linked by at least {@code minShared} shared minors (and enough overlap). The component
-   * is walked from the account, asking each member which accounts share its minors, so the cost
-   * follows the group and its targets, not every pair of candidates sharing a popular minor.
+   * accounts linked by at least {@code minShared} shared minors that chance cannot explain ({@link
+   * #chanceOfSharing} at most {@code maxChance}). The component is walked from the account, asking
+   * each member which accounts share its minors, so the cost follows the group and its targets, not
+   * every pair of candidates sharing a popular minor.
    */
-  public Set<String> groupOf(String account, int minShared, double minOverlap) {
+  public Set<String> groupOf(String account, int minShared, double maxChance) {
     if (!contains(account)) {
       return Set.of();
     }
@@ -142,7 +146,8 @@ public final class CoTargetingGraph {
     while (!toVisit.isEmpty()) {
       String member = toVisit.poll();
       sharedMinorCounts(member).forEach((other, shared) -> {
-        if (!component.contains(other) && linked(member, other, shared.value, minShared, minOverlap)) {
+        if (!component.contains(other) && shared.value >= minShared
+            && chanceOfSharing(member, other, shared.value) <= maxChance) {
           component.add(other);
           toVisit.add(other);
         }
@@ -151,6 +156,49 @@ public final class CoTargetingGraph {
     Set<String> group = new TreeSet<>();
     component.forEach(vertex -> group.add(vertex.substring(ACCOUNT.length())));
     return group;
+  }
+
+  /**
+   * The probability that two accounts which picked their minors independently would share at least
+   * {@code shared} of them (docs/detection.md, "Campaigns"). Each account is taken to pick like the
+   * other candidates do: a minor's chance to be picked is its share of the other candidates' picks
+   * (plus one, so a minor nobody else picked is not impossible), which carries the preference for
+   * popular minors that every candidate shows. The expected overlap is then the one account's picks
+   * times the other's minors' summed chances, the larger of the two ways round, and the number
+   * shared is Poisson around it.
+   */
+  double chanceOfSharing(String accountVertex, String otherVertex, int shared) {
+    int a = bipartite.degreeOf(accountVertex);
+    int b = bipartite.degreeOf(otherVertex);
+    double othersPicks = bipartite.edgeSet().size() - a - b;
+    int minors = bipartite.vertexSet().size() - accounts;
+    double pool = othersPicks + minors; // every minor's pick count plus one
+    double expectedFromA = b * (picksByOthers(accountVertex) - shared + a) / pool;
+    double expectedFromB = a * (picksByOthers(otherVertex) - shared + b) / pool;
+    return PoissonTail.atLeast(shared, Math.max(expectedFromA, expectedFromB));
+  }
+
+  /** Picks of this account's minors by all other accounts. */
+  private int picksByOthers(String accountVertex) {
+    int picks = 0;
+    for (DefaultEdge toMinor : bipartite.edgesOf(accountVertex)) {
+      picks += bipartite.degreeOf(Graphs.getOppositeVertex(bipartite, toMinor, accountVertex)) - 1;
+    }
+    return picks;
+  }
+
+  /** The chance test of the tightest link inside a group: the smallest chance over its linked pairs. */
+  public double strongestLinkChance(Set<String> group, int minShared) {
+    double smallest = 1.0;
+    Set<String> members = accountVertices(group);
+    for (String member : members) {
+      for (Map.Entry<String, Count> other : sharedMinorCounts(member).entrySet()) {
+        if (members.contains(other.getKey()) && other.getValue().value >= minShared) {
+          smallest = Math.min(smallest, chanceOfSharing(member, other.getKey(), other.getValue().value));
+        }
+      }
+    }
+    return smallest;
   }
 
   /** For each other account vertex sharing a minor with this one: how many minors they share. */
@@ -172,12 +220,6 @@ public final class CoTargetingGraph {
     Set<String> vertices = new HashSet<>();
     accounts.forEach(a -> vertices.add(ACCOUNT + a));
     return vertices;
-  }
-
-  /** Two accounts are linked by enough shared minors that are also enough of all their minors (Jaccard). */
-  private boolean linked(String accountVertex, String otherVertex, int shared, int minShared, double minOverlap) {
-    int union = bipartite.degreeOf(accountVertex) + bipartite.degreeOf(otherVertex) - shared;
-    return shared >= minShared && shared >= minOverlap * union;
   }
 
   public Graph<String, DefaultEdge> bipartite() {

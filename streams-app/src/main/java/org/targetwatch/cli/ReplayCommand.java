@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.targetwatch.eventfile.BadLine;
+import org.targetwatch.replay.AssessmentTraceFile;
 import org.targetwatch.replay.Replay;
 import org.targetwatch.topology.DetectorConfig;
 import picocli.CommandLine.Command;
@@ -19,6 +20,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Alert file to write (JSON Lines).")
   Path output;
 
+  @Option(names = "--trace", description = "Also write every assessment (signals' values and bases) as JSON Lines to this file.")
+  Path trace;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(input)) {
@@ -26,7 +30,9 @@ final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     long[] badLines = {0};
-    Replay.Summary summary = new Replay(DetectorConfig.defaults()).run(input, output, new Replay.Listener() {
+    AssessmentTraceFile traceFile = trace == null ? null : new AssessmentTraceFile(trace);
+    Replay replay = traceFile == null ? new Replay(DetectorConfig.defaults()) : new Replay(DetectorConfig.defaults()).tracing(traceFile);
+    Replay.Summary summary = replay.run(input, output, new Replay.Listener() {
       @Override
       public void onBadLine(BadLine badLine) {
         badLines[0]++;
@@ -42,6 +48,9 @@ final class ReplayCommand implements Callable<Integer> {
         System.err.printf("replay: %,d / %,d events, %,d alerts%n", replayed, total, alerts);
       }
     });
+    if (traceFile != null) {
+      traceFile.close();
+    }
     System.err.printf("replay: %,d lines, %,d events, %,d bad lines, %,d alerts %s in %.1f s (%,.0f events/s)%n",
         summary.lines(), summary.events(), summary.badLines(), summary.alerts(), summary.alertsBySeverity(),
         summary.elapsed().toMillis() / 1000.0, summary.eventsPerSecond());

@@ -35,7 +35,7 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     this.context = context;
     this.stores = DetectorStores.from(context, config);
     this.extraction = new ContactExtraction(stores.graph(), stores.firstMessages(), stores.activity(),
-        config.longWindow().sizeMs(), config.maxSenderFriendsCarried());
+        stores.recentContacts(), config.longWindow().sizeMs(), config.maxSenderFriendsCarried());
     this.friendships = new FriendshipSides(stores.graph(), stores.activity());
   }
 

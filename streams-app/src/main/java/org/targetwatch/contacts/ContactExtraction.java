@@ -21,12 +21,14 @@ public final class ContactExtraction {
   private final FriendshipGraph graph;
   private final FirstMessages firstMessages;
   private final SenderActivity activity;
+  private final RecentContactMemory recentContacts;
   private final long memoryMs;
   private final int maxFriendsCarried;
 
   /** @param memoryMs what "recent" means for the sender's friends */
   public ContactExtraction(FriendshipGraph graph, FirstMessages firstMessages, SenderActivity activity,
-      long memoryMs, int maxFriendsCarried) {
+      RecentContactMemory recentContacts, long memoryMs, int maxFriendsCarried) {
+    this.recentContacts = recentContacts;
     this.graph = graph;
     this.firstMessages = firstMessages;
     this.activity = activity;
@@ -35,7 +37,8 @@ public final class ContactExtraction {
   }
 
   /**
-   * The candidate to send on to the recipient, carrying the sender's trusted friends; empty for a
+   * The candidate to send on to the recipient, carrying the sender's trusted friends and its recent
+   * contacts (this one is recorded among them); empty for a
    * contact between friends. A message to a non-friend is remembered, so that the recipient's
    * message back is seen as a reply here.
    */
@@ -56,6 +59,7 @@ public final class ContactExtraction {
     StoredFriends friends = graph.friendsOf(sender); // a candidate carries the sender's friends
     List<String> trusted = friends.trustedIds(at, memoryMs, maxFriendsCarried);
     boolean capped = trusted.size() >= maxFriendsCarried && friends.storedCount() > maxFriendsCarried;
-    return Optional.of(new ContactCandidate(attempt, trusted, capped));
+    List<String> earlierContacts = recentContacts.recordAndListEarlier(sender, recipient, at);
+    return Optional.of(new ContactCandidate(attempt, trusted, capped, earlierContacts));
   }
 }

@@ -21,7 +21,8 @@ import org.targetwatch.topology.DetectorStores;
  * At the partition of the other account of an event. Stage 1: applies its side of a friendship
  * and answers with its age band. Stage 2, second half: drops a contact that is a reply or between
  * friends ({@link ColdContactCheck}), joins a cold contact with the recipient's profile, degree,
- * degree rank among minors and the friends it shares with the sender, then sends it back keyed by
+ * degree rank among minors, the friends it shares with the sender and how many of the sender's
+ * recent targets it is friends with, then sends it back keyed by
  * the sender. Contacts to deleted accounts are dropped: there is no one to protect and the platform
  * has already acted.
  */
@@ -89,6 +90,8 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         .setPopulationUpperQuartile(minors.upperQuartile())
         .setPopulationMinorShare(minors.minorShare())
         .setMutualFriends(friends.countCommon(candidate.getSenderTrustedFriends()))
+        .setRecentTargetsCarried(candidate.getSenderRecentTargets().size())
+        .setRecentTargetsKnown(friends.countCommon(candidate.getSenderRecentTargets()))
         .build();
   }
 }

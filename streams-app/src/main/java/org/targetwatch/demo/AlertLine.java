@@ -1,6 +1,5 @@
 package org.targetwatch.demo;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,10 +16,9 @@ final class AlertLine {
   static String format(Alert alert) {
     Evidence e = alert.getEvidence();
     List<Reason> reasons = alert.getReasons();
-    String top = reasons.stream()
-        .sorted(Comparator.comparingDouble((Reason r) -> -strength(r)))
+    String top = reasons.stream() // the alert lists them largest contribution first
         .limit(TOP_REASONS)
-        .map(r -> String.format(Locale.ROOT, "%s %s (>= %s)", r.getSignal(), number(r.getValue()), number(r.getThreshold())))
+        .map(r -> String.format(Locale.ROOT, "%s %s (%+.1f)", r.getSignal(), number(r.getValue()), r.getContribution()))
         .collect(Collectors.joining(", "));
     String age = e.getSenderAccountAgeDays() == null ? "unknown age" : String.format(Locale.ROOT, "%.0f days old",
         e.getSenderAccountAgeDays());
@@ -30,10 +28,6 @@ final class AlertLine {
         alert.getSeverity(), alert.getAccountId(), alert.getScore(), top, e.getWindow(), e.getDistinctMinors(),
         e.getDistinctTargets(), 100 * e.getStrangerShare(), age, e.getSenderDegree(), e.getRequestsSent(),
         e.getMessagesSent(), sample);
-  }
-
-  private static double strength(Reason r) {
-    return r.getThreshold() == 0 ? r.getValue() : r.getValue() / r.getThreshold();
   }
 
   private static String number(double value) {

@@ -87,7 +87,8 @@ public final class AlertFieldMapping {
       result.add(new Reason(
           reason.requiredString("signal"),
           reason.requiredDouble("value"),
-          reason.requiredDouble("threshold")));
+          reason.requiredDouble("threshold"),
+          reason.doubleOr("contribution", 0.0)));
     }
     return result;
   }
@@ -133,6 +134,7 @@ public final class AlertFieldMapping {
     out.writeStringField("signal", required(reason.getSignal(), reasonKind, "signal"));
     writeFinite(out, "value", reason.getValue(), reasonKind + " " + reason.getSignal());
     writeFinite(out, "threshold", reason.getThreshold(), reasonKind + " " + reason.getSignal());
+    writeFinite(out, "contribution", reason.getContribution(), reasonKind + " " + reason.getSignal());
     out.writeEndObject();
   }
 

@@ -40,9 +40,20 @@ public final class StoredFriends {
 
   /** Share of minors among the friends whose age band is known; -1 when none is known. */
   public double minorShare() {
+    return trustedMinorShare(Long.MAX_VALUE, 0);
+  }
+
+  /**
+   * Share of minors among the trusted friends ({@link #trustedIds}) whose age band is known; -1 when
+   * none is known. A snowball offender's recent victims do not make its circle look like minors'.
+   */
+  public double trustedMinorShare(long now, long recentMs) {
     int known = 0;
     int minors = 0;
     for (FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes); friends.next(); ) {
+      if (friends.initiatedBySelf() && friends.since() > now - recentMs) {
+        continue;
+      }
       AgeBand band = friends.ageBand();
       if (band != AgeBand.UNKNOWN) {
         known++;

@@ -27,6 +27,7 @@ import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.windows.SenderWindowsProcessor;
+import org.targetwatch.scoring.AssessmentTrace;
 
 /**
  * The detection topology of {@code DetectorTopology} as a synchronous pipeline in one thread: the
@@ -65,13 +66,17 @@ final class ProcessorPipeline implements ReplayEngine {
   }
 
   ProcessorPipeline(DetectorConfig config, ReplayStores stores) {
+    this(config, stores, AssessmentTrace.NONE);
+  }
+
+  ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace) {
     intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
     this.stores = stores;
 
     accountState = new AccountEventsProcessor(config);
     RecipientEnrichment recipientEnrichment = new RecipientEnrichment(config);
-    SenderWindowsProcessor senderWindows = new SenderWindowsProcessor(config);
-    CampaignProcessor campaigns = new CampaignProcessor(config.campaigns());
+    SenderWindowsProcessor senderWindows = new SenderWindowsProcessor(config, trace);
+    CampaignProcessor campaigns = new CampaignProcessor(config);
     processors = List.of(accountState, recipientEnrichment, senderWindows, campaigns);
 
     InternalTopic<AccountMessage> contactsByRecipient =

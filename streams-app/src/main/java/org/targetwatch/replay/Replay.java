@@ -13,6 +13,7 @@ import org.targetwatch.eventfile.EventFileSections;
 import org.targetwatch.eventfile.ReadCounts;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.Severity;
+import org.targetwatch.scoring.AssessmentTrace;
 import org.targetwatch.topology.DetectorConfig;
 
 /**
@@ -69,6 +70,11 @@ public final class Replay {
    */
   public Replay withSerialisingInMemoryStores() {
     return new Replay(config, detector -> new ProcessorPipeline(detector, ReplayStores.serialisingInMemory(detector)));
+  }
+
+  /** The same replay telling {@code trace} of every assessment (backtests, fitting the evidence model). */
+  public Replay tracing(AssessmentTrace trace) {
+    return new Replay(config, detector -> new ProcessorPipeline(detector, new ReplayStores(detector), trace));
   }
 
   /** With another engine, e.g. the production topology under a test driver, to compare with. */

@@ -61,7 +61,7 @@ final class StoreValueCopies {
           "escalated"), entry -> copyTargetEntry((TargetEntry) entry)),
       ActivityCounts.class, new ByHand(List.of("targets", "minors", "highDegreeMinors", "percentileSum",
           "strangerMinors", "sameBandMinors", "requests", "messages", "accepted", "declined", "removed",
-          "escalations"), counts -> copyActivityCounts((ActivityCounts) counts)),
+          "escalations", "cohesionSum"), counts -> copyActivityCounts((ActivityCounts) counts)),
       AlertHistory.class, new ByHand(List.of("severity", "at", "count"),
           history -> copyAlertHistory((AlertHistory) history)));
 
@@ -182,6 +182,7 @@ final class StoreValueCopies {
     copy.setDeclined(counts.getDeclined());
     copy.setRemoved(counts.getRemoved());
     copy.setEscalations(counts.getEscalations());
+    copy.setCohesionSum(counts.getCohesionSum());
     return copy;
   }
 

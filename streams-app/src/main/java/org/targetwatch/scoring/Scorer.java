@@ -9,43 +9,54 @@ import org.targetwatch.signals.WindowFigures;
 import org.targetwatch.topology.WindowSpec;
 
 /**
- * Turns a window's signals into a score in 0..1 and a severity (docs/detection.md, "scoring").
- * MEDIUM and above need every core signal: enough minors, a strong and significant preference for
- * high-degree minors, and mostly strangers. Within that, the score rises with how far the core
- * signals exceed their thresholds and with the aggravating signals. Without every core signal the
- * score stays below MEDIUM: three of four core signals give a LOW, fewer give nothing. A sender
- * with a mitigating signal (welcomed by its contacts, or an established popular minor among
- * minors) is held at LOW.
+ * Turns a window's evidence into a score in 0..1 and a severity (docs/detection.md, "Scoring"): the
+ * score is the logistic of the model's intercept plus every signal's contribution, so strong
+ * evidence on some signals makes up for borderline values on others. The one gate is a small
+ * minimum of distinct minors: below it the score stays under MEDIUM, and under three minors there
+ * is nothing to score.
  */
 public final class Scorer {
-  private final Thresholds t;
+  /** Fewer minors than this say nothing about a preference. */
+  public static final int FEWEST_MINORS = 3;
 
-  public Scorer(Thresholds thresholds) {
+  private final Thresholds t;
+  private final EvidenceModel model;
+
+  public Scorer(Thresholds thresholds, EvidenceModel model) {
     this.t = thresholds;
+    this.model = model;
   }
 
   public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, SenderTraits sender,
       Population population) {
-    SignalSet signals = SignalSet.compute(figures, sender, population, burst, t);
-    double score = score(signals, figures, burst);
+    SignalSet signals = SignalSet.compute(figures, sender, population, burst, t, model);
+    double score = score(signals, figures.minors(), t.minMinors(burst));
     return new Assessment(window, figures, signals, score, severityOf(score));
   }
 
-  double score(SignalSet signals, WindowFigures f, boolean burst) {
-    if (f.minors() < 3) {
+  /**
+   * A co-targeting group judged as one sender (docs/detection.md, "Campaigns"): the figures of the
+   * minors its members contacted together, the members' traits, and the overlap chance cannot
+   * explain as evidence of its own. The group's minors stand for its targets, so the minors' share
+   * of targets says nothing here.
+   */
+  public Assessment assessGroup(WindowSpec window, WindowFigures figures, SenderTraits members, double chance,
+      double maxChance, int minGroupMinors) {
+    SignalSet signals = SignalSet.compute(figures, members, GROUP_POPULATION, false, t, model)
+        .withCoTargeting(chance, maxChance, model);
+    double score = score(signals, figures.minors(), minGroupMinors);
+    return new Assessment(window, figures, signals, score, severityOf(score));
+  }
+
+  /** Every target of a group is a minor: a population of minors leaves the minors' share neutral. */
+  private static final Population GROUP_POPULATION = new Population(1.0, 0);
+
+  double score(SignalSet signals, int minors, int minMinors) {
+    if (minors < FEWEST_MINORS) {
       return 0.0;
     }
-    if (!signals.allCoreMet()) {
-      return t.mediumScore() * Math.max(0, signals.coreMet() - 1) / 3.0;
-    }
-    int minMinors = t.minMinors(burst);
-    double volume = clamp((f.minors() - minMinors) / (double) minMinors);
-    double preference = clamp((f.meanDegreePercentile() - t.minMeanDegreePercentile()) / 0.2);
-    double strangers = clamp((f.strangerShare() - t.minStrangerShare()) / (1.0 - t.minStrangerShare()));
-    double strength = (volume + preference + strangers) / 3.0;
-    double aggravation = Math.min(1.0, signals.aggravatingMet() / 2.0);
-    double score = t.mediumScore() + (1.0 - t.mediumScore()) * (0.5 * strength + 0.5 * aggravation);
-    if (signals.anyMitigatingMet()) {
+    double score = logistic(model.intercept() + signals.evidence());
+    if (minors < minMinors) {
       score = Math.min(score, (t.lowScore() + t.mediumScore()) / 2);
     }
     return Math.round(score * 1000.0) / 1000.0;
@@ -67,7 +78,7 @@ public final class Scorer {
     return Optional.empty();
   }
 
-  private static double clamp(double v) {
-    return Math.max(0.0, Math.min(1.0, v));
+  static double logistic(double logOdds) {
+    return 1.0 / (1.0 + Math.exp(-logOdds));
   }
 }

@@ -1,21 +1,18 @@
 package org.targetwatch.signals;
 
 /**
- * One named, explainable signal: its value for a sender and window, the threshold it is compared
- * with, and whether it is met. The names are the {@code signal} field of an alert's reasons and are
- * defined in docs/detection.md.
+ * One named piece of evidence about a sender in a window: its value, the reference it is read
+ * against, its basis (the value brought to a bounded scale on which the model weighs it) and its
+ * contribution to the log-odds (weight x basis; negative for context that explains the contact).
+ * The names are the {@code signal} field of an alert's reasons and are defined in
+ * docs/detection.md, "Evidence".
  */
-public record Signal(String name, double value, double threshold, boolean met) {
+public record Signal(String name, double value, double reference, double basis, double contribution) {
 
-  public static Signal atLeast(String name, double value, double threshold) {
-    return new Signal(name, value, threshold, value >= threshold);
-  }
+  /** A contribution this small says nothing a reviewer needs to read. */
+  static final double NEGLIGIBLE = 0.005;
 
-  public static Signal atMost(String name, double value, double threshold) {
-    return new Signal(name, value, threshold, value <= threshold);
-  }
-
-  public static Signal below(String name, double value, double threshold) {
-    return new Signal(name, value, threshold, value < threshold);
+  public boolean matters() {
+    return Math.abs(contribution) >= NEGLIGIBLE;
   }
 }

@@ -1,135 +1,167 @@
 package org.targetwatch.signals;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.targetwatch.friendship.AgeBands;
+import org.targetwatch.scoring.EvidenceModel;
 import org.targetwatch.scoring.Thresholds;
 
 /**
- * The signals of DESIGN.md for one sender and window, computed from the window's figures, the
- * sender's traits and the population's base rate. Four are core — the pattern itself: volume of
- * minors, a degree preference large in size and beyond chance, and contact with strangers. The
- * others aggravate: fake-profile traits, a claimed age close to the targets', minors out of
- * proportion to the sender's own friends, declines, and escalation from acceptance to messages.
- * Two mitigate: most requests accepted — strangers do not welcome a mass contact en masse, a new
- * classmate or a known teacher is welcomed; and an established, popular minor among minors — popular
- * teens befriend each other.
+ * The evidence of DESIGN.md for one sender and window (docs/detection.md, "Evidence"). Each signal
+ * brings its value to a bounded basis and adds weight x basis to the log-odds; none is a gate.
+ * The pattern: how many minors, how strong and how certain the preference for high-degree minors,
+ * how many of them strangers, how far minors are over-represented. Fake-profile traits, a claimed
+ * age matching the targets', declines and escalation from an accepted request to messages add to
+ * it. Context that explains the contact subtracts in proportion: an established minor contacting
+ * its own age band, a sender whose trusted friends are largely minors, targets who know each other
+ * (one class, one club, one family), mutual friends (a stranger share below one half). Acceptance never subtracts: children with many friends accept strangers
+ * readily, which is why they are targeted. Rates are shrunk by n / (n + k) over n minors, so that
+ * six contacts never carry what thirty do.
  */
 public final class SignalSet {
   public static final String DISTINCT_MINORS = "distinct_minors";
   public static final String DEGREE_PREFERENCE = "degree_preference";
   public static final String DEGREE_PREFERENCE_Z = "degree_preference_z";
   public static final String STRANGER_SHARE = "stranger_share";
-  public static final String HIGH_DEGREE_SHARE = "high_degree_share";
+  public static final String MINOR_LIFT = "minor_share_lift";
   public static final String FAKE_PROFILE = "young_account_few_friends";
   public static final String CLAIMED_AGE_MATCH = "claimed_age_matches_targets";
-  public static final String MINOR_LIFT = "minor_share_lift";
   public static final String DECLINE_RATE = "decline_rate";
   public static final String ESCALATIONS = "escalations";
-  public static final String WELCOMED = "acceptance_rate";
-  public static final String POPULAR_PEER = "established_popular_peer";
+  public static final String AGE_PEERS = "established_age_peer";
+  public static final String FRIENDS_MINORS = "sender_friends_minors";
+  public static final String TARGETS_KNOW_EACH_OTHER = "targets_know_each_other";
+  public static final String CO_TARGETING = "co_targeting_beyond_chance";
 
-  /** Expected share of targets above the upper quartile when degree plays no part. */
-  static final double EXPECTED_HIGH_DEGREE_SHARE = 0.25;
+  /**
+   * Targets who are on average friends with this share of the sender's other recent targets are a
+   * group (a class, a club, a family); minors picked across the platform are friends with almost none.
+   */
+  static final double COHESIVE_GROUP = 0.25;
 
-  private final List<Signal> core;
-  private final List<Signal> aggravating;
-  private final Signal highDegreeShare;
-  private final List<Signal> mitigating;
+  /** A minor's contacts are at least this much minors without anything amiss. */
+  static final double MINOR_SENDERS_MINOR_SHARE = 0.5;
 
-  private SignalSet(List<Signal> core, List<Signal> aggravating, Signal highDegreeShare, List<Signal> mitigating) {
-    this.core = core;
-    this.aggravating = aggravating;
-    this.highDegreeShare = highDegreeShare;
-    this.mitigating = mitigating;
+  private final List<Signal> signals;
+
+  private SignalSet(List<Signal> signals) {
+    this.signals = List.copyOf(signals);
   }
 
-  public static SignalSet compute(
-      WindowFigures f, SenderTraits sender, Population population, boolean burst, Thresholds t) {
-    double populationMinorShare = population.minorShare();
+  public static SignalSet compute(WindowFigures f, SenderTraits sender, Population population, boolean burst,
+      Thresholds t, EvidenceModel w) {
     int n = f.minors();
-    double meanPercentile = f.meanDegreePercentile();
+    double reliability = n / (n + w.reliabilityMinors());
+    double mid = f.meanDegreePercentile();
     // the mean of n mid-ranks drawn blind to degree has mean 0.5 and standard deviation 1/sqrt(12 n)
-    double z = n == 0 ? 0.0 : (meanPercentile - 0.5) * Math.sqrt(12.0 * n);
-    List<Signal> core = List.of(
-        Signal.atLeast(DISTINCT_MINORS, n, t.minMinors(burst)),
-        Signal.atLeast(DEGREE_PREFERENCE, round(meanPercentile), t.minMeanDegreePercentile()),
-        Signal.atLeast(DEGREE_PREFERENCE_Z, round(z), t.minPreferenceZ()),
-        Signal.atLeast(STRANGER_SHARE, round(f.strangerShare()), t.minStrangerShare()));
-
-    boolean young = sender.accountAgeKnown() && sender.accountAgeDays() < t.youngAccountDays();
-    boolean fewFriends = sender.degree() < t.fewFriends();
-    double baseline = sender.friendsMinorShare() >= 0 && sender.degree() >= t.fewFriends()
-        ? Math.max(sender.friendsMinorShare(), populationMinorShare)
-        : populationMinorShare;
-    double lift = baseline <= 0 ? 0 : f.minorShare() / baseline;
+    double z = n == 0 ? 0.0 : (mid - 0.5) * Math.sqrt(12.0 * n);
+    int minMinors = t.minMinors(burst);
+    double youngness = sender.accountAgeKnown() ? clamp(1 - sender.accountAgeDays() / t.youngAccountDays(), 0, 1) : 0;
+    double fewness = clamp(1 - sender.degree() / (double) t.fewFriends(), 0, 1);
+    double established = sender.accountAgeKnown()
+        ? clamp(sender.accountAgeDays() / t.establishedAccountDays(), 0, 1) * clamp(sender.degree() / (2.0 * t.fewFriends()), 0, 1)
+        : 0;
     boolean claimsMinorAge = AgeBands.isMinor(sender.ageBand());
-    List<Signal> aggravating = List.of(
-        new Signal(FAKE_PROFILE, round(sender.accountAgeDays()), t.youngAccountDays(), young && fewFriends),
-        new Signal(CLAIMED_AGE_MATCH, round(f.sameBandShare()), 0.5, claimsMinorAge && f.sameBandShare() >= 0.5
-            && young),
-        Signal.atLeast(MINOR_LIFT, round(lift), t.minMinorLift()),
-        new Signal(DECLINE_RATE, round(f.declineRate()), t.minDeclineRate(),
-            f.requests() >= t.minAnsweredForDeclineRate() && f.declineRate() >= t.minDeclineRate()),
-        Signal.atLeast(ESCALATIONS, f.escalations(), 1));
-    Signal high = Signal.atLeast(HIGH_DEGREE_SHARE, round(f.highDegreeShare()), 2 * EXPECTED_HIGH_DEGREE_SHARE);
-    Signal welcomed = new Signal(WELCOMED, round(f.acceptanceRate()), t.welcomedAcceptanceRate(),
-        f.requests() >= t.minAnsweredForDeclineRate() && f.acceptanceRate() >= t.welcomedAcceptanceRate());
-    boolean established = sender.accountAgeKnown() && sender.accountAgeDays() >= t.establishedAccountDays();
-    Signal popularPeer = new Signal(POPULAR_PEER, sender.degree(), population.minorDegreeUpperQuartile(),
-        claimsMinorAge && established && sender.degree() > population.minorDegreeUpperQuartile());
-    return new SignalSet(core, aggravating, high, List.of(welcomed, popularPeer));
+    double populationMinors = population.minorShare();
+    double friendsMinors = sender.friendsMinorShare();
+    double lift = f.minorShare() / expectedMinorShare(sender, populationMinors, t);
+    boolean declinesCount = f.requests() >= t.minAnsweredForDeclineRate();
+    double friendsExcess = friendsMinors < 0 || populationMinors >= 1 || sender.degree() < t.fewFriends()
+        ? 0 : clamp((friendsMinors - populationMinors) / (1 - populationMinors), 0, 1);
+
+    List<Signal> signals = new ArrayList<>();
+    double lean = clamp((mid - 0.5) / 0.25, 0, 1);
+    add(signals, DISTINCT_MINORS, n, minMinors, lean * clamp(Math.log(Math.max(n, 1) / (double) minMinors), -1.5, 2.0),
+        w.volume());
+    add(signals, DEGREE_PREFERENCE, mid, 0.5, reliability * clamp((mid - 0.5) / 0.25, -1, 2), w.preferenceSize());
+    add(signals, DEGREE_PREFERENCE_Z, z, w.preferenceZReference(), clamp(z - w.preferenceZReference(), -3, 5),
+        w.preferenceSignificance());
+    add(signals, STRANGER_SHARE, f.strangerShare(), 0.5, reliability * (2 * f.strangerShare() - 1), w.strangers());
+    add(signals, MINOR_LIFT, lift, 1.0, reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5), w.minorLift());
+    add(signals, FAKE_PROFILE, sender.accountAgeDays(), t.youngAccountDays(), youngness * fewness, w.fakeProfile());
+    add(signals, CLAIMED_AGE_MATCH, f.sameBandShare(), 0.5, claimsMinorAge ? youngness * f.sameBandShare() : 0,
+        w.claimedAge());
+    add(signals, DECLINE_RATE, f.declineRate(), 0.3, declinesCount ? reliability * clamp((f.declineRate() - 0.3) / 0.7, 0, 1) : 0,
+        w.declines());
+    add(signals, ESCALATIONS, f.escalations(), 1, Math.min(2.0, Math.log1p(f.escalations())), w.escalations());
+    add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
+    add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
+    add(signals, TARGETS_KNOW_EACH_OTHER, f.targetCohesion(), COHESIVE_GROUP,
+        -reliability * clamp(f.targetCohesion() / COHESIVE_GROUP, 0, 1), w.targetCohesion());
+    return new SignalSet(signals);
   }
 
-  public List<Signal> core() {
-    return core;
+  /**
+   * The share of minors a sender's contacts would have without the pattern: the platform's, or more
+   * for a sender whose trusted friends are largely minors, or who is a minor itself (teens befriend
+   * teens: half its contacts being minors says nothing).
+   */
+  static double expectedMinorShare(SenderTraits sender, double populationMinors, Thresholds t) {
+    double expected = Math.max(populationMinors, 1e-3);
+    if (sender.friendsMinorShare() >= 0 && sender.degree() >= t.fewFriends()) {
+      expected = Math.max(expected, sender.friendsMinorShare());
+    }
+    if (AgeBands.isMinor(sender.ageBand())) {
+      expected = Math.max(expected, MINOR_SENDERS_MINOR_SHARE);
+    }
+    return expected;
   }
 
-  public List<Signal> aggravating() {
-    return aggravating;
+  private static void add(List<Signal> signals, String name, double value, double reference, double basis, double weight) {
+    signals.add(new Signal(name, round(value), round(reference), basis, weight * basis));
   }
 
-  /** The mitigating signals: most requests accepted; an established popular minor among minors. */
-  public List<Signal> mitigating() {
-    return mitigating;
+  /**
+   * These signals plus a group's co-targeting: how far below {@code maxChance} the chance is that its
+   * tightest link is a coincidence, in powers of ten (three orders of magnitude give the full weight).
+   */
+  public SignalSet withCoTargeting(double chance, double maxChance, EvidenceModel w) {
+    double value = -Math.log10(Math.max(chance, 1e-300));
+    double reference = -Math.log10(maxChance);
+    List<Signal> more = new ArrayList<>(signals);
+    add(more, CO_TARGETING, value, reference, clamp((value - reference) / 3, 0, 1), w.coTargeting());
+    return new SignalSet(more);
   }
 
-  public boolean anyMitigatingMet() {
-    return mitigating.stream().anyMatch(Signal::met);
+  /** Every signal, in the model's order. */
+  public List<Signal> all() {
+    return signals;
   }
 
-  public Signal highDegreeShare() {
-    return highDegreeShare;
+  /** The signals a reviewer reads: those that moved the score, largest contribution (either way) first. */
+  public List<Signal> byContribution() {
+    return signals.stream().filter(Signal::matters)
+        .sorted(Comparator.comparingDouble((Signal s) -> -Math.abs(s.contribution())).thenComparing(Signal::name))
+        .toList();
   }
 
   public Signal get(String name) {
-    for (Signal s : core) {
+    for (Signal s : signals) {
       if (s.name().equals(name)) {
         return s;
       }
     }
-    for (Signal s : aggravating) {
-      if (s.name().equals(name)) {
-        return s;
-      }
+    throw new IllegalArgumentException("no signal " + name);
+  }
+
+  /** The summed contributions: the evidence in log-odds, before the model's intercept. */
+  public double evidence() {
+    double sum = 0;
+    for (Signal s : signals) {
+      sum += s.contribution();
     }
-    for (Signal s : mitigating) {
-      if (s.name().equals(name)) {
-        return s;
-      }
-    }
-    return name.equals(HIGH_DEGREE_SHARE) ? highDegreeShare : null;
+    return sum;
   }
 
-  public boolean allCoreMet() {
-    return core.stream().allMatch(Signal::met);
+  /** The evidence of the pattern alone: the degree preference, its certainty and strangers. */
+  public double patternEvidence() {
+    return get(DEGREE_PREFERENCE).contribution() + get(DEGREE_PREFERENCE_Z).contribution()
+        + get(STRANGER_SHARE).contribution();
   }
 
-  public long coreMet() {
-    return core.stream().filter(Signal::met).count();
-  }
-
-  public long aggravatingMet() {
-    return aggravating.stream().filter(Signal::met).count();
+  static double clamp(double v, double low, double high) {
+    return Math.max(low, Math.min(high, v));
   }
 
   static double round(double value) {

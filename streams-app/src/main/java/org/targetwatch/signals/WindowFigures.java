@@ -19,6 +19,7 @@ public final class WindowFigures {
   private int declined;
   private int removed;
   private int escalations;
+  private double cohesionSum;
 
   public static WindowFigures sumOf(Iterable<ActivityCounts> buckets) {
     WindowFigures figures = new WindowFigures();
@@ -43,6 +44,7 @@ public final class WindowFigures {
     copy.declined = declined;
     copy.removed = removed;
     copy.escalations = escalations;
+    copy.cohesionSum = cohesionSum;
     return copy;
   }
 
@@ -59,6 +61,7 @@ public final class WindowFigures {
     declined += c.getDeclined();
     removed += c.getRemoved();
     escalations += c.getEscalations();
+    cohesionSum += c.getCohesionSum();
   }
 
   public int targets() { return targets; }
@@ -84,6 +87,14 @@ public final class WindowFigures {
   /** Mean degree mid-rank of the minors contacted; 0.5 is what a choice blind to degree gives. */
   public double meanDegreePercentile() {
     return minors == 0 ? 0.5 : percentileSum / minors;
+  }
+
+  /**
+   * How much the minors contacted know each other: the mean, over them, of the share of the
+   * sender's recent targets each was friends with at contact time (0 when spread over the platform).
+   */
+  public double targetCohesion() {
+    return minors == 0 ? 0.0 : cohesionSum / minors;
   }
 
   public double strangerShare() {

@@ -3,6 +3,7 @@ package org.targetwatch.topology;
 import java.time.Duration;
 import java.util.List;
 import org.targetwatch.campaigns.CampaignConfig;
+import org.targetwatch.scoring.EvidenceModel;
 import org.targetwatch.scoring.Thresholds;
 import org.targetwatch.schema.Severity;
 
@@ -25,6 +26,7 @@ import org.targetwatch.schema.Severity;
  * @param cooldown no second alert at the same or lower severity for an account within this time
  * @param minSeverity alerts below this severity are not emitted
  * @param thresholds the scoring thresholds
+ * @param evidenceModel the weights of the evidence score
  * @param campaigns the campaign stage's bounds and thresholds
  */
 public record DetectorConfig(
@@ -43,6 +45,7 @@ public record DetectorConfig(
     Duration cooldown,
     Severity minSeverity,
     Thresholds thresholds,
+    EvidenceModel evidenceModel,
     CampaignConfig campaigns) {
 
   public static DetectorConfig defaults() {
@@ -62,6 +65,7 @@ public record DetectorConfig(
         Duration.ofHours(24),
         Severity.LOW,
         Thresholds.defaults(),
+        EvidenceModel.defaults(),
         CampaignConfig.defaults());
   }
 
@@ -91,36 +95,41 @@ public record DetectorConfig(
 
   public DetectorConfig withTopics(String profiles, String friendRequests, String messages, String alerts) {
     return new DetectorConfig(profiles, friendRequests, messages, alerts, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns);
   }
 
   public DetectorConfig withWindows(WindowSpec burst, WindowSpec longer, Duration graceperiod) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burst, longer, graceperiod, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns);
   }
 
   public DetectorConfig withFutureTolerance(Duration tolerance) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, tolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns);
   }
 
   public DetectorConfig withCooldown(Duration newCooldown, Severity newMinSeverity) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds, evidenceModel, campaigns);
   }
 
   public DetectorConfig withCaps(int targetsPerWindow, int friendsStored, int senderFriendsCarried, int sample) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds, campaigns);
+        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds, evidenceModel, campaigns);
   }
 
   public DetectorConfig withThresholds(Thresholds newThresholds) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds, evidenceModel, campaigns);
   }
 
   public DetectorConfig withCampaigns(CampaignConfig newCampaigns) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, newCampaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, newCampaigns);
+  }
+
+  public DetectorConfig withEvidenceModel(EvidenceModel newModel) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, newModel, campaigns);
   }
 }

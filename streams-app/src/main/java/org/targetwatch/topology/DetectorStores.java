@@ -6,6 +6,7 @@ import static org.targetwatch.topology.TopologyNames.CAMPAIGN_MEMBERSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.FRIENDSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.MINOR_DEGREE_STORE;
 import static org.targetwatch.topology.TopologyNames.PROFILE_STORE;
+import static org.targetwatch.topology.TopologyNames.RECENT_CONTACTS_STORE;
 import static org.targetwatch.topology.TopologyNames.SENT_TO_STORE;
 import static org.targetwatch.topology.TopologyNames.SENDER_TARGETS_STORE;
 import static org.targetwatch.topology.TopologyNames.activityStore;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 import org.targetwatch.alerts.AlertCooldown;
 import org.targetwatch.contacts.FirstMessages;
+import org.targetwatch.contacts.RecentContactMemory;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.friendship.MinorDegreeDistribution;
 import org.targetwatch.schema.Profile;
@@ -40,16 +42,19 @@ import org.targetwatch.windows.SenderActivity;
  * The detector's state stores: how they are built (names, serdes, retention) and how a processor
  * gets typed views of them. All are keyed by account id (or account id plus a second account), so
  * every store is partitioned like the accounts. Window stores expire with their window plus grace;
- * the two key-value stores of pairs (targets, who wrote to whom first) are swept daily by stage 3.
+ * the two key-value stores of pairs (targets, who wrote to whom first) are swept daily by stage 3;
+ * a sender's recent contacts are a bounded list that forgets contacts older than the long window.
  */
 public final class DetectorStores {
   private final FriendshipGraph graph;
   private final FirstMessages firstMessages;
   private final SenderActivity activity;
   private final AlertCooldown cooldown;
+  private final RecentContactMemory recentContacts;
 
   private DetectorStores(FriendshipGraph graph, FirstMessages firstMessages, SenderActivity activity,
-      AlertCooldown cooldown) {
+      AlertCooldown cooldown, RecentContactMemory recentContacts) {
+    this.recentContacts = recentContacts;
     this.graph = graph;
     this.firstMessages = firstMessages;
     this.activity = activity;
@@ -59,7 +64,7 @@ public final class DetectorStores {
   /** Names of all stores, for connecting them to every account-keyed processor. */
   public static String[] names(DetectorConfig config) {
     List<String> names = new ArrayList<>(List.of(PROFILE_STORE, FRIENDSHIP_STORE, MINOR_DEGREE_STORE,
-        SENT_TO_STORE, SENDER_TARGETS_STORE, ALERT_HISTORY_STORE));
+        SENT_TO_STORE, SENDER_TARGETS_STORE, ALERT_HISTORY_STORE, RECENT_CONTACTS_STORE));
     for (WindowSpec window : config.windows()) {
       names.add(activityStore(window.name()));
     }
@@ -85,6 +90,8 @@ public final class DetectorStores {
     builders.add(Stores.keyValueStoreBuilder(kv(SENT_TO_STORE, inMemory), Serdes.String(), Serdes.Long()));
     builders.add(Stores.keyValueStoreBuilder(kv(SENDER_TARGETS_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(TargetEntry.class)));
+    builders.add(Stores.keyValueStoreBuilder(kv(RECENT_CONTACTS_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(org.targetwatch.schema.internal.RecentContacts.class)));
     for (WindowSpec w : config.windows()) {
       Duration bucketRetention = w.size().plus(config.grace());
       builders.add(Stores.windowStoreBuilder(
@@ -132,7 +139,13 @@ public final class DetectorStores {
         new MinorDegreeDistribution(degrees), config.maxFriendsStored());
     return new DetectorStores(graph, new FirstMessages(sentTo, config.longWindow().sizeMs()),
         new SenderActivity(targets, buckets, config.longWindow()),
-        new AlertCooldown(alertHistory, config.cooldown().toMillis()));
+        new AlertCooldown(alertHistory, config.cooldown().toMillis()),
+        new RecentContactMemory(context.getStateStore(RECENT_CONTACTS_STORE), config.longWindow().sizeMs()));
+  }
+
+  /** The senders' most recent contacts ({@code sender-recent-contacts}). */
+  public RecentContactMemory recentContacts() {
+    return recentContacts;
   }
 
   public FriendshipGraph graph() {

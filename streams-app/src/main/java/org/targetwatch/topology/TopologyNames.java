@@ -58,6 +58,7 @@ public final class TopologyNames {
   public static final String MINOR_DEGREE_STORE = "minor-degree-distribution";
   public static final String SENT_TO_STORE = "messages-sent-to";
   public static final String SENDER_TARGETS_STORE = "sender-targets";
+  public static final String RECENT_CONTACTS_STORE = "sender-recent-contacts";
   public static final String ALERT_HISTORY_STORE = "alert-history";
   public static final String CAMPAIGN_CANDIDATES_STORE = "campaign-candidate-accounts";
   public static final String CAMPAIGN_MEMBERSHIP_STORE = "campaign-memberships";

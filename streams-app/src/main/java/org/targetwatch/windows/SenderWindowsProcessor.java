@@ -27,6 +27,7 @@ import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.scoring.Assessment;
+import org.targetwatch.scoring.AssessmentTrace;
 import org.targetwatch.scoring.Scorer;
 import org.targetwatch.signals.Population;
 import org.targetwatch.signals.SenderTraits;
@@ -47,6 +48,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   private final DetectorConfig config;
   private final Scorer scorer;
   private final AlertFactory alerts;
+  private final AssessmentTrace trace;
   private ProcessorContext<String, SpecificRecord> context;
   private DetectorStores stores;
   private FriendshipSides friendships;
@@ -58,8 +60,14 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   private long latestContactAt = Long.MIN_VALUE / 2;
 
   public SenderWindowsProcessor(DetectorConfig config) {
+    this(config, AssessmentTrace.NONE);
+  }
+
+  /** With a trace that hears every assessment (replay's {@code --trace}: backtests and model fitting). */
+  public SenderWindowsProcessor(DetectorConfig config, AssessmentTrace trace) {
     this.config = config;
-    this.scorer = new Scorer(config.thresholds());
+    this.trace = trace;
+    this.scorer = new Scorer(config.thresholds(), config.evidenceModel());
     this.alerts = new AlertFactory(config.sampleTargets(), config.maxTargetsPerWindow(), config.cooldown().toMillis());
   }
 
@@ -107,6 +115,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
           : stores.activity().figures(sender, window, at);
       Assessment a = scorer.assess(window, burst, figures, traits,
           new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile()));
+      trace.assessed(sender, at, a);
       if (best == null || a.score() > best.score()) {
         best = a;
       }
@@ -122,22 +131,37 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
     boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
     if (minorContact && young && isCampaignCandidate(best)) {
-      List<String> minors = stores.activity().targetsOf(sender, at - config.campaigns().window().toMillis(), at)
-          .stream().filter(TargetEntry::getMinor).map(TargetEntry::getTargetId)
-          .limit(config.campaigns().maxTargetsPerCandidate()).toList();
-      CampaignCandidate candidate = new CampaignCandidate(sender, at, attempt.getEventId(), young, best.score(), minors);
-      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, candidate, at));
+      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, campaignCandidate(sender, attempt, best, traits), at));
     }
   }
 
+  /** The sender's minors of the campaign window, each with its degree rank and whether it was a stranger. */
+  private CampaignCandidate campaignCandidate(String sender, ContactAttempt attempt, Assessment best, SenderTraits traits) {
+    long at = attempt.getAt();
+    List<TargetEntry> minors = stores.activity().targetsOf(sender, at - config.campaigns().window().toMillis(), at)
+        .stream().filter(TargetEntry::getMinor).limit(config.campaigns().maxTargetsPerCandidate()).toList();
+    return CampaignCandidate.newBuilder()
+        .setSenderId(sender)
+        .setAt(at)
+        .setEventId(attempt.getEventId())
+        .setYoung(true)
+        .setScore(best.score())
+        .setMinorTargets(minors.stream().map(TargetEntry::getTargetId).toList())
+        .setMinorTargetPercentiles(minors.stream().map(TargetEntry::getDegreePercentile).toList())
+        .setMinorTargetStrangers(minors.stream().map(m -> m.getMutualFriends() == 0).toList())
+        .setAccountAgeDays(traits.accountAgeDays())
+        .setSenderDegree(traits.degree())
+        .build();
+  }
+
   /**
-   * Raised partial evidence, below or above the alert bar: a preference for popular minors among
-   * strangers, over at least three minors. Volume is what a sock-puppet ring spreads thin.
+   * Raised partial evidence, below or above the alert bar: the pattern's own evidence (a preference
+   * for popular minors, among strangers) over at least three minors. Volume is what a sock-puppet
+   * ring spreads thin, so it does not count here.
    */
   private boolean isCampaignCandidate(Assessment a) {
     return a.figures().minors() >= 3
-        && a.signals().get(SignalSet.DEGREE_PREFERENCE).met()
-        && a.signals().get(SignalSet.STRANGER_SHARE).met();
+        && a.signals().patternEvidence() >= config.evidenceModel().campaignCandidateEvidence();
   }
 
   /**
@@ -193,10 +217,13 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         if (high) {
           c.setHighDegreeMinors(c.getHighDegreeMinors() + 1);
         }
+        if (contact.getRecentTargetsCarried() > 0) {
+          c.setCohesionSum(c.getCohesionSum() + contact.getRecentTargetsKnown() / (double) contact.getRecentTargetsCarried());
+        }
         if (contact.getMutualFriends() == 0) {
           c.setStrangerMinors(c.getStrangerMinors() + 1);
         }
-        if (contact.getTargetAgeBand() == senderBand) {
+        if (AgeBands.arePeers(contact.getTargetAgeBand(), senderBand)) {
           c.setSameBandMinors(c.getSameBandMinors() + 1);
         }
       }
@@ -220,7 +247,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         ? -1
         : Math.max(0, (at - profile.getCreatedAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
     AgeBand band = profile == null ? AgeBand.UNKNOWN : profile.getAgeBand();
-    return new SenderTraits(ageDays, friends.degree(), band, friends.minorShare());
+    return new SenderTraits(ageDays, friends.degree(), band, friends.trustedMinorShare(at, config.longWindow().sizeMs()));
   }
 
   long lateContactsDropped() {

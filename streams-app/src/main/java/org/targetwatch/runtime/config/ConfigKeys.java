@@ -100,31 +100,20 @@ public final class ConfigKeys {
   public static final ConfigKey MIN_SEVERITY = key("detector.min.severity", SEVERITY, DETECTOR.minSeverity().name(), "Detection",
       "Alerts below this severity are not emitted.", null);
   public static final ConfigKey BURST_MIN_MINORS = key("detector.threshold.burst.min.minors", INT, "" + THRESHOLDS.burstMinMinors(),
-      "Detection", "Distinct minors contacted in the burst window for the distinct_minors signal.", atLeast(2));
+      "Detection", "Distinct minors contacted in the burst window before an alert can be MEDIUM or above.", atLeast(2));
   public static final ConfigKey LONG_MIN_MINORS = key("detector.threshold.long.min.minors", INT, "" + THRESHOLDS.longMinMinors(),
-      "Detection", "Distinct minors contacted in the long window for the distinct_minors signal.", atLeast(2));
-  public static final ConfigKey MIN_DEGREE_PREFERENCE = key("detector.threshold.degree.preference", DOUBLE,
-      "" + THRESHOLDS.minMeanDegreePercentile(), "Detection", "Mean degree mid-rank of the targeted minors (0.5 = no preference).", share());
-  public static final ConfigKey MIN_PREFERENCE_Z = key("detector.threshold.degree.preference.z", DOUBLE, "" + THRESHOLDS.minPreferenceZ(),
-      "Detection", "Standard errors the mean mid-rank must lie above 0.5.", null);
-  public static final ConfigKey MIN_STRANGER_SHARE = key("detector.threshold.stranger.share", DOUBLE, "" + THRESHOLDS.minStrangerShare(),
-      "Detection", "Share of targeted minors without a (non-target) mutual friend.", share());
+      "Detection", "Distinct minors contacted in the long window before an alert can be MEDIUM or above.", atLeast(2));
   public static final ConfigKey YOUNG_ACCOUNT_DAYS = key("detector.threshold.young.account.days", DOUBLE,
-      "" + THRESHOLDS.youngAccountDays(), "Detection", "An account younger than this many days is young.", null);
+      "" + THRESHOLDS.youngAccountDays(), "Detection", "An account is young in proportion to how far it is from this many days old (young_account_few_friends).", null);
   public static final ConfigKey ESTABLISHED_ACCOUNT_DAYS = key("detector.threshold.established.account.days", DOUBLE,
       "" + THRESHOLDS.establishedAccountDays(), "Detection",
-      "An account at least this many days old is established (for the established_popular_peer signal).", null);
+      "An account this many days old is fully established (established_age_peer).", null);
   public static final ConfigKey FEW_FRIENDS = key("detector.threshold.few.friends", INT, "" + THRESHOLDS.fewFriends(), "Detection",
-      "A sender with fewer friends than this has few friends.", atLeast(0));
-  public static final ConfigKey MIN_DECLINE_RATE = key("detector.threshold.decline.rate", DOUBLE, "" + THRESHOLDS.minDeclineRate(),
-      "Detection", "Share of requests declined that counts as a high decline rate.", share());
+      "A sender has few friends in proportion to how far it is from this many (young_account_few_friends).", atLeast(0));
   public static final ConfigKey MIN_ANSWERED = key("detector.threshold.decline.rate.min.requests", INT,
       "" + THRESHOLDS.minAnsweredForDeclineRate(), "Detection", "Requests needed before the decline rate counts.", atLeast(1));
-  public static final ConfigKey MIN_MINOR_LIFT = key("detector.threshold.minor.share.lift", DOUBLE, "" + THRESHOLDS.minMinorLift(),
-      "Detection", "Minor share among targets against the sender's own baseline.", null);
-  public static final ConfigKey WELCOMED_ACCEPTANCE_RATE = key("detector.threshold.acceptance.rate", DOUBLE,
-      "" + THRESHOLDS.welcomedAcceptanceRate(), "Detection",
-      "Share of requests accepted from which a sender is welcomed and held at LOW.", share());
+  public static final ConfigKey EVIDENCE_MODEL = key("detector.evidence.model", STRING, "", "Detection",
+      "A properties file with the evidence model's weights (docs/detection.md, Evidence); empty: the model built in.", null);
   public static final ConfigKey LOW_SCORE = key("detector.severity.low", DOUBLE, "" + THRESHOLDS.lowScore(), "Detection",
       "Score from which an alert is LOW.", share());
   public static final ConfigKey MEDIUM_SCORE = key("detector.severity.medium", DOUBLE, "" + THRESHOLDS.mediumScore(), "Detection",
@@ -141,8 +130,9 @@ public final class ConfigKeys {
       "Campaigns", "Accounts a linked group needs to be a campaign.", atLeast(2));
   public static final ConfigKey CAMPAIGN_MIN_SHARED = key("campaign.min.shared.targets", INT, "" + CAMPAIGNS.minSharedTargets(),
       "Campaigns", "Minors two accounts must both have contacted to be linked.", atLeast(1));
-  public static final ConfigKey CAMPAIGN_MIN_OVERLAP = key("campaign.min.overlap", DOUBLE, "" + CAMPAIGNS.minOverlap(),
-      "Campaigns", "Jaccard overlap of two accounts' targets needed to link them.", share());
+  public static final ConfigKey CAMPAIGN_MAX_CHANCE = key("campaign.max.chance", DOUBLE, "" + CAMPAIGNS.maxChance(), "Campaigns",
+      "Two accounts are linked when chance would give their shared minors at most this often.",
+      v -> ((Double) v) > 0 && ((Double) v) < 1 ? null : "must be between 0 and 1 (exclusive)");
   public static final ConfigKey CAMPAIGN_MIN_MINORS = key("campaign.min.group.minors", INT, "" + CAMPAIGNS.minGroupMinors(),
       "Campaigns", "Distinct minors a group must have contacted together.", atLeast(1));
   public static final ConfigKey CAMPAIGN_MAX_CANDIDATES = key("campaign.max.candidates", INT, "" + CAMPAIGNS.maxCandidates(),

@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.targetwatch.registry.RegistryClientConfig;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.campaigns.CampaignConfig;
+import org.targetwatch.scoring.EvidenceModel;
 import org.targetwatch.scoring.Thresholds;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.WindowSpec;
@@ -179,16 +180,17 @@ public record TargetwatchConfig(
 
     private DetectorConfig detector() {
       Thresholds thresholds = attempt(LOW_SCORE, () -> new Thresholds(
-          integer(BURST_MIN_MINORS), integer(LONG_MIN_MINORS), dbl(MIN_DEGREE_PREFERENCE), dbl(MIN_PREFERENCE_Z),
-          dbl(MIN_STRANGER_SHARE), dbl(YOUNG_ACCOUNT_DAYS), dbl(ESTABLISHED_ACCOUNT_DAYS), integer(FEW_FRIENDS),
-          dbl(MIN_DECLINE_RATE), integer(MIN_ANSWERED), dbl(MIN_MINOR_LIFT), dbl(WELCOMED_ACCEPTANCE_RATE),
+          integer(BURST_MIN_MINORS), integer(LONG_MIN_MINORS), dbl(YOUNG_ACCOUNT_DAYS), dbl(ESTABLISHED_ACCOUNT_DAYS),
+          integer(FEW_FRIENDS), integer(MIN_ANSWERED),
           dbl(LOW_SCORE), dbl(MEDIUM_SCORE), dbl(HIGH_SCORE), dbl(CRITICAL_SCORE)));
+      EvidenceModel evidenceModel = attempt(EVIDENCE_MODEL, () -> str(EVIDENCE_MODEL).isBlank()
+          ? EvidenceModel.defaults() : EvidenceModel.fromFile(Path.of(str(EVIDENCE_MODEL))));
       CampaignConfig campaigns = attempt(CAMPAIGN_MIN_GROUP_SIZE, () -> new CampaignConfig(duration(CAMPAIGN_WINDOW),
-          integer(CAMPAIGN_MIN_GROUP_SIZE), integer(CAMPAIGN_MIN_SHARED), dbl(CAMPAIGN_MIN_OVERLAP),
+          integer(CAMPAIGN_MIN_GROUP_SIZE), integer(CAMPAIGN_MIN_SHARED), dbl(CAMPAIGN_MAX_CHANCE),
           integer(CAMPAIGN_MIN_MINORS), integer(CAMPAIGN_MAX_CANDIDATES), integer(CAMPAIGN_MAX_TARGETS)));
       WindowSpec burst = attempt(BURST_WINDOW, () -> new WindowSpec("burst", duration(BURST_WINDOW), integer(BURST_BUCKETS)));
       WindowSpec longer = attempt(LONG_WINDOW, () -> new WindowSpec("long", duration(LONG_WINDOW), integer(LONG_BUCKETS)));
-      if (thresholds == null || campaigns == null || burst == null || longer == null) {
+      if (thresholds == null || evidenceModel == null || campaigns == null || burst == null || longer == null) {
         return null;
       }
       return attempt(LONG_WINDOW, () -> DetectorConfig.defaults()
@@ -198,6 +200,7 @@ public record TargetwatchConfig(
           .withCaps(integer(MAX_TARGETS), integer(MAX_FRIENDS_STORED), integer(MAX_SENDER_FRIENDS), integer(SAMPLE_TARGETS))
           .withCooldown(duration(COOLDOWN), (Severity) get(MIN_SEVERITY))
           .withThresholds(thresholds)
+          .withEvidenceModel(evidenceModel)
           .withCampaigns(campaigns));
     }
 

@@ -1,0 +1,54 @@
+package org.targetwatch.contacts;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.targetwatch.schema.internal.RecentContacts;
+
+/**
+ * A sender's most recent contacts, kept at the sender's partition in the order its events arrive
+ * there (so live and replay see the same list). Each new contact carries the earlier ones to the
+ * recipient, whose friends among them tell whether the sender's targets know each other — one
+ * class, one club, one family — or are spread over the platform (docs/detection.md, "Targets who
+ * know each other"). Bounded: at most {@link #KEPT} contacts, none older than the memory.
+ */
+public final class RecentContactMemory {
+  /** Enough to see a class or a club; a mass contact's older targets add nothing a newer one would not. */
+  public static final int KEPT = 64;
+
+  private final KeyValueStore<String, RecentContacts> store;
+  private final long memoryMs;
+
+  public RecentContactMemory(KeyValueStore<String, RecentContacts> store, long memoryMs) {
+    this.store = store;
+    this.memoryMs = memoryMs;
+  }
+
+  /**
+   * Records a contact from {@code sender} to {@code recipient} at {@code at} and returns the
+   * sender's earlier contacts within the memory (not the recipient itself), sorted by id.
+   */
+  public List<String> recordAndListEarlier(String sender, String recipient, long at) {
+    RecentContacts known = store.get(sender);
+    List<String> ids = new ArrayList<>(KEPT + 1);
+    List<Long> times = new ArrayList<>(KEPT + 1);
+    if (known != null) {
+      for (int i = 0; i < known.getTargetIds().size(); i++) {
+        String id = known.getTargetIds().get(i);
+        long when = known.getContactedAt().get(i);
+        if (when > at - memoryMs && !id.equals(recipient)) {
+          ids.add(id);
+          times.add(when);
+        }
+      }
+    }
+    List<String> earlier = new ArrayList<>(ids);
+    earlier.sort(null);
+    ids.add(recipient);
+    times.add(at);
+    int drop = Math.max(0, ids.size() - KEPT);
+    store.put(sender, new RecentContacts(
+        new ArrayList<>(ids.subList(drop, ids.size())), new ArrayList<>(times.subList(drop, times.size()))));
+    return earlier;
+  }
+}
