@@ -20,7 +20,7 @@ public record CampaignConfig(Duration window, int minGroupSize, int minSharedTar
     int maxCandidates, int maxTargetsPerCandidate) {
 
   public static CampaignConfig defaults() {
-    return new CampaignConfig(Duration.ofDays(7), 3, 2, 1e-3, 8, 5000, 50);
+    return new CampaignConfig(Duration.ofDays(7), 3, 2, 0.01, 8, 5000, 50);
   }
 
   public CampaignConfig {

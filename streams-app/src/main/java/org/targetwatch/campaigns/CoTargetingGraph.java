@@ -146,8 +146,7 @@ public final class CoTargetingGraph {
     while (!toVisit.isEmpty()) {
       String member = toVisit.poll();
       sharedMinorCounts(member).forEach((other, shared) -> {
-        if (!component.contains(other) && shared.value >= minShared
-            && chanceOfSharing(member, other, shared.value) <= maxChance) {
+        if (!component.contains(other) && shared.value >= minShared && chanceBetween(member, other) <= maxChance) {
           component.add(other);
           toVisit.add(other);
         }
@@ -159,32 +158,47 @@ public final class CoTargetingGraph {
   }
 
   /**
-   * The probability that two accounts which picked their minors independently would share at least
-   * {@code shared} of them (docs/detection.md, "Campaigns"). Each account is taken to pick like the
-   * other candidates do: a minor's chance to be picked is its share of the other candidates' picks
-   * (plus one, so a minor nobody else picked is not impossible), which carries the preference for
-   * popular minors that every candidate shows. The expected overlap is then the one account's picks
-   * times the other's minors' summed chances, the larger of the two ways round, and the number
-   * shared is Poisson around it.
+   * How likely chance alone would make two accounts that picked their minors independently share
+   * the minors they share (docs/detection.md, "Campaigns"). Each account is taken to pick as the
+   * other candidates do: a minor's chance to be one pick is its share of the other candidates'
+   * picks (plus one, so that a minor nobody else picked is not impossible), which carries the
+   * preference for popular minors every candidate shows. One account hitting each shared minor of
+   * the other is then at most its picks times that chance; their product, times the number of ways
+   * to choose that many minors from the other's, bounds the chance of such a coincidence. Sharing
+   * two of the most popular minors is no coordination; sharing two that nobody else picked is.
+   * The larger of the two ways round is taken.
    */
-  double chanceOfSharing(String accountVertex, String otherVertex, int shared) {
-    int a = bipartite.degreeOf(accountVertex);
-    int b = bipartite.degreeOf(otherVertex);
-    double othersPicks = bipartite.edgeSet().size() - a - b;
-    int minors = bipartite.vertexSet().size() - accounts;
-    double pool = othersPicks + minors; // every minor's pick count plus one
-    double expectedFromA = b * (picksByOthers(accountVertex) - shared + a) / pool;
-    double expectedFromB = a * (picksByOthers(otherVertex) - shared + b) / pool;
-    return PoissonTail.atLeast(shared, Math.max(expectedFromA, expectedFromB));
+  public double chanceOfSharing(String account, String other) {
+    return chanceBetween(ACCOUNT + account, ACCOUNT + other);
   }
 
-  /** Picks of this account's minors by all other accounts. */
-  private int picksByOthers(String accountVertex) {
-    int picks = 0;
-    for (DefaultEdge toMinor : bipartite.edgesOf(accountVertex)) {
-      picks += bipartite.degreeOf(Graphs.getOppositeVertex(bipartite, toMinor, accountVertex)) - 1;
+  private double chanceBetween(String accountVertex, String otherVertex) {
+    int a = bipartite.degreeOf(accountVertex);
+    int b = bipartite.degreeOf(otherVertex);
+    int minors = bipartite.vertexSet().size() - accounts;
+    double pool = bipartite.edgeSet().size() - a - b + minors; // the other candidates' picks, plus one per minor
+    Set<String> ofOther = new HashSet<>(Graphs.neighborListOf(bipartite, otherVertex));
+    double hitByOther = 1;
+    double hitByAccount = 1;
+    int shared = 0;
+    for (String minor : Graphs.neighborListOf(bipartite, accountVertex)) {
+      if (ofOther.contains(minor)) {
+        double onePick = (bipartite.degreeOf(minor) - 2 + 1) / pool;
+        hitByOther *= Math.min(1, b * onePick);
+        hitByAccount *= Math.min(1, a * onePick);
+        shared++;
+      }
     }
-    return picks;
+    double chance = Math.max(choose(a, shared) * hitByOther, choose(b, shared) * hitByAccount);
+    return Math.min(1.0, chance);
+  }
+
+  private static double choose(int n, int k) {
+    double ways = 1;
+    for (int i = 0; i < k; i++) {
+      ways = ways * (n - i) / (i + 1);
+    }
+    return ways;
   }
 
   /** The chance test of the tightest link inside a group: the smallest chance over its linked pairs. */
@@ -194,7 +208,7 @@ public final class CoTargetingGraph {
     for (String member : members) {
       for (Map.Entry<String, Count> other : sharedMinorCounts(member).entrySet()) {
         if (members.contains(other.getKey()) && other.getValue().value >= minShared) {
-          smallest = Math.min(smallest, chanceOfSharing(member, other.getKey(), other.getValue().value));
+          smallest = Math.min(smallest, chanceBetween(member, other.getKey()));
         }
       }
     }

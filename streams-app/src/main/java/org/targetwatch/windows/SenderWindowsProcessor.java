@@ -217,9 +217,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         if (high) {
           c.setHighDegreeMinors(c.getHighDegreeMinors() + 1);
         }
-        if (contact.getRecentTargetsCarried() > 0) {
-          c.setCohesionSum(c.getCohesionSum() + contact.getRecentTargetsKnown() / (double) contact.getRecentTargetsCarried());
-        }
+        c.setCohesionSum(c.getCohesionSum() + cohesionOf(contact));
         if (contact.getMutualFriends() == 0) {
           c.setStrangerMinors(c.getStrangerMinors() + 1);
         }
@@ -229,6 +227,17 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       }
     });
     return longWindow.figuresWith(updated.get(config.longWindow()));
+  }
+
+  /**
+   * The share of the sender's other recent targets this target is friends with, beyond one: a
+   * class, a club or a family know each other all round, while a snowball reaches each new target
+   * through one earlier victim (docs/detection.md, "Targets who know each other").
+   */
+  static double cohesionOf(EnrichedContact contact) {
+    int beyondOne = contact.getRecentTargetsKnown() - 1;
+    int others = contact.getRecentTargetsCarried() - 1;
+    return beyondOne <= 0 || others <= 0 ? 0.0 : (double) beyondOne / others;
   }
 
   private static void countKind(ActivityCounts c, boolean request) {

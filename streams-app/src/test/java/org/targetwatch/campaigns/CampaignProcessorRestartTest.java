@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.internal.CampaignCandidate;
+import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.TopologyNames;
 
 /**
@@ -21,7 +22,8 @@ import org.targetwatch.topology.TopologyNames;
  * {@code init}) rebuilds it and alerts exactly as a processor that never stopped.
  */
 class CampaignProcessorRestartTest {
-  private static final CampaignConfig CONFIG = new CampaignConfig(Duration.ofMinutes(30), 3, 2, 0.3, 8, 15, 50);
+  private static final DetectorConfig CONFIG = DetectorConfig.defaults().withCampaigns(
+      new CampaignConfig(Duration.ofMinutes(30), 3, 2, 0.05, 8, 15, 50)); // few candidates: a lenient chance bar
 
   @Test
   void aProcessorRestartedOverTheSameStoresGivesTheSameAlertsAsOneThatNeverRestarted() {
@@ -39,13 +41,13 @@ class CampaignProcessorRestartTest {
     MockProcessorContext<String, Alert> context = CampaignStoresOutsideTopology.context();
     CampaignProcessor processor = new CampaignProcessor(CONFIG);
     processor.init(context);
-    processor.process(record(new CampaignCandidate("a", 0L, "e1", true, 0.5, List.of("m1", "m2", "m3"))));
+    processor.process(record(CandidateRecords.candidate("a", 0L, "e1", true, 0.5, List.of("m1", "m2", "m3"))));
     KeyValueStore<String, CampaignCandidate> stored = context.getStateStore(TopologyNames.CAMPAIGN_CANDIDATES_STORE);
     stored.delete("a");
 
     processor.init(context); // as Kafka Streams does when it revives a task whose state was wiped
     for (String member : List.of("b", "c")) {
-      processor.process(record(new CampaignCandidate(member, 1L, "e-" + member, true, 0.5,
+      processor.process(record(CandidateRecords.candidate(member, 1L, "e-" + member, true, 0.5,
           List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8"))));
     }
 
@@ -91,7 +93,7 @@ class CampaignProcessorRestartTest {
         }
       }
       boolean young = random.nextInt(10) > 0;
-      records.add(record(new CampaignCandidate("s" + sender, at, "e" + i, young, 0.4, minors)));
+      records.add(record(CandidateRecords.candidate("s" + sender, at, "e" + i, young, 0.4, minors)));
     }
     return records;
   }

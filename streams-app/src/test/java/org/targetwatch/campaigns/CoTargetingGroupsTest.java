@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.internal.CampaignCandidate;
 
 /**
- * A candidate's group is its connected component in the projection "shares at least n minors and
- * enough of them": the same group as building the whole projection over every pair of candidates.
+ * A candidate's group is its connected component in the projection "shares at least n minors, more
+ * than chance explains": the same group as building the whole projection over every pair of candidates.
  */
 class CoTargetingGroupsTest {
 
@@ -28,12 +28,12 @@ class CoTargetingGroupsTest {
       List<CampaignCandidate> candidates = randomCandidates(random, 40);
       CoTargetingGraph graph = new CoTargetingGraph(candidates);
       int minShared = 1 + random.nextInt(3);
-      double minOverlap = random.nextDouble() * 0.4;
-      Graph<String, DefaultEdge> projection = wholeProjection(candidates, minShared, minOverlap);
+      double maxChance = Math.pow(10, -1 - 3 * random.nextDouble());
+      Graph<String, DefaultEdge> projection = wholeProjection(graph, candidates, minShared, maxChance);
       ConnectivityInspector<String, DefaultEdge> components = new ConnectivityInspector<>(projection);
 
       for (CampaignCandidate c : candidates) {
-        assertThat(graph.groupOf(c.getSenderId(), minShared, minOverlap))
+        assertThat(graph.groupOf(c.getSenderId(), minShared, maxChance))
             .as("round %d, %s", round, c.getSenderId())
             .containsExactlyElementsOf(new TreeSet<>(components.connectedSetOf(c.getSenderId())));
       }
@@ -44,22 +44,57 @@ class CoTargetingGroupsTest {
   void anAccountThatIsNotACandidateHasNoGroup() {
     CoTargetingGraph graph = new CoTargetingGraph(randomCandidates(new SplittableRandom(1), 5));
 
-    assertThat(graph.groupOf("nobody", 2, 0.3)).isEmpty();
+    assertThat(graph.groupOf("nobody", 2, 1e-3)).isEmpty();
   }
 
   @Test
-  void aRingSharingItsTargetsIsOneGroupAndALoneCandidateIsItsOwn() {
-    List<CampaignCandidate> candidates = List.of(
-        candidate("a", "m1", "m2", "m3"), candidate("b", "m2", "m3", "m4"), candidate("c", "m3", "m4", "m5"),
-        candidate("d", "m3", "m9"));
+  void aRingSharingOnePoolIsOneGroupWhileLonersChasingTheSamePopularMinorsFormNone() {
+    SplittableRandom random = new SplittableRandom(11);
+    List<CampaignCandidate> candidates = new ArrayList<>();
+    for (int loner = 0; loner < 60; loner++) { // everyone chases the most popular of 200 minors
+      candidates.add(candidate("loner" + loner, picks(random, 10, i -> "m" + (int) (200 * Math.pow(random.nextDouble(), 3)))));
+    }
+    for (int member = 0; member < 5; member++) { // a ring: 8 each from one pool of 30, pairwise Jaccard about 0.15
+      candidates.add(candidate("ring" + member, picks(random, 8, i -> "pool" + random.nextInt(30))));
+    }
     CoTargetingGraph graph = new CoTargetingGraph(candidates);
 
-    assertThat(graph.groupOf("a", 2, 0.3)).containsExactly("a", "b", "c");
-    assertThat(graph.groupOf("d", 2, 0.3)).containsExactly("d");
+    assertThat(graph.groupOf("ring0", 2, 0.01)).containsExactly("ring0", "ring1", "ring2", "ring3", "ring4");
+    for (int loner = 0; loner < 60; loner++) { // among 1,770 pairs a coincidence may link two, never a group of three
+      assertThat(graph.groupOf("loner" + loner, 2, 0.01)).hasSizeLessThan(3).noneMatch(a -> a.startsWith("ring"));
+    }
+  }
+
+  @Test
+  void sharingMoreMinorsIsLessLikelyByChanceAndSharingPopularOnesIsMoreLikely() {
+    List<CampaignCandidate> candidates = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      candidates.add(candidate("fan" + i, "popular1", "popular2", "other" + i));
+    }
+    candidates.add(candidate("a", "popular1", "popular2", "x1", "x2"));
+    candidates.add(candidate("b", "popular1", "popular2", "y1", "y2"));
+    candidates.add(candidate("c", "x1", "x2", "z1", "z2"));
+    candidates.add(candidate("d", "x1", "x2", "z1", "w1"));
+    CoTargetingGraph graph = new CoTargetingGraph(candidates);
+
+    assertThat(graph.chanceOfSharing("a", "b")).isGreaterThan(graph.chanceOfSharing("a", "c"));
+    assertThat(graph.chanceOfSharing("c", "d")).isLessThan(graph.chanceOfSharing("a", "c"));
+  }
+
+  private static List<String> picks(SplittableRandom random, int count, java.util.function.IntFunction<String> pick) {
+    Set<String> picked = new TreeSet<>();
+    while (picked.size() < count) {
+      picked.add(pick.apply(picked.size()));
+    }
+    return new ArrayList<>(picked);
   }
 
   private static CampaignCandidate candidate(String sender, String... minors) {
-    return new CampaignCandidate(sender, 0L, "e-" + sender, true, 0.5, List.of(minors));
+    return candidate(sender, List.of(minors));
+  }
+
+  private static CampaignCandidate candidate(String sender, List<String> minors) {
+    return CandidateRecords.candidate(sender, 0L, "e-" + sender, true, 0.5, minors);
   }
 
   /** Candidates drawing minors from a small pool, popular ones more often, now and then twice the same. */
@@ -71,14 +106,14 @@ class CoTargetingGroupsTest {
       for (int t = 0; t < targets; t++) {
         minors.add("m" + (int) (60 * Math.pow(random.nextDouble(), 2)));
       }
-      candidates.add(new CampaignCandidate("s" + c, (long) c, "e" + c, true, 0.5, minors));
+      candidates.add(CandidateRecords.candidate("s" + c, (long) c, "e" + c, true, 0.5, minors));
     }
     return candidates;
   }
 
   /** The projection over every pair of candidates, as the definition reads. */
-  private static Graph<String, DefaultEdge> wholeProjection(List<CampaignCandidate> candidates, int minShared,
-      double minOverlap) {
+  private static Graph<String, DefaultEdge> wholeProjection(CoTargetingGraph graph, List<CampaignCandidate> candidates,
+      int minShared, double maxChance) {
     Graph<String, DefaultEdge> links = new SimpleGraph<>(DefaultEdge.class);
     candidates.forEach(c -> links.addVertex(c.getSenderId()));
     for (CampaignCandidate a : candidates) {
@@ -86,12 +121,9 @@ class CoTargetingGroupsTest {
         if (a.getSenderId().compareTo(b.getSenderId()) >= 0) {
           continue;
         }
-        Set<String> ofA = new HashSet<>(a.getMinorTargets());
-        Set<String> ofB = new HashSet<>(b.getMinorTargets());
-        Set<String> shared = new HashSet<>(ofA);
-        shared.retainAll(ofB);
-        int union = ofA.size() + ofB.size() - shared.size();
-        if (shared.size() >= minShared && shared.size() >= minOverlap * union) {
+        Set<String> shared = new HashSet<>(a.getMinorTargets());
+        shared.retainAll(new HashSet<>(b.getMinorTargets()));
+        if (shared.size() >= minShared && graph.chanceOfSharing(a.getSenderId(), b.getSenderId()) <= maxChance) {
           links.addEdge(a.getSenderId(), b.getSenderId());
         }
       }

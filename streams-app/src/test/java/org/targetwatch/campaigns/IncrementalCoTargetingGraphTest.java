@@ -112,6 +112,6 @@ class IncrementalCoTargetingGraphTest {
   }
 
   static CampaignCandidate candidate(String sender, long at, List<String> minors) {
-    return new CampaignCandidate(sender, at, "e-" + sender + "-" + at, true, 0.5, minors);
+    return CandidateRecords.candidate(sender, at, "e-" + sender + "-" + at, true, 0.5, minors);
   }
 }

@@ -58,7 +58,7 @@ class AlertFileTest {
         .build();
     return new Alert("alert-7f3a", "a9", Instant.parse("2026-03-01T12:00:00.250Z"),
         Instant.parse("2026-03-01T11:00:00Z"), Instant.parse("2026-03-01T12:00:00.250Z"), 0.82, Severity.HIGH,
-        List.of(new Reason("distinctMinors", 12.0, 8.0), new Reason("highDegreeShare", 0.75, 0.5)),
+        List.of(new Reason("distinctMinors", 12.0, 8.0, 1.25), new Reason("highDegreeShare", 0.75, 0.5, -0.5)),
         evidence, "campaign-1c");
   }
 

@@ -41,15 +41,15 @@ class InternalBytesTest {
     return Stream.of(
         new FriendSet(7, friends),
         new FriendSet(0, new ArrayList<>()),
-        new ActivityCounts(3, 2, 1, 1.75, 1, 0, 2, 1, 0, 1, 0, 0),
+        new ActivityCounts(3, 2, 1, 1.75, 1, 0, 2, 1, 0, 1, 0, 0, 0.375),
         TargetEntry.newBuilder().setTargetId("t").setFirstContactAt(5L).setRequested(true).setMessaged(false)
             .setMinor(true).setAgeBand(AgeBand.AGE_16_17).setDegree(120).setDegreePercentile(0.8125)
             .setAboveUpperQuartile(true).setMutualFriends(0).build(),
         new Profile("p", t, t.minusSeconds(86_400), AgeBand.AGE_13_15, false),
         new AccountMessage(new Profile("p", t, null, AgeBand.ADULT, true)),
         new AccountMessage(attempt),
-        new AccountMessage(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true)),
-        new AccountMessage(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2)));
+        new AccountMessage(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true, List.of("t1", "t2"))),
+        new AccountMessage(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2, 2, 1)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -32,8 +32,25 @@ class CampaignStageTest {
     return platform.alerts().stream().filter(a -> a.getCampaignId() != null).toList();
   }
 
+  /**
+   * Young accounts each chasing a few popular minors on their own: what chance looks like, against
+   * which a ring's overlap is judged.
+   */
+  private void lonersChasingPopularMinors(int count) {
+    List<String> popular = highDegreeMinors(80).subList(12, 80);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int i = 0; i < count; i++) {
+      String loner = "loner" + i;
+      platform.account(loner, AgeBand.AGE_13_15, 3);
+      for (int t = 0; t < 6; t++) {
+        platform.request(loner, popular.get(random.nextInt(popular.size()))).after(Duration.ofMinutes(3));
+      }
+    }
+  }
+
   @Test
-  void aRingOfYoungAccountsSharingOneTargetListIsAlertedAsOneCampaignEachMemberOnce() {
+  void aRingOfYoungAccountsSharingOneTargetListIsAlertedAsOneCampaignEachMemberOncePerSeverity() {
+    lonersChasingPopularMinors(40);
     List<String> shared = highDegreeMinors(12);
     List<String> ring = List.of("p1", "p2", "p3", "p4", "p5");
     for (String member : ring) {
@@ -46,8 +63,14 @@ class CampaignStageTest {
     }
 
     List<Alert> alerts = campaignAlerts();
-    assertThat(alerts).extracting(Alert::getAccountId).containsExactlyInAnyOrderElementsOf(ring);
+    assertThat(alerts.stream().map(Alert::getAccountId).collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(ring);
     assertThat(alerts.stream().map(Alert::getCampaignId).collect(Collectors.toSet())).hasSize(1);
+    for (String member : ring) { // once per severity: again only when the group's evidence escalates
+      List<Integer> severities = alerts.stream().filter(a -> a.getAccountId().equals(member))
+          .map(a -> a.getSeverity().ordinal()).toList();
+      assertThat(severities).isSorted().doesNotHaveDuplicates();
+      assertThat(severities.get(0)).isGreaterThanOrEqualTo(org.targetwatch.schema.Severity.MEDIUM.ordinal());
+    }
     // the group is alerted as soon as it is large enough; members who join later carry its size then
     assertThat(alerts).allSatisfy(a -> {
       assertThat(a.getEvidence().getCampaignSize()).isBetween(3, 5);
