@@ -1,7 +1,5 @@
 package org.targetwatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.targetwatch.eventfile.EventFileWriter;
 
 import org.targetwatch.simulator.EventFileSink;
+import org.targetwatch.simulator.LabelsFile;
 import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
 import org.targetwatch.simulator.SimulationResult;
@@ -31,11 +30,19 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Directory to write into.")
   Path output;
 
+  @Option(names = "--randomize", description = "Draw the platform's shape and each planted account's"
+      + " behaviour parameters from wide ranges (a world per seed; docs/simulator.md); labels.json is"
+      + " then format targetwatch-labels/2 with the drawn parameters.")
+  boolean randomize;
+
   @Override
   public Integer call() throws Exception {
     SimulationConfig config;
     try {
       config = SimulationConfig.defaults(seed).withAccounts(accounts).withDays(days);
+      if (randomize) {
+        config = config.withRandomizedWorld();
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("simulate: " + e.getMessage());
       return 2;
@@ -45,8 +52,7 @@ final class SimulateCommand implements Callable<Integer> {
     try (EventFileWriter writer = EventFileWriter.create(output.resolve("events.jsonl"))) {
       result = new PlatformSimulator().run(config, new EventFileSink(writer));
     }
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(output.resolve("labels.json").toFile(), result.labels());
+    LabelsFile.write(output.resolve("labels.json"), result);
     System.err.printf("simulate: %,d accounts, %,d events (%,d late) -> %s%n", accounts, result.totalEvents(),
         result.lateEvents(), output);
     System.err.println("simulate: accounts per class " + result.accountsPerClass());

@@ -16,11 +16,20 @@ final class MinorDegreeIndex {
   private int[] minors = new int[0];
   private int[] highDegree = new int[0];
   private double[] highCumulative = new double[0];
+  /** Position of each minor in today's ranking (0 = most friends), -1 for others. */
+  private final int[] position;
+  private final double popularPoolShare;
   private int upperQuartile;
 
-  MinorDegreeIndex(Population population, FriendshipGraph graph) {
+  /**
+   * @param popularPoolShare the most-befriended share of minors that a pick by degree draws from
+   *     (a quarter in the fixed world)
+   */
+  MinorDegreeIndex(Population population, FriendshipGraph graph, double popularPoolShare) {
     this.population = population;
     this.graph = graph;
+    this.popularPoolShare = popularPoolShare;
+    this.position = new int[population.size];
   }
 
   /** Ranks the minors that exist, are real and are not deleted at {@code at}. */
@@ -35,12 +44,15 @@ final class MinorDegreeIndex {
     keyed = Arrays.copyOf(keyed, count);
     Arrays.sort(keyed);
     minors = new int[count];
+    Arrays.fill(position, -1);
     for (int k = 0; k < count; k++) {
       minors[k] = (int) keyed[count - 1 - k];
+      position[minors[k]] = k;
     }
     upperQuartile = count == 0 ? 0 : graph.degree(minors[count / 4]);
+    int poolBound = count == 0 ? 0 : graph.degree(minors[Math.min(count - 1, (int) (count * popularPoolShare))]);
     int high = 0;
-    while (high < count && graph.degree(minors[high]) > upperQuartile) {
+    while (high < count && graph.degree(minors[high]) > poolBound) {
       high++;
     }
     high = Math.max(high, Math.min(count, 1));
@@ -59,6 +71,18 @@ final class MinorDegreeIndex {
 
   int size() {
     return minors.length;
+  }
+
+  /**
+   * How popular a minor is today among minors, 0 (fewest friends) to 1 (most); 0.5 for an account
+   * that is not in the ranking.
+   */
+  double popularity(int account) {
+    int k = position[account];
+    if (k < 0 || minors.length <= 1) {
+      return 0.5;
+    }
+    return 1.0 - k / (double) (minors.length - 1);
   }
 
   /**
