@@ -2,6 +2,7 @@ package org.targetwatch.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.targetwatch.eventfile.EventFileWriter;
@@ -11,6 +12,7 @@ import org.targetwatch.simulator.LabelsFile;
 import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
 import org.targetwatch.simulator.SimulationResult;
+import org.targetwatch.simulator.WorldParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,6 +58,14 @@ final class SimulateCommand implements Callable<Integer> {
     System.err.printf("simulate: %,d accounts, %,d events (%,d late) -> %s%n", accounts, result.totalEvents(),
         result.lateEvents(), output);
     System.err.println("simulate: accounts per class " + result.accountsPerClass());
+    if (randomize) {
+      WorldParameters.Platform platform = result.world().platform();
+      System.err.printf("simulate: randomized world: minors %.0f%%, degrees %s (shape %.2f, scale %.1f),"
+              + " %.0f%% of minors' friendships within their communities, schools of %d%n",
+          100 * platform.minorShare(), platform.teenDegree().family().name().toLowerCase(Locale.ROOT),
+          platform.teenDegree().shape(), platform.teenDegree().scale(),
+          100 * platform.minorsWithinCommunityShare(), platform.pupilsPerSchool());
+    }
     return 0;
   }
 }

@@ -379,11 +379,16 @@ final class Casting {
         return a;
       }
       case CREATOR -> {
-        int a = rng.nextDouble() < 0.8
-            ? take(c, i -> p.band[i] == AgeBand.ADULT && p.sociability[i] >= adultP90
-                && p.inExistingGraph[i])
-            : take(c, i -> p.band[i] == AgeBand.AGE_16_17 && p.sociability[i] >= teenP95
-                && p.inExistingGraph[i]);
+        IntPredicate adultCreator = i -> p.band[i] == AgeBand.ADULT && p.sociability[i] >= adultP90
+            && p.inExistingGraph[i];
+        IntPredicate teenCreator = i -> p.band[i] == AgeBand.AGE_16_17
+            && p.sociability[i] >= teenP95 && p.inExistingGraph[i];
+        boolean adultFirst = rng.nextDouble() < 0.8;
+        int a = take(c, adultFirst ? adultCreator : teenCreator);
+        if (a < 0) {
+          // a small platform may have no popular 16-17-year-old left
+          a = take(c, adultFirst ? teenCreator : adultCreator);
+        }
         if (a >= 0) {
           behaviours.add(new Creator(a, t));
         }

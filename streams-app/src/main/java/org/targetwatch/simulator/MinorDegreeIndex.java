@@ -16,8 +16,8 @@ final class MinorDegreeIndex {
   private int[] minors = new int[0];
   private int[] highDegree = new int[0];
   private double[] highCumulative = new double[0];
-  /** Position of each minor in today's ranking (0 = most friends), -1 for others. */
-  private final int[] position;
+  /** Each minor's share of the other minors with fewer friends today; NaN for other accounts. */
+  private final double[] popularity;
   private final double popularPoolShare;
   private int upperQuartile;
 
@@ -29,7 +29,7 @@ final class MinorDegreeIndex {
     this.population = population;
     this.graph = graph;
     this.popularPoolShare = popularPoolShare;
-    this.position = new int[population.size];
+    this.popularity = new double[population.size];
   }
 
   /** Ranks the minors that exist, are real and are not deleted at {@code at}. */
@@ -44,10 +44,21 @@ final class MinorDegreeIndex {
     keyed = Arrays.copyOf(keyed, count);
     Arrays.sort(keyed);
     minors = new int[count];
-    Arrays.fill(position, -1);
+    Arrays.fill(popularity, Double.NaN);
     for (int k = 0; k < count; k++) {
       minors[k] = (int) keyed[count - 1 - k];
-      position[minors[k]] = k;
+    }
+    for (int k = 0; k < count; ) {
+      int d = graph.degree(minors[k]);
+      int last = k;
+      while (last + 1 < count && graph.degree(minors[last + 1]) == d) {
+        last++;
+      }
+      double fewer = count <= 1 ? 0.5 : (count - 1 - last) / (double) (count - 1);
+      for (int j = k; j <= last; j++) {
+        popularity[minors[j]] = fewer;
+      }
+      k = last + 1;
     }
     upperQuartile = count == 0 ? 0 : graph.degree(minors[count / 4]);
     int poolBound = count == 0 ? 0 : graph.degree(minors[Math.min(count - 1, (int) (count * popularPoolShare))]);
@@ -74,15 +85,12 @@ final class MinorDegreeIndex {
   }
 
   /**
-   * How popular a minor is today among minors, 0 (fewest friends) to 1 (most); 0.5 for an account
-   * that is not in the ranking.
+   * How popular a minor is today among minors: the share of the other minors with fewer friends,
+   * 0 (none has fewer) to 1 (all have fewer); 0.5 for an account that is not in the ranking.
    */
   double popularity(int account) {
-    int k = position[account];
-    if (k < 0 || minors.length <= 1) {
-      return 0.5;
-    }
-    return 1.0 - k / (double) (minors.length - 1);
+    double p = popularity[account];
+    return Double.isNaN(p) ? 0.5 : p;
   }
 
   /**

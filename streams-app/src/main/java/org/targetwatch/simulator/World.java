@@ -236,13 +236,19 @@ final class World {
     return Math.min(days - 1, (int) (t.get(BehaviourParameter.FIRST_DAY_SHARE) * days));
   }
 
-  /** A member of {@code members} picked by degree with chance {@code byDegree}, else uniformly; -1 if none fits. */
+  /**
+   * A member of {@code members}: with chance {@code byDegree} picked by degree — among those who
+   * are in the platform's popular pool of minors (the same pool offenders draw from), in
+   * proportion to degree — else uniformly; -1 if none fits.
+   */
   int pickAmong(int[] members, double byDegree, IntPredicate acceptable) {
     if (members.length == 0) {
       return -1;
     }
     if (chance(byDegree)) {
-      return pickByDegree(members, acceptable);
+      double popular = 1.0 - platform.popularPoolShare();
+      int m = pickByDegree(members, x -> minors.popularity(x) >= popular && acceptable.test(x));
+      return m >= 0 ? m : pickByDegree(members, acceptable);
     }
     for (int attempt = 0; attempt < 30; attempt++) {
       int m = members[rng.nextInt(members.length)];
