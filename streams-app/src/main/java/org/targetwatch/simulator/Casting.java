@@ -216,6 +216,7 @@ final class Casting {
         // the mean over its targets replaces this once it contacted minors
         parameters.put(a, "acceptanceRate", t.get(BehaviourParameter.BASE_ACCEPTANCE)
             + t.get(BehaviourParameter.POPULARITY_ACCEPTANCE_BONUS) / 2);
+        parameters.put(a, "minorsContacted", 0);
       }
     }
   }
@@ -232,7 +233,8 @@ final class Casting {
     } else {
       long createdAt = c == BehaviourClass.BURST_FAKE_TEEN
           // a brand-new profile: created during the period, or up to its drawn age before
-          ? start + (long) ((t.get(BehaviourParameter.ACCOUNT_AGE_DAYS) < 1 ? rng.nextDouble() * (days - 1)
+          ? start + (long) ((t.get(BehaviourParameter.ACCOUNT_AGE_DAYS) < 1
+              ? t.get(BehaviourParameter.FIRST_DAY_SHARE) * (days - 1) + rng.nextDouble()
               : -t.get(BehaviourParameter.ACCOUNT_AGE_DAYS)) * DAY)
           : start - (long) (t.get(BehaviourParameter.ACCOUNT_AGE_DAYS) * DAY) - rng.nextLong(DAY);
       a = fake(c, claimsMinor ? claimedMinorBand() : AgeBand.ADULT, createdAt);
@@ -240,7 +242,8 @@ final class Casting {
         p.deletedAt[a] = Math.max(start, p.createdAt[a]) + DAY * 3 + rng.nextLong(DAY * 3);
       }
       // a new profile makes a few friends among adults first, never a full circle
-      int friends = Math.min(FakeProfileSetup.MOST_FRIENDS, t.count(BehaviourParameter.OWN_FRIENDS, 0));
+      int friends = c == BehaviourClass.MESSAGE_FIRST ? 0
+          : Math.min(FakeProfileSetup.MOST_FRIENDS, t.count(BehaviourParameter.OWN_FRIENDS, 0));
       t.set(BehaviourParameter.OWN_FRIENDS, friends);
       if (a >= 0 && friends > 0) {
         behaviours.add(new FakeProfileSetup(a, friends));
@@ -328,6 +331,7 @@ final class Casting {
         parameters.put(members[k], "ringId", ring);
         parameters.put(members[k], "acceptanceRate", t.get(BehaviourParameter.BASE_ACCEPTANCE)
             + t.get(BehaviourParameter.POPULARITY_ACCEPTANCE_BONUS) / 2);
+        parameters.put(members[k], "minorsContacted", 0);
         int friends = Math.min(FakeProfileSetup.MOST_FRIENDS, t.count(BehaviourParameter.OWN_FRIENDS, 0));
         if (friends > 0) {
           behaviours.add(new FakeProfileSetup(members[k], friends));

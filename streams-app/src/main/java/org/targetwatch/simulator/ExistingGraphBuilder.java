@@ -128,6 +128,7 @@ final class ExistingGraphBuilder {
           boolean minorX = population.isMinor(m[x]);
           boolean minorY = population.isMinor(m[y]);
           double p = minorX && minorY ? 0.8 : !minorX && !minorY ? 0.7 : 0.6;
+          p = Math.min(0.98, p * platform.familyLinkScale());
           if (rng.nextDouble() < p) {
             graph.add(m[x], m[y]);
           }

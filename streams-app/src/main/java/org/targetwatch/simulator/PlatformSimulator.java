@@ -70,7 +70,8 @@ public final class PlatformSimulator {
         cast.parameters().put(i, "friendsAtStart", graph.degree(i));
         cast.parameters().put(i, "accountAgeDaysAtStart",
             Math.max(0, (start - population.createdAt[i]) / World.DAY));
-        cast.parameters().put(i, "claimsMinorBand", population.isMinor(i) ? 1 : 0);
+        cast.parameters().put(i, cast.labels()[i].isOffender() ? "claimsMinorBand" : "isMinor",
+            population.isMinor(i) ? 1 : 0);
       }
     }
   }

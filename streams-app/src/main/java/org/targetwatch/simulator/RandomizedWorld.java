@@ -120,7 +120,7 @@ public final class RandomizedWorld {
         1 - minorsToAdults,
         adultsWithin * 0.40 / 0.55, adultsWithin, 1 - adultsToMinors,
         uniform(rng, 0.05, 0.35), uniform(rng, 0.03, 0.12), uniform(rng, 0.02, 0.07),
-        uniform(rng, 0.1, 0.4));
+        uniform(rng, 0.1, 0.4), uniform(rng, 0.5, 1.2));
   }
 
   private static double uniform(SplittableRandom rng, double lowest, double highest) {
@@ -150,6 +150,8 @@ public final class RandomizedWorld {
     w.get(BURST_FAKE_TEEN).put(ESTABLISHED, Range.of(0, 0));
     w.get(BURST_FAKE_TEEN).put(CLAIMS_MINOR_BAND, Range.of(0.8, 1.0));
     w.get(BURST_FAKE_TEEN).put(ACTIVE_DAYS, Range.of(1, 3));
+    // created (and so starting) anywhere in the observed period
+    w.get(BURST_FAKE_TEEN).put(FIRST_DAY_SHARE, Range.of(0.0, 0.9));
     // below one day: created during the observed period; else that many days before it
     w.get(BURST_FAKE_TEEN).put(ACCOUNT_AGE_DAYS, Range.of(0, 2));
     w.get(BURST_FAKE_TEEN).put(BURSTS, Range.of(1, 5));
@@ -176,7 +178,8 @@ public final class RandomizedWorld {
     w.get(DILUTION).put(ACTIVE_DAYS, Range.of(5, 28));
     w.get(DILUTION).put(DILUTION_SHARE, Range.of(0.5, 0.92));
     w.get(DILUTION).put(CLAIMS_MINOR_BAND, Range.of(0.0, 0.5));
-    // message first: cold messages, days to weeks; acceptance is the chance a minor answers
+    // message first: cold messages, days to weeks; acceptance is the chance a minor answers;
+    // a new profile of this tactic makes no friends (it never sends a friend request)
     w.get(MESSAGE_FIRST).put(ACTIVE_DAYS, Range.of(2, 21));
     for (BehaviourClass c : new BehaviourClass[] {SNOWBALL, DILUTION, MESSAGE_FIRST}) {
       // established accounts: months to years old, few friends to a normal adult circle

@@ -108,6 +108,8 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
    * @param minorRequestRate chance a minor sends an ordinary friend request on a day
    * @param adultRequestRate chance an adult sends an ordinary friend request on a day
    * @param popularPoolShare the most-befriended share of minors that a pick "by degree" draws from
+   * @param familyLinkScale how densely an extended family is linked (1: 80% of pairs of its
+   *     children are friends, 70% of its adults, 60% across; scaled, at most 98%)
    */
   public record Platform(
       double under13Below, double age13to15Below, double minorsBelow, double unknownBelow,
@@ -117,7 +119,7 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
       double minorAnyMinorBelow,
       double adultWorkBelow, double adultInterestBelow, double adultAnyAdultBelow,
       double triadicClosure, double minorRequestRate, double adultRequestRate,
-      double popularPoolShare) {
+      double popularPoolShare, double familyLinkScale) {
 
     /** Today's platform: about a third minors, Pareto degrees, schools of 600. */
     public static final Platform FIXED = new Platform(
@@ -129,7 +131,7 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
         0.45, 0.62, 0.72, 0.985,
         0.40, 0.55, 0.997,
         0.15, 0.07, 0.04,
-        0.25);
+        0.25, 1.0);
 
     public Platform {
       if (!(0 <= under13Below && under13Below <= age13to15Below && age13to15Below <= minorsBelow
@@ -191,6 +193,7 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
       out.put("minorRequestRate", minorRequestRate);
       out.put("adultRequestRate", adultRequestRate);
       out.put("popularPoolShare", popularPoolShare);
+      out.put("familyLinkScale", familyLinkScale);
       return out;
     }
   }

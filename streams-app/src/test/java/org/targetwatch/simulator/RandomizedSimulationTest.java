@@ -245,6 +245,15 @@ class RandomizedSimulationTest {
   }
 
   @Test
+  void messageFirstOffendersNeverSendFriendRequestsButWriteToMinors() {
+    List<String> offenders = world.result.labels().entrySet().stream()
+        .filter(e -> e.getValue().equals(BehaviourClass.MESSAGE_FIRST.label()))
+        .map(Map.Entry::getKey).toList();
+    assertThat(offenders).isNotEmpty().allSatisfy(id -> assertThat(world.sentTo(id)).as(id).isEmpty());
+    assertThat(world.popularityOfTargets(BehaviourClass.MESSAGE_FIRST, true)).isNotEmpty();
+  }
+
+  @Test
   void aTinyRandomizedPlatformStillHoldsEveryClass() {
     for (long seed = 1; seed <= 4; seed++) {
       SimulationResult tiny = new PlatformSimulator().run(
