@@ -1,17 +1,18 @@
 package org.targetwatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.targetwatch.eventfile.EventFileWriter;
 
 import org.targetwatch.simulator.EventFileSink;
+import org.targetwatch.simulator.LabelsFile;
 import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
 import org.targetwatch.simulator.SimulationResult;
+import org.targetwatch.simulator.WorldParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,11 +32,19 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "Directory to write into.")
   Path output;
 
+  @Option(names = "--randomize", description = "Draw the platform's shape and each planted account's"
+      + " behaviour parameters from wide ranges (a world per seed; docs/simulator.md); labels.json is"
+      + " then format targetwatch-labels/2 with the drawn parameters.")
+  boolean randomize;
+
   @Override
   public Integer call() throws Exception {
     SimulationConfig config;
     try {
       config = SimulationConfig.defaults(seed).withAccounts(accounts).withDays(days);
+      if (randomize) {
+        config = config.withRandomizedWorld();
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("simulate: " + e.getMessage());
       return 2;
@@ -45,11 +54,18 @@ final class SimulateCommand implements Callable<Integer> {
     try (EventFileWriter writer = EventFileWriter.create(output.resolve("events.jsonl"))) {
       result = new PlatformSimulator().run(config, new EventFileSink(writer));
     }
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(output.resolve("labels.json").toFile(), result.labels());
+    LabelsFile.write(output.resolve("labels.json"), result);
     System.err.printf("simulate: %,d accounts, %,d events (%,d late) -> %s%n", accounts, result.totalEvents(),
         result.lateEvents(), output);
     System.err.println("simulate: accounts per class " + result.accountsPerClass());
+    if (randomize) {
+      WorldParameters.Platform platform = result.world().platform();
+      System.err.printf("simulate: randomized world: minors %.0f%%, degrees %s (shape %.2f, scale %.1f),"
+              + " %.0f%% of minors' friendships within their communities, schools of %d%n",
+          100 * platform.minorShare(), platform.teenDegree().family().name().toLowerCase(Locale.ROOT),
+          platform.teenDegree().shape(), platform.teenDegree().scale(),
+          100 * platform.minorsWithinCommunityShare(), platform.pupilsPerSchool());
+    }
     return 0;
   }
 }

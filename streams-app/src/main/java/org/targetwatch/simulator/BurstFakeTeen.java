@@ -9,11 +9,18 @@ import org.targetwatch.schema.AgeBand;
  */
 final class BurstFakeTeen implements Behaviour {
   private final int account;
+  /** The account's own parameters in a randomized world; null in the fixed world. */
+  private final Tuning tuning;
   private final Targets targets = new Targets();
   private boolean done;
 
   BurstFakeTeen(int account) {
+    this(account, null);
+  }
+
+  BurstFakeTeen(int account, Tuning tuning) {
     this.account = account;
+    this.tuning = tuning;
   }
 
   @Override
@@ -23,6 +30,10 @@ final class BurstFakeTeen implements Behaviour {
       return;
     }
     done = true;
+    if (tuning != null) {
+      planTunedBursts(day, w);
+      return;
+    }
     AgeBand claimed = w.population.band[account];
     double highDegreeShare = 0.7 + 0.25 * w.rng.nextDouble();
     long t = created + w.delay(90, 0.8);
@@ -48,6 +59,36 @@ final class BurstFakeTeen implements Behaviour {
         }
       }
       t += span + w.delay(12 * 60, 0.5);
+    }
+  }
+
+  /**
+   * Randomized world: the drawn number of minors in the drawn number of bursts, each lasting the
+   * drawn minutes, spread over the drawn active days from its creation.
+   */
+  private void planTunedBursts(int day, World w) {
+    AgeBand claimed = w.population.band[account];
+    int intensity = tuning.count(BehaviourParameter.INTENSITY, 1);
+    int bursts = Math.min(intensity, tuning.count(BehaviourParameter.BURSTS, 1));
+    long burstLength = tuning.count(BehaviourParameter.BURST_MINUTES, 5) * World.MINUTE;
+    long activeSpan = tuning.count(BehaviourParameter.ACTIVE_DAYS, 1) * World.DAY;
+    double byDegree = tuning.get(BehaviourParameter.DEGREE_PICKED_SHARE);
+    double sameBandShare = tuning.get(BehaviourParameter.SAME_BAND_SHARE);
+    long first = Math.max(w.population.createdAt[account], w.dayStart(day)) + w.delay(90, 0.8);
+    for (int b = 0; b < bursts; b++) {
+      long t = first + (bursts == 1 ? 0 : (activeSpan - burstLength) * b / bursts
+          + w.rng.nextLong(Math.max(1, (activeSpan - burstLength) / bursts / 2)));
+      int size = intensity / bursts + (b < intensity % bursts ? 1 : 0);
+      for (int k = 0; k < size; k++) {
+        long at = t + burstLength * k / size + w.rng.nextLong(World.MINUTE * 3);
+        boolean sameBand = w.chance(sameBandShare);
+        int target = w.minors.pick(w.rng, byDegree,
+            m -> targets.fresh(w, account, m, at) && (!sameBand || w.population.band[m] == claimed));
+        if (target >= 0) {
+          targets.add(target);
+          w.requestMinor(at, account, target, tuning, 0.0);
+        }
+      }
     }
   }
 }

@@ -21,7 +21,7 @@ final class Casting {
 
   /** Who plays which part. */
   record Cast(BehaviourClass[] labels, List<Behaviour> behaviours, int[] ringOf,
-      boolean[] livesOrdinaryLife, boolean[] sendsOrdinaryRequests) {}
+      boolean[] livesOrdinaryLife, boolean[] sendsOrdinaryRequests, AccountParameters parameters) {}
 
   private final Population p;
   private final SimulationConfig config;
@@ -32,6 +32,7 @@ final class Casting {
   private final boolean[] ordinaryLife;
   private final int[] ringOf;
   private final List<Behaviour> behaviours = new ArrayList<>();
+  private final AccountParameters parameters = new AccountParameters();
   private int[][] membersByBand;
 
   private Casting(Population p, SimulationConfig config, SplittableRandom rng) {
@@ -60,6 +61,10 @@ final class Casting {
         continue;
       }
       int count = config.classMix().countFor(c, p.size);
+      if (config.world().randomized()) {
+        castTuned(c, count, teenP95, adultP90);
+        continue;
+      }
       switch (c) {
         case BURST_FAKE_TEEN -> repeat(count, () -> {
           int a = fake(c, teenBand(), start + rng.nextLong((days - 1) * DAY));
@@ -162,7 +167,7 @@ final class Casting {
       // the message-first tactic is defined by never using friend requests
       sendsRequests[i] &= labels[i] != BehaviourClass.MESSAGE_FIRST;
     }
-    return new Cast(labels, behaviours, ringOf, ordinaryLife, sendsRequests);
+    return new Cast(labels, behaviours, ringOf, ordinaryLife, sendsRequests, parameters);
   }
 
   private void castRings(int count) {
@@ -189,6 +194,249 @@ final class Casting {
       behaviours.add(new SockPuppetRing(members, rng.nextInt(Math.max(1, days - 4))));
       remaining -= size;
       ring++;
+    }
+  }
+
+  // ---- randomized worlds: each planted account draws its own parameters within the world's ranges
+
+  private void castTuned(BehaviourClass c, int count, double teenP95, double adultP90) {
+    WorldParameters world = config.world();
+    if (c == BehaviourClass.SOCK_PUPPET_RING) {
+      castTunedRings(count);
+      return;
+    }
+    for (int k = 0; k < count; k++) {
+      Tuning t = Tuning.draw(world, c, rng);
+      int a = c.isOffender() ? castTunedOffender(c, t) : castTunedLookAlike(c, t, teenP95, adultP90);
+      if (a < 0) {
+        continue;
+      }
+      parameters.record(a, t);
+      if (c.isOffender()) {
+        // the mean over its targets replaces this once it contacted minors
+        parameters.put(a, "acceptanceRate", t.get(BehaviourParameter.BASE_ACCEPTANCE)
+            + t.get(BehaviourParameter.POPULARITY_ACCEPTANCE_BONUS) / 2);
+        parameters.put(a, "minorsContacted", 0);
+      }
+    }
+  }
+
+  /** Casts one tuned offender and adds its behaviour; the account, or -1. */
+  private int castTunedOffender(BehaviourClass c, Tuning t) {
+    boolean established = t.resolve(BehaviourParameter.ESTABLISHED, rng);
+    boolean claimsMinor = t.resolve(BehaviourParameter.CLAIMS_MINOR_BAND, rng);
+    int a;
+    if (established) {
+      a = takeEstablished(c, t);
+      t.set(BehaviourParameter.CLAIMS_MINOR_BAND, 0);
+      t.set(BehaviourParameter.OWN_FRIENDS, p.sociability[Math.max(0, a)]);
+    } else {
+      long createdAt = c == BehaviourClass.BURST_FAKE_TEEN
+          // a brand-new profile: created during the period, or up to its drawn age before
+          ? start + (long) ((t.get(BehaviourParameter.ACCOUNT_AGE_DAYS) < 1
+              ? t.get(BehaviourParameter.FIRST_DAY_SHARE) * (days - 1) + rng.nextDouble()
+              : -t.get(BehaviourParameter.ACCOUNT_AGE_DAYS)) * DAY)
+          : start - (long) (t.get(BehaviourParameter.ACCOUNT_AGE_DAYS) * DAY) - rng.nextLong(DAY);
+      a = fake(c, claimsMinor ? claimedMinorBand() : AgeBand.ADULT, createdAt);
+      if (a >= 0 && c == BehaviourClass.BURST_FAKE_TEEN && rng.nextDouble() < 0.25) {
+        p.deletedAt[a] = Math.max(start, p.createdAt[a]) + DAY * 3 + rng.nextLong(DAY * 3);
+      }
+      // a new profile makes a few friends among adults first, never a full circle
+      int friends = c == BehaviourClass.MESSAGE_FIRST ? 0
+          : Math.min(FakeProfileSetup.MOST_FRIENDS, t.count(BehaviourParameter.OWN_FRIENDS, 0));
+      t.set(BehaviourParameter.OWN_FRIENDS, friends);
+      if (a >= 0 && friends > 0) {
+        behaviours.add(new FakeProfileSetup(a, friends));
+      }
+    }
+    if (a < 0) {
+      return -1;
+    }
+    Behaviour b = switch (c) {
+      case BURST_FAKE_TEEN -> new BurstFakeTeen(a, t);
+      case SLOW_AND_LOW -> new SlowAndLow(a, t);
+      case SNOWBALL -> new Snowball(a, t);
+      case DILUTION -> new Dilution(a, t);
+      case MESSAGE_FIRST -> new MessageFirst(a, t);
+      default -> throw new IllegalStateException("no tuned casting for " + c);
+    };
+    behaviours.add(b);
+    return a;
+  }
+
+  /**
+   * An established adult account (four months or older) with about the drawn number of friends,
+   * aged to the drawn age for slow-and-low offenders.
+   */
+  private int takeEstablished(BehaviourClass c, Tuning t) {
+    double friends = Math.max(1, t.get(BehaviourParameter.OWN_FRIENDS));
+    IntPredicate adult = i -> p.band[i] == AgeBand.ADULT && p.staffOf[i] < 0
+        && p.createdAt[i] < start - 120 * DAY;
+    int a = take(c, i -> adult.test(i) && p.sociability[i] >= friends / 1.6
+        && p.sociability[i] <= friends * 1.6);
+    if (a < 0) {
+      a = take(c, adult);
+    }
+    if (a >= 0 && c == BehaviourClass.SLOW_AND_LOW) {
+      p.createdAt[a] = start - (long) (t.get(BehaviourParameter.ACCOUNT_AGE_DAYS) * DAY);
+    } else if (a >= 0) {
+      t.set(BehaviourParameter.ACCOUNT_AGE_DAYS, (start - p.createdAt[a]) / (double) DAY);
+    }
+    return a;
+  }
+
+  /** A fake profile claims a teen band mostly, now and then under 13. */
+  private AgeBand claimedMinorBand() {
+    double r = rng.nextDouble();
+    return r < 0.1 ? AgeBand.UNDER_13 : r < 0.55 ? AgeBand.AGE_13_15 : AgeBand.AGE_16_17;
+  }
+
+  /**
+   * Rings of the drawn size (3-8) from the class's count: each ring draws its size, list share and
+   * list factor and one degree-picked share (the operator's list), each member its own intensity,
+   * timing and age.
+   */
+  private void castTunedRings(int count) {
+    WorldParameters world = config.world();
+    int remaining = Math.max(count, 3);
+    int ring = 0;
+    while (remaining >= 3) {
+      Tuning ringTuning = Tuning.draw(world, BehaviourClass.SOCK_PUPPET_RING, rng);
+      int size = ringTuning.count(BehaviourParameter.RING_SIZE, 3);
+      if (remaining - size < 3) {
+        size = remaining <= 8 ? remaining : remaining - 3;
+      }
+      size = Math.min(size, remaining);
+      int[] members = new int[size];
+      Tuning[] tunings = new Tuning[size];
+      for (int k = 0; k < size; k++) {
+        Tuning t = Tuning.draw(world, BehaviourClass.SOCK_PUPPET_RING, rng);
+        t.set(BehaviourParameter.RING_SIZE, size);
+        t.set(BehaviourParameter.RING_LIST_SHARE, ringTuning.get(BehaviourParameter.RING_LIST_SHARE));
+        t.set(BehaviourParameter.RING_LIST_FACTOR, ringTuning.get(BehaviourParameter.RING_LIST_FACTOR));
+        t.set(BehaviourParameter.DEGREE_PICKED_SHARE,
+            ringTuning.get(BehaviourParameter.DEGREE_PICKED_SHARE));
+        t.set(BehaviourParameter.FIRST_DAY_SHARE, ringTuning.get(BehaviourParameter.FIRST_DAY_SHARE));
+        t.set(BehaviourParameter.ESTABLISHED, 0);
+        boolean claimsMinor = t.resolve(BehaviourParameter.CLAIMS_MINOR_BAND, rng);
+        members[k] = fake(BehaviourClass.SOCK_PUPPET_RING,
+            claimsMinor ? claimedMinorBand() : AgeBand.ADULT,
+            start - (long) (t.get(BehaviourParameter.ACCOUNT_AGE_DAYS) * DAY) - rng.nextLong(DAY));
+        if (members[k] < 0) {
+          return;
+        }
+        ringOf[members[k]] = ring;
+        tunings[k] = t;
+        parameters.record(members[k], t);
+        parameters.put(members[k], "ringId", ring);
+        parameters.put(members[k], "acceptanceRate", t.get(BehaviourParameter.BASE_ACCEPTANCE)
+            + t.get(BehaviourParameter.POPULARITY_ACCEPTANCE_BONUS) / 2);
+        parameters.put(members[k], "minorsContacted", 0);
+        int friends = Math.min(FakeProfileSetup.MOST_FRIENDS, t.count(BehaviourParameter.OWN_FRIENDS, 0));
+        if (friends > 0) {
+          behaviours.add(new FakeProfileSetup(members[k], friends));
+        }
+      }
+      behaviours.add(new SockPuppetRing(members, tunings));
+      remaining -= size;
+      ring++;
+    }
+  }
+
+  /** Casts one tuned look-alike and adds its behaviour; the account, or -1. */
+  private int castTunedLookAlike(BehaviourClass c, Tuning t, double teenP95, double adultP90) {
+    switch (c) {
+      case NEW_STUDENT -> {
+        int a = take(c, i -> isTeen(i) && p.grade[i] >= 0);
+        if (a >= 0) {
+          joins(a, start - 2 * DAY + rng.nextLong((days + 1) * DAY));
+          behaviours.add(new NewStudent(a, t));
+        }
+        return a;
+      }
+      case TEACHER -> {
+        int a = take(c, i -> p.staffOf[i] >= 0 && p.inExistingGraph[i]);
+        if (a < 0) {
+          return -1;
+        }
+        int schoolIndex = p.community(p.staffOf[a]).school();
+        int schools = t.count(BehaviourParameter.SCHOOLS, 1);
+        IntList others = new IntList();
+        List<Community> allSchools = p.communities().stream()
+            .filter(x -> x.kind() == Community.Kind.SCHOOL && x.school() != schoolIndex).toList();
+        for (int k = 1; k < schools && !allSchools.isEmpty(); k++) {
+          for (int m : allSchools.get(rng.nextInt(allSchools.size())).members()) {
+            others.add(m);
+          }
+        }
+        t.set(BehaviourParameter.SCHOOLS, Math.min(schools, 1 + allSchools.size()));
+        behaviours.add(new Teacher(a, t, rng.nextInt(Math.max(1, days - 2)),
+            taughtGrades(schoolIndex), p.community(schoolCommunity(schoolIndex)).members(),
+            others.toArray()));
+        return a;
+      }
+      case POPULAR_TEEN -> {
+        int a = take(c, i -> isTeen(i) && p.sociability[i] >= teenP95 && p.inExistingGraph[i]);
+        if (a >= 0) {
+          behaviours.add(new PopularTeen(a, t, rng.nextInt(Math.max(1, days - 1))));
+        }
+        return a;
+      }
+      case CREATOR -> {
+        IntPredicate adultCreator = i -> p.band[i] == AgeBand.ADULT && p.sociability[i] >= adultP90
+            && p.inExistingGraph[i];
+        IntPredicate teenCreator = i -> p.band[i] == AgeBand.AGE_16_17
+            && p.sociability[i] >= teenP95 && p.inExistingGraph[i];
+        boolean adultFirst = rng.nextDouble() < 0.8;
+        int a = take(c, adultFirst ? adultCreator : teenCreator);
+        if (a < 0) {
+          // a small platform may have no popular 16-17-year-old left
+          a = take(c, adultFirst ? teenCreator : adultCreator);
+        }
+        if (a >= 0) {
+          behaviours.add(new Creator(a, t));
+        }
+        return a;
+      }
+      case RELATIVE -> {
+        int a = take(c, i -> p.band[i] == AgeBand.ADULT && p.family[i] >= 0
+            && minorsIn(p.family[i]) >= 2);
+        if (a >= 0) {
+          joins(a, start - 20 * DAY + rng.nextLong((20 + days - 1) * DAY));
+          behaviours.add(new Relative(a, t));
+        }
+        return a;
+      }
+      case GAMER_TEEN -> {
+        int a = take(c, i -> isTeen(i) && p.inExistingGraph[i] && gamingGroup(i) >= 0);
+        if (a >= 0) {
+          behaviours.add(new GamerTeen(a, t, rng.nextInt(Math.max(1, days - 2)),
+              p.community(gamingGroup(a)).members()));
+        }
+        return a;
+      }
+      case SPAM -> {
+        int a;
+        if (rng.nextDouble() < 0.6) {
+          a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0 && p.family[i] < 0);
+          if (a >= 0) {
+            joins(a, start - 10 * DAY + rng.nextLong((10 + days / 2) * DAY));
+          }
+        } else {
+          a = take(c, this::established);
+        }
+        if (a < 0) {
+          return -1;
+        }
+        ordinaryLife[a] = false;
+        if (rng.nextDouble() < 0.2) {
+          p.deletedAt[a] = Math.max(p.createdAt[a], start) + DAY * (3 + rng.nextInt(4));
+        }
+        int firstDay = (int) Math.max(0, Math.min(days - 1, (p.createdAt[a] - start) / DAY + 1));
+        behaviours.add(new Spam(a, t, firstDay));
+        return a;
+      }
+      default -> throw new IllegalStateException("no tuned casting for " + c);
     }
   }
 

@@ -9,14 +9,28 @@ final class Dilution implements Behaviour {
   private final int account;
   private final int firstDay;
   private final Targets targets = new Targets();
+  /** The account's own parameters in a randomized world; null in the fixed world. */
+  private final Tuning tuning;
+  private int[] perDay;
 
   Dilution(int account, int firstDay) {
     this.account = account;
     this.firstDay = firstDay;
+    this.tuning = null;
+  }
+
+  Dilution(int account, Tuning tuning) {
+    this.account = account;
+    this.firstDay = -1;
+    this.tuning = tuning;
   }
 
   @Override
   public void planDay(int day, World w) {
+    if (tuning != null) {
+      planTunedDay(day, w);
+      return;
+    }
     if (day < firstDay || !w.chance(0.85)) {
       return;
     }
@@ -41,6 +55,40 @@ final class Dilution implements Behaviour {
       long acceptedAt = w.request(at, account, target, Response.MINOR_TO_STRANGER.withAccept(0.12));
       if (acceptedAt > 0) {
         w.escalate(account, target, acceptedAt);
+      }
+    }
+  }
+
+  /**
+   * Randomized world: the drawn number of minors spread over the drawn days, each day with as many
+   * adults as make up the drawn dilution share of its contacts.
+   */
+  private void planTunedDay(int day, World w) {
+    if (perDay == null) {
+      perDay = w.spread(tuning.count(BehaviourParameter.INTENSITY, 1), w.firstDay(tuning),
+          tuning.count(BehaviourParameter.ACTIVE_DAYS, 1));
+    }
+    if (perDay[day] == 0) {
+      return;
+    }
+    double share = tuning.get(BehaviourParameter.DILUTION_SHARE);
+    double adultsExpected = perDay[day] * share / (1 - share);
+    int adults = (int) adultsExpected + (w.chance(adultsExpected - (int) adultsExpected) ? 1 : 0);
+    for (int k = 0; k < adults; k++) {
+      long at = w.timeOn(day, Rhythm.ADULT);
+      int target = someAdult(w, at);
+      if (target >= 0) {
+        targets.add(target);
+        w.request(at, account, target, ADULT_STRANGER);
+      }
+    }
+    double byDegree = tuning.get(BehaviourParameter.DEGREE_PICKED_SHARE);
+    for (int k = 0; k < perDay[day]; k++) {
+      long at = w.timeOn(day, Rhythm.EVENING);
+      int target = w.minors.pick(w.rng, byDegree, m -> targets.fresh(w, account, m, at));
+      if (target >= 0) {
+        targets.add(target);
+        w.requestMinor(at, account, target, tuning, 0.0);
       }
     }
   }

@@ -14,14 +14,17 @@ import org.targetwatch.schema.AgeBand;
 final class ExistingGraphBuilder {
   private final Population population;
   private final SplittableRandom rng;
+  private final WorldParameters.Platform platform;
   private final FriendshipGraph graph;
   private final WeightedMembers[] byCommunity;
   private final WeightedMembers allMinors;
   private final WeightedMembers allAdults;
 
-  private ExistingGraphBuilder(Population population, SplittableRandom rng) {
+  private ExistingGraphBuilder(Population population, SplittableRandom rng,
+      WorldParameters.Platform platform) {
     this.population = population;
     this.rng = rng;
+    this.platform = platform;
     double stubs = 0;
     for (int i = 0; i < population.size; i++) {
       stubs += population.sociability[i];
@@ -39,8 +42,9 @@ final class ExistingGraphBuilder {
     this.allAdults = new WeightedMembers(adults.toArray(), population);
   }
 
-  static FriendshipGraph build(Population population, SplittableRandom rng) {
-    return new ExistingGraphBuilder(population, rng).build();
+  static FriendshipGraph build(Population population, SplittableRandom rng,
+      WorldParameters.Platform platform) {
+    return new ExistingGraphBuilder(population, rng, platform).build();
   }
 
   private FriendshipGraph build() {
@@ -64,13 +68,13 @@ final class ExistingGraphBuilder {
 
   private int minorsPartner(int i) {
     double r = rng.nextDouble();
-    if (r < 0.45) {
+    if (r < platform.minorGradeBelow()) {
       return pickIn(population.grade[i]);
-    } else if (r < 0.62) {
+    } else if (r < platform.minorSchoolBelow()) {
       return pickIn(population.school[i]);
-    } else if (r < 0.72 && population.interests[i].length > 0) {
+    } else if (r < platform.minorInterestBelow() && population.interests[i].length > 0) {
       return pickIn(population.interests[i][rng.nextInt(population.interests[i].length)]);
-    } else if (r < 0.985) {
+    } else if (r < platform.minorAnyMinorBelow()) {
       return allMinors.pick(rng);
     }
     return allAdults.pick(rng);
@@ -78,11 +82,11 @@ final class ExistingGraphBuilder {
 
   private int adultsPartner(int i) {
     double r = rng.nextDouble();
-    if (r < 0.40 && population.workplace[i] >= 0) {
+    if (r < platform.adultWorkBelow() && population.workplace[i] >= 0) {
       return pickIn(population.workplace[i]);
-    } else if (r < 0.55 && population.interests[i].length > 0) {
+    } else if (r < platform.adultInterestBelow() && population.interests[i].length > 0) {
       return pickIn(population.interests[i][rng.nextInt(population.interests[i].length)]);
-    } else if (r < 0.997) {
+    } else if (r < platform.adultAnyAdultBelow()) {
       return allAdults.pick(rng);
     }
     return allMinors.pick(rng);
@@ -124,6 +128,7 @@ final class ExistingGraphBuilder {
           boolean minorX = population.isMinor(m[x]);
           boolean minorY = population.isMinor(m[y]);
           double p = minorX && minorY ? 0.8 : !minorX && !minorY ? 0.7 : 0.6;
+          p = Math.min(0.98, p * platform.familyLinkScale());
           if (rng.nextDouble() < p) {
             graph.add(m[x], m[y]);
           }
@@ -174,7 +179,7 @@ final class ExistingGraphBuilder {
       degreeBefore[u] = graph.degree(u);
     }
     for (int u = 0; u < population.size; u++) {
-      int attempts = stochasticRound(degreeBefore[u] * 0.15);
+      int attempts = stochasticRound(degreeBefore[u] * platform.triadicClosure());
       for (int k = 0; k < attempts && graph.degree(u) >= 2; k++) {
         int v = graph.friend(u, rng.nextInt(graph.degree(u)));
         int w = graph.friend(u, rng.nextInt(graph.degree(u)));

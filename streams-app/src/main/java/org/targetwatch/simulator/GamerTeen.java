@@ -10,16 +10,27 @@ final class GamerTeen implements Behaviour {
   private final int account;
   private final int firstDay;
   private final int[] group;
+  /** The account's own parameters in a randomized world; null in the fixed world. */
+  private final Tuning tuning;
 
   GamerTeen(int account, int firstDay, int[] group) {
+    this(account, null, firstDay, group);
+  }
+
+  GamerTeen(int account, Tuning tuning, int firstDay, int[] group) {
     this.account = account;
     this.firstDay = firstDay;
     this.group = group.clone();
+    this.tuning = tuning;
   }
 
   @Override
   public void planDay(int day, World w) {
     if (day != firstDay) {
+      return;
+    }
+    if (tuning != null) {
+      planTuned(day, w);
       return;
     }
     AgeBand own = w.population.band[account];
@@ -39,6 +50,33 @@ final class GamerTeen implements Behaviour {
           w.behaviourActs(account, at);
           w.request(at, account, m, Response.PEER_STRANGER);
           break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Randomized world: the drawn number of group members over the drawn days, of its own band but
+   * for the drawn other-band share; with the drawn pattern overlap a pick goes to a popular member
+   * (by degree).
+   */
+  private void planTuned(int day, World w) {
+    AgeBand own = w.population.band[account];
+    Targets targets = new Targets();
+    double byDegree = tuning.get(BehaviourParameter.PATTERN_OVERLAP);
+    double otherBand = tuning.get(BehaviourParameter.OTHER_BAND_SHARE);
+    int[] perDay = w.spread(tuning.count(BehaviourParameter.INTENSITY, 1), day,
+        tuning.count(BehaviourParameter.ACTIVE_DAYS, 1));
+    for (int d = day; d < w.days; d++) {
+      for (int k = 0; k < perDay[d]; k++) {
+        long at = w.timeOn(d, Rhythm.TEEN);
+        boolean anyBand = w.chance(otherBand);
+        int m = w.pickAmong(group, byDegree, x -> w.population.isMinor(x)
+            && (anyBand || w.population.band[x] == own) && targets.fresh(w, account, x, at));
+        if (m >= 0) {
+          targets.add(m);
+          w.behaviourActs(account, at);
+          w.request(at, account, m, Response.PEER_STRANGER);
         }
       }
     }

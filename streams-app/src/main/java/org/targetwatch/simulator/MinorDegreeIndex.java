@@ -16,11 +16,20 @@ final class MinorDegreeIndex {
   private int[] minors = new int[0];
   private int[] highDegree = new int[0];
   private double[] highCumulative = new double[0];
+  /** Each minor's share of the other minors with fewer friends today; NaN for other accounts. */
+  private final double[] popularity;
+  private final double popularPoolShare;
   private int upperQuartile;
 
-  MinorDegreeIndex(Population population, FriendshipGraph graph) {
+  /**
+   * @param popularPoolShare the most-befriended share of minors that a pick by degree draws from
+   *     (a quarter in the fixed world)
+   */
+  MinorDegreeIndex(Population population, FriendshipGraph graph, double popularPoolShare) {
     this.population = population;
     this.graph = graph;
+    this.popularPoolShare = popularPoolShare;
+    this.popularity = new double[population.size];
   }
 
   /** Ranks the minors that exist, are real and are not deleted at {@code at}. */
@@ -35,12 +44,26 @@ final class MinorDegreeIndex {
     keyed = Arrays.copyOf(keyed, count);
     Arrays.sort(keyed);
     minors = new int[count];
+    Arrays.fill(popularity, Double.NaN);
     for (int k = 0; k < count; k++) {
       minors[k] = (int) keyed[count - 1 - k];
     }
+    for (int k = 0; k < count; ) {
+      int d = graph.degree(minors[k]);
+      int last = k;
+      while (last + 1 < count && graph.degree(minors[last + 1]) == d) {
+        last++;
+      }
+      double fewer = count <= 1 ? 0.5 : (count - 1 - last) / (double) (count - 1);
+      for (int j = k; j <= last; j++) {
+        popularity[minors[j]] = fewer;
+      }
+      k = last + 1;
+    }
     upperQuartile = count == 0 ? 0 : graph.degree(minors[count / 4]);
+    int poolBound = count == 0 ? 0 : graph.degree(minors[Math.min(count - 1, (int) (count * popularPoolShare))]);
     int high = 0;
-    while (high < count && graph.degree(minors[high]) > upperQuartile) {
+    while (high < count && graph.degree(minors[high]) > poolBound) {
       high++;
     }
     high = Math.max(high, Math.min(count, 1));
@@ -59,6 +82,15 @@ final class MinorDegreeIndex {
 
   int size() {
     return minors.length;
+  }
+
+  /**
+   * How popular a minor is today among minors: the share of the other minors with fewer friends,
+   * 0 (none has fewer) to 1 (all have fewer); 0.5 for an account that is not in the ranking.
+   */
+  double popularity(int account) {
+    double p = popularity[account];
+    return Double.isNaN(p) ? 0.5 : p;
   }
 
   /**

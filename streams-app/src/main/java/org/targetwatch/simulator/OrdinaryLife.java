@@ -34,7 +34,7 @@ final class OrdinaryLife {
           w.conversation(w.timeOn(day, rhythm), i, friend, w.between(1, 10), 0.75, true);
         }
       }
-      if (sendsRequests[i] && w.chance(minor ? 0.07 : 0.04)) {
+      if (sendsRequests[i] && w.chance(minor ? w.platform.minorRequestRate() : w.platform.adultRequestRate())) {
         int requests = w.chance(0.2) ? 2 : 1;
         for (int r = 0; r < requests; r++) {
           long at = w.timeOn(day, rhythm);

@@ -29,9 +29,10 @@ public final class PlatformSimulator {
     Objects.requireNonNull(sink, "sink");
     SplittableRandom rng = new SplittableRandom(config.seed());
     long start = config.start().toEpochMilli();
-    Population population = PopulationBuilder.build(config.accounts(), start, rng);
+    WorldParameters.Platform platform = config.world().platform();
+    Population population = PopulationBuilder.build(config.accounts(), start, rng, platform);
     Casting.Cast cast = Casting.cast(population, config, rng);
-    FriendshipGraph graph = ExistingGraphBuilder.build(population, rng);
+    FriendshipGraph graph = ExistingGraphBuilder.build(population, rng, platform);
     Timeline timeline = new Timeline(population, graph, sink, rng.split());
 
     emitExistingProfiles(population, start, timeline);
@@ -42,7 +43,11 @@ public final class PlatformSimulator {
     for (int i = 0; i < population.size; i++) {
       planted[i] = cast.labels()[i] != BehaviourClass.ORDINARY;
     }
-    World world = new World(rng, population, graph, timeline, start, config.days(), planted);
+    World world = new World(rng, population, graph, timeline, start, config.days(), planted,
+        platform, cast.parameters());
+    if (config.world().randomized()) {
+      recordStartingPoint(population, graph, cast, start);
+    }
     OrdinaryLife ordinaryLife = new OrdinaryLife(cast.livesOrdinaryLife(), cast.sendsOrdinaryRequests());
     List<Behaviour> behaviours = cast.behaviours();
     for (int day = 0; day < config.days(); day++) {
@@ -54,7 +59,21 @@ public final class PlatformSimulator {
       ordinaryLife.planDay(day, world);
     }
     timeline.finish(world.end);
-    return result(population, cast, world, timeline);
+    return result(config, population, cast, world, timeline);
+  }
+
+  /** Each planted account's friends and age at the start, for labels.json. */
+  private static void recordStartingPoint(Population population, FriendshipGraph graph,
+      Casting.Cast cast, long start) {
+    for (int i = 0; i < population.size; i++) {
+      if (cast.labels()[i] != BehaviourClass.ORDINARY) {
+        cast.parameters().put(i, "friendsAtStart", graph.degree(i));
+        cast.parameters().put(i, "accountAgeDaysAtStart",
+            Math.max(0, (start - population.createdAt[i]) / World.DAY));
+        cast.parameters().put(i, cast.labels()[i].isOffender() ? "claimsMinorBand" : "isMinor",
+            population.isMinor(i) ? 1 : 0);
+      }
+    }
   }
 
   private static void emitExistingProfiles(Population population, long start, Timeline timeline) {
@@ -112,7 +131,7 @@ public final class PlatformSimulator {
     }
   }
 
-  private static SimulationResult result(
+  private static SimulationResult result(SimulationConfig config,
       Population population, Casting.Cast cast, World world, Timeline timeline) {
     Map<String, String> labels = new LinkedHashMap<>();
     Map<String, Instant> starts = new LinkedHashMap<>();
@@ -134,6 +153,7 @@ public final class PlatformSimulator {
       requests += timeline.requests(action);
     }
     return new SimulationResult(labels, starts, rings, timeline.profiles(), requests, byAction,
-        timeline.messages(), timeline.lateEvents());
+        timeline.messages(), timeline.lateEvents(), config.seed(), config.world(),
+        cast.parameters().byId(population));
   }
 }

@@ -7,29 +7,30 @@ import java.util.SplittableRandom;
 import org.targetwatch.schema.AgeBand;
 
 /**
- * Draws the accounts of a platform: age bands (about a third minors, few under 13), heavy-tailed
+ * Draws the accounts of a platform ({@link WorldParameters.Platform}): age bands (about a third
+ * minors, few under 13, in the fixed world), heavy-tailed
  * sociability, account ages, and the communities people belong to offline — schools with grades
  * and staff, workplaces, extended families linking adults and minors, interest groups.
  */
 final class PopulationBuilder {
   private static final long DAY = 86_400_000L;
-  /** Pupils per school; small platforms get one school. */
-  private static final int PUPILS_PER_SCHOOL = 600;
-  private static final int PUPILS_PER_STAFF = 25;
-
   private final int n;
   private final long start;
   private final SplittableRandom rng;
+  /** Band shares, degree shapes, school sizes (small platforms get one school). */
+  private final WorldParameters.Platform platform;
   private final List<Community> communities = new ArrayList<>();
 
-  private PopulationBuilder(int n, long start, SplittableRandom rng) {
+  private PopulationBuilder(int n, long start, SplittableRandom rng, WorldParameters.Platform platform) {
     this.n = n;
     this.start = start;
     this.rng = rng;
+    this.platform = platform;
   }
 
-  static Population build(int accounts, long start, SplittableRandom rng) {
-    return new PopulationBuilder(accounts, start, rng).build();
+  static Population build(int accounts, long start, SplittableRandom rng,
+      WorldParameters.Platform platform) {
+    return new PopulationBuilder(accounts, start, rng, platform).build();
   }
 
   private Population build() {
@@ -53,7 +54,7 @@ final class PopulationBuilder {
     int nextAdult = 0;
 
     // schools: every minor goes to one school and one grade of it
-    int schools = Math.max(1, Math.round(minors.length / (float) PUPILS_PER_SCHOOL));
+    int schools = Math.max(1, Math.round(minors.length / (float) platform.pupilsPerSchool()));
     List<List<IntList>> grades = new ArrayList<>();
     List<IntList> pupils = new ArrayList<>();
     for (int s = 0; s < schools; s++) {
@@ -82,7 +83,7 @@ final class PopulationBuilder {
           }
         }
       }
-      int staffCount = Math.max(3, pupils.get(s).size() / PUPILS_PER_STAFF);
+      int staffCount = Math.max(3, pupils.get(s).size() / platform.pupilsPerStaff());
       IntList staff = new IntList();
       for (int k = 0; k < staffCount && nextAdult < adultOrder.length; k++) {
         staff.add(adultOrder[nextAdult++]);
@@ -96,7 +97,7 @@ final class PopulationBuilder {
 
     // workplaces: most other adults work somewhere; sizes are heavy-tailed
     while (nextAdult < adultOrder.length) {
-      int size = (int) Math.min(400, pareto(8, 1.5));
+      int size = (int) Math.min(400, pareto(8, platform.workplaceSizeExponent()));
       IntList members = new IntList(size);
       for (int k = 0; k < size && nextAdult < adultOrder.length; k++) {
         int a = adultOrder[nextAdult++];
@@ -217,26 +218,30 @@ final class PopulationBuilder {
 
   private AgeBand drawBand() {
     double r = rng.nextDouble();
-    if (r < 0.035) {
+    if (r < platform.under13Below()) {
       return AgeBand.UNDER_13;
-    } else if (r < 0.185) {
+    } else if (r < platform.age13to15Below()) {
       return AgeBand.AGE_13_15;
-    } else if (r < 0.34) {
+    } else if (r < platform.minorsBelow()) {
       return AgeBand.AGE_16_17;
-    } else if (r < 0.36) {
+    } else if (r < platform.unknownBelow()) {
       return AgeBand.UNKNOWN;
     }
     return AgeBand.ADULT;
   }
 
-  /** Heavy-tailed: most have a few dozen friends, some teens hundreds (Pareto). */
+  /** Heavy-tailed: most have a few dozen friends, some teens hundreds (Pareto or log-normal). */
   private double drawSociability(AgeBand b) {
     double cap = Math.max(30, n / 4.0);
-    return switch (b) {
-      case UNDER_13 -> Math.min(Math.min(150, cap), pareto(4, 2.0));
-      case AGE_13_15, AGE_16_17 -> Math.min(Math.min(800, cap), pareto(8, 1.6));
-      default -> Math.min(Math.min(1500, cap), pareto(6, 1.8));
+    WorldParameters.DegreeShape shape = switch (b) {
+      case UNDER_13 -> platform.under13Degree();
+      case AGE_13_15, AGE_16_17 -> platform.teenDegree();
+      default -> platform.adultDegree();
     };
+    double drawn = shape.family() == WorldParameters.DegreeShape.Family.PARETO
+        ? pareto(shape.scale(), shape.shape())
+        : Math.max(1.0, shape.scale() * Math.exp(shape.shape() * rng.nextGaussian()));
+    return Math.min(Math.min(shape.cap(), cap), drawn);
   }
 
   private long drawCreation(AgeBand b) {

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param seed the one seed every random draw derives from
  * @param start the first observed instant; the existing friendship graph is dated before it
  * @param classMix how many accounts of each planted class
+ * @param world the kind of platform and how widely planted accounts vary: {@link
+ *     WorldParameters#fixed()} (the default) or a randomized world ({@link #randomized(long)})
  */
 public record SimulationConfig(
-    int accounts, int days, long seed, Instant start, ClassMix classMix) {
+    int accounts, int days, long seed, Instant start, ClassMix classMix, WorldParameters world) {
 
   public static final int DEFAULT_ACCOUNTS = 20_000;
   public static final int DEFAULT_DAYS = 14;
@@ -25,6 +27,7 @@ public record SimulationConfig(
   public SimulationConfig {
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(classMix, "classMix");
+    Objects.requireNonNull(world, "world");
     if (accounts < FEWEST_ACCOUNTS) {
       throw new IllegalArgumentException(
           "accounts must be at least " + FEWEST_ACCOUNTS + ", was " + accounts);
@@ -39,30 +42,50 @@ public record SimulationConfig(
     }
   }
 
-  /** 20,000 accounts, 14 days from 2026-03-01T00:00:00Z, the default class mix. */
+  /** The fixed world. */
+  public SimulationConfig(int accounts, int days, long seed, Instant start, ClassMix classMix) {
+    this(accounts, days, seed, start, classMix, WorldParameters.fixed());
+  }
+
+  /** 20,000 accounts, 14 days from 2026-03-01T00:00:00Z, the default class mix, the fixed world. */
   public static SimulationConfig defaults(long seed) {
     return new SimulationConfig(
         DEFAULT_ACCOUNTS, DEFAULT_DAYS, seed, DEFAULT_START, ClassMix.defaults());
   }
 
+  /** As {@link #defaults(long)}, in the world {@link RandomizedWorld#draw drawn} from the seed. */
+  public static SimulationConfig randomized(long seed) {
+    return defaults(seed).withRandomizedWorld();
+  }
+
+  /** The same configuration in the world drawn from its seed. */
+  public SimulationConfig withRandomizedWorld() {
+    return withWorld(RandomizedWorld.draw(seed));
+  }
+
+  /** The same configuration in another world (the world is kept as it is by {@link #withSeed}). */
+  public SimulationConfig withWorld(WorldParameters world) {
+    return new SimulationConfig(accounts, days, seed, start, classMix, world);
+  }
+
   public SimulationConfig withAccounts(int accounts) {
-    return new SimulationConfig(accounts, days, seed, start, classMix);
+    return new SimulationConfig(accounts, days, seed, start, classMix, world);
   }
 
   public SimulationConfig withDays(int days) {
-    return new SimulationConfig(accounts, days, seed, start, classMix);
+    return new SimulationConfig(accounts, days, seed, start, classMix, world);
   }
 
   public SimulationConfig withSeed(long seed) {
-    return new SimulationConfig(accounts, days, seed, start, classMix);
+    return new SimulationConfig(accounts, days, seed, start, classMix, world);
   }
 
   public SimulationConfig withStart(Instant start) {
-    return new SimulationConfig(accounts, days, seed, start, classMix);
+    return new SimulationConfig(accounts, days, seed, start, classMix, world);
   }
 
   public SimulationConfig withClassMix(ClassMix classMix) {
-    return new SimulationConfig(accounts, days, seed, start, classMix);
+    return new SimulationConfig(accounts, days, seed, start, classMix, world);
   }
 
   /** The end of the observed period (exclusive). */

@@ -2,6 +2,7 @@ package org.targetwatch.simulator;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,6 +20,10 @@ import java.util.TreeMap;
  * @param friendRequestsByAction friend-request records emitted per action name
  * @param messages message records emitted
  * @param lateEvents records emitted behind later records (out of event-time order)
+ * @param seed the seed of the simulation
+ * @param world the world simulated ({@link WorldParameters#randomized()} decides the labels format)
+ * @param accountParameters in a randomized world, planted account id -> parameter name -> value
+ *     (drawn, or realised such as acceptanceRate and ringOverlap); empty otherwise
  */
 public record SimulationResult(
     Map<String, String> labels,
@@ -28,13 +33,19 @@ public record SimulationResult(
     long friendRequests,
     Map<String, Long> friendRequestsByAction,
     long messages,
-    long lateEvents) {
+    long lateEvents,
+    long seed,
+    WorldParameters world,
+    Map<String, Map<String, Number>> accountParameters) {
 
   public SimulationResult {
     labels = Collections.unmodifiableMap(labels);
     behaviourStarts = Collections.unmodifiableMap(behaviourStarts);
     rings = Collections.unmodifiableMap(rings);
     friendRequestsByAction = Collections.unmodifiableMap(friendRequestsByAction);
+    Map<String, Map<String, Number>> parameters = new LinkedHashMap<>();
+    accountParameters.forEach((id, p) -> parameters.put(id, Collections.unmodifiableMap(p)));
+    accountParameters = Collections.unmodifiableMap(parameters);
   }
 
   /** All records emitted. */

@@ -12,17 +12,36 @@ final class Teacher implements Behaviour {
   private final int firstDay;
   private final int[] classes;
   private final int[] pupils;
+  /** Randomized world: pupils of the other schools it works with (a coach, a visiting teacher). */
+  private final int[] otherSchools;
+  /** The account's own parameters in a randomized world; null in the fixed world. */
+  private final Tuning tuning;
 
   Teacher(int account, int firstDay, int[] classes, int[] pupils) {
     this.account = account;
     this.firstDay = firstDay;
     this.classes = classes.clone();
     this.pupils = pupils.clone();
+    this.otherSchools = new int[0];
+    this.tuning = null;
+  }
+
+  Teacher(int account, Tuning tuning, int firstDay, int[] classes, int[] pupils, int[] otherSchools) {
+    this.account = account;
+    this.firstDay = firstDay;
+    this.classes = classes.clone();
+    this.pupils = pupils.clone();
+    this.otherSchools = otherSchools.clone();
+    this.tuning = tuning;
   }
 
   @Override
   public void planDay(int day, World w) {
     if (day != firstDay || pupils.length == 0) {
+      return;
+    }
+    if (tuning != null) {
+      planTuned(day, w);
       return;
     }
     Targets targets = new Targets();
@@ -42,6 +61,32 @@ final class Teacher implements Behaviour {
           w.behaviourActs(account, at);
           w.request(at, account, pupil, PUPIL);
           break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Randomized world: the drawn number of pupils over the drawn days, from its classes, its school
+   * and, for staff of several schools, the other schools in proportion to their size; with the
+   * drawn pattern overlap a pick goes to a popular pupil (by degree).
+   */
+  private void planTuned(int day, World w) {
+    Targets targets = new Targets();
+    double byDegree = tuning.get(BehaviourParameter.PATTERN_OVERLAP);
+    int[] perDay = w.spread(tuning.count(BehaviourParameter.INTENSITY, 1), day,
+        tuning.count(BehaviourParameter.ACTIVE_DAYS, 1));
+    double elsewhere = otherSchools.length / (double) (otherSchools.length + pupils.length);
+    for (int d = day; d < w.days; d++) {
+      for (int k = 0; k < perDay[d]; k++) {
+        long at = w.timeOn(d, Rhythm.ADULT);
+        int[] from = w.chance(elsewhere) ? otherSchools
+            : classes.length > 0 && w.chance(0.7) ? classes : pupils;
+        int pupil = w.pickAmong(from, byDegree, m -> targets.fresh(w, account, m, at));
+        if (pupil >= 0) {
+          targets.add(pupil);
+          w.behaviourActs(account, at);
+          w.request(at, account, pupil, PUPIL);
         }
       }
     }

@@ -22,12 +22,18 @@ final class World {
   final long start;
   final long end;
   final int days;
+  final WorldParameters.Platform platform;
+  /** What planted accounts were drawn to do, and their realised acceptance (randomized worlds). */
+  final AccountParameters parameters;
   private final Timeline timeline;
   private final long[] behaviourStart;
   private final boolean[] planted;
 
   World(SplittableRandom rng, Population population, FriendshipGraph graph, Timeline timeline,
-      long start, int days, boolean[] planted) {
+      long start, int days, boolean[] planted, WorldParameters.Platform platform,
+      AccountParameters parameters) {
+    this.platform = platform;
+    this.parameters = parameters;
     this.planted = planted.clone();
     this.rng = rng;
     this.population = population;
@@ -36,7 +42,7 @@ final class World {
     this.start = start;
     this.days = days;
     this.end = start + days * DAY;
-    this.minors = new MinorDegreeIndex(population, graph);
+    this.minors = new MinorDegreeIndex(population, graph, platform.popularPoolShare());
     this.behaviourStart = new long[population.size];
     Arrays.fill(behaviourStart, Long.MAX_VALUE);
   }
@@ -179,6 +185,78 @@ final class World {
       return -1;
     }
     return candidates[WeightedChoice.pick(cumulative, rng)];
+  }
+
+  /**
+   * The chance that a minor accepts a stranger with this tuning (or answers its message): the
+   * account's base chance, plus its popularity bonus in proportion to how popular the minor is
+   * among minors today (popular minors accept strangers more readily).
+   */
+  double acceptChance(Tuning t, int minor) {
+    double p = t.get(BehaviourParameter.BASE_ACCEPTANCE)
+        + t.get(BehaviourParameter.POPULARITY_ACCEPTANCE_BONUS) * minors.popularity(minor);
+    return Math.min(0.95, Math.max(0.0, p));
+  }
+
+  /**
+   * A tuned offender's friend request to a minor: answered with {@link #acceptChance} plus
+   * {@code extraAccept}, escalated to private messages with the account's escalation chance.
+   *
+   * @return when it is accepted, or -1
+   */
+  long requestMinor(long at, int sender, int minor, Tuning t, double extraAccept) {
+    double p = Math.min(0.95, acceptChance(t, minor) + extraAccept);
+    parameters.contacted(sender, p);
+    behaviourActs(sender, at);
+    long acceptedAt = request(at, sender, minor, Response.MINOR_TO_STRANGER.withAccept(p));
+    if (acceptedAt > 0 && chance(t.get(BehaviourParameter.ESCALATION_CHANCE))) {
+      escalate(sender, minor, acceptedAt);
+    }
+    return acceptedAt;
+  }
+
+  /**
+   * How many contacts fall on each observed day when {@code total} are spread at random over
+   * {@code activeDays} days from {@code firstDay} (those after the last observed day never happen).
+   */
+  int[] spread(int total, int firstDay, int activeDays) {
+    int[] perDay = new int[days];
+    int span = Math.max(1, activeDays);
+    for (int k = 0; k < total; k++) {
+      int d = firstDay + rng.nextInt(span);
+      if (d >= 0 && d < days) {
+        perDay[d]++;
+      }
+    }
+    return perDay;
+  }
+
+  /** The first day of a tuned account: its share of the observed period gone. */
+  int firstDay(Tuning t) {
+    return Math.min(days - 1, (int) (t.get(BehaviourParameter.FIRST_DAY_SHARE) * days));
+  }
+
+  /**
+   * A member of {@code members}: with chance {@code byDegree} picked by degree — among those who
+   * are in the platform's popular pool of minors (the same pool offenders draw from), in
+   * proportion to degree — else uniformly; -1 if none fits.
+   */
+  int pickAmong(int[] members, double byDegree, IntPredicate acceptable) {
+    if (members.length == 0) {
+      return -1;
+    }
+    if (chance(byDegree)) {
+      double popular = 1.0 - platform.popularPoolShare();
+      int m = pickByDegree(members, x -> minors.popularity(x) >= popular && acceptable.test(x));
+      return m >= 0 ? m : pickByDegree(members, acceptable);
+    }
+    for (int attempt = 0; attempt < 30; attempt++) {
+      int m = members[rng.nextInt(members.length)];
+      if (acceptable.test(m)) {
+        return m;
+      }
+    }
+    return -1;
   }
 
   /** The account's current friends, as an array (a snapshot: the graph changes as events happen). */
