@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.evaluation.Evaluation;
+import org.targetwatch.evaluation.MultiWorldHtmlReport;
 import org.targetwatch.evaluation.MultiWorldMarkdown;
 import org.targetwatch.evaluation.MultiWorldSummary;
 import org.targetwatch.evaluation.SummaryJson;
@@ -67,7 +68,9 @@ final class WorldsEvaluation {
     Map<String, Object> described = new LinkedHashMap<>(run);
     described.put("alerts", alertsDirectory.toString());
     Path json = SummaryJson.write(report, summary, described);
-    err.println("evaluate: summary written to " + json);
+    Path page = report.resolve("report.html");
+    Files.writeString(page, MultiWorldHtmlReport.render(summary, described));
+    err.println("evaluate: summary written to " + json + ", report to " + page);
     return summary;
   }
 

@@ -47,22 +47,27 @@ public final class MultiWorldMarkdown {
           .append(c.offender() || !(share.worst() > DetectionTable.BENIGN_TARGET_SHARE) ? "" : " (over 5%)")
           .append(" | ").append(percentOrNa(best)).append(" |\n");
     }
-    for (StrengthCurve curve : s.recallCurves()) {
-      curveTable(out, curve);
-    }
-    for (StrengthCurve curve : s.falseAlarmCurves()) {
-      curveTable(out, curve);
+    List<StrengthCurve> curves = new java.util.ArrayList<>(s.recallCurves());
+    curves.addAll(s.falseAlarmCurves());
+    if (!curves.isEmpty()) {
+      out.append("\n| curve (all worlds pooled) | bins: strength range: counted / accounts |\n|---|---|\n");
+      curves.forEach(curve -> curveRow(out, curve));
     }
     return out.toString();
   }
 
-  private static void curveTable(StringBuilder out, StrengthCurve curve) {
-    out.append("\n| ").append(curve.subject()).append(": ").append(curve.parameter()).append(" | accounts | ")
-        .append(curve.rate()).append(" | share |\n|---|---:|---:|---:|\n");
+  private static void curveRow(StringBuilder out, StrengthCurve curve) {
+    out.append("| ").append(curve.subject()).append(" ").append(curve.rate()).append(" by ").append(curve.parameter())
+        .append(" | ");
+    StringBuilder cells = new StringBuilder();
     for (StrengthCurve.Bin bin : curve.bins()) {
-      out.append(String.format(Locale.ROOT, "| %s to %s | %d | %d | %s |%n", decimal(bin.from()), decimal(bin.to()),
-          bin.accounts(), bin.counted(), percentOrNa(bin.share())));
+      if (cells.length() > 0) {
+        cells.append("; ");
+      }
+      cells.append(String.format(Locale.ROOT, "%s-%s: %d / %d", decimal(bin.from()), decimal(bin.to()), bin.counted(),
+          bin.accounts()));
     }
+    out.append(cells).append(" |\n");
   }
 
   private static void figureRow(StringBuilder out, String name, WorldSeries series,
