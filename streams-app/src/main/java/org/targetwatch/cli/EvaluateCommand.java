@@ -41,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--worlds", paramLabel = "K", description = "Evaluate over K simulated worlds, seeds S..S+K-1.")
   Integer worldCount;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1000", description = "First world's seed with --worlds (default ${DEFAULT-VALUE}: the training worlds).")
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1000", description = "First world's seed with --worlds (default ${DEFAULT-VALUE}: the training worlds, SeedConvention).")
   long seed;
 
   @Option(names = "--accounts", defaultValue = "20000", description = "Accounts per world with --worlds (default ${DEFAULT-VALUE}).")

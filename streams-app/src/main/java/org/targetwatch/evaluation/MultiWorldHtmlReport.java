@@ -19,9 +19,11 @@ public final class MultiWorldHtmlReport {
     StringBuilder page = HtmlReport.pageStart("targetwatch detection quality over " + s.worlds().size() + " worlds");
     page.append("<h1>targetwatch detection quality over ").append(s.worlds().size()).append(" worlds</h1>\n");
     page.append("<p>Which accounts the detector alerted at <b>").append(floor).append("</b> and above, against the "
-        + "ground-truth class of every account, in each of ").append(s.worlds().size()).append(" ")
-        .append(s.allRandomized() ? "randomized " : "").append("worlds of <b>our own simulator</b> (seeds ")
-        .append(HtmlReport.escape(MultiWorldMarkdown.seedRange(s.seeds()))).append("). These figures describe that "
+        + "ground-truth class of every account, in ").append(s.worlds().size()).append(" ")
+        .append(s.allRandomized() ? "randomized " : "").append(s.worlds().size() == 1 ? "world" : "worlds")
+        .append(" of <b>our own simulator</b> (")
+        .append(HtmlReport.escape(MultiWorldMarkdown.seedRange(s.seeds()) + "; " + SeedConvention.clause(s.seeds())))
+        .append("). These figures describe that "
             + "simulator's worlds, not a real platform; the independent world is evaluated separately. Each figure is "
             + "given as its mean, its worst world and its spread, so one lucky world cannot carry it.</p>\n");
 

@@ -11,8 +11,9 @@ public final class MultiWorldMarkdown {
     String floor = s.floor().name();
     List<Long> seeds = s.seeds();
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "Detection at %s and above over %d %s worlds of our own simulator (seeds %s).%n%n",
-        floor, seeds.size(), s.allRandomized() ? "randomized" : "simulated", seedRange(seeds)));
+    out.append(String.format(Locale.ROOT, "Detection at %s and above over %d %s of our own simulator (%s; %s).%n%n",
+        floor, seeds.size(), (s.allRandomized() ? "randomized " : "simulated ") + (seeds.size() == 1 ? "world" : "worlds"),
+        seedRange(seeds), SeedConvention.clause(seeds)));
 
     out.append("| figure | mean | worst world | min | max | standard deviation |\n|---|---:|---:|---:|---:|---:|\n");
     figureRow(out, "precision", s.precision(), Figures::ratio);
@@ -90,14 +91,15 @@ public final class MultiWorldMarkdown {
     return Double.isNaN(share) ? "n/a" : Figures.percent(share);
   }
 
+  /** "seed 7", "seeds 1000..1009", or the list when the seeds are not consecutive. */
   static String seedRange(List<Long> seeds) {
     if (seeds.size() == 1) {
-      return String.valueOf(seeds.get(0));
+      return "seed " + seeds.get(0);
     }
     boolean consecutive = true;
     for (int i = 1; i < seeds.size(); i++) {
       consecutive &= seeds.get(i) == seeds.get(i - 1) + 1;
     }
-    return consecutive ? seeds.get(0) + ".." + seeds.get(seeds.size() - 1) : seeds.toString();
+    return "seeds " + (consecutive ? seeds.get(0) + ".." + seeds.get(seeds.size() - 1) : seeds.toString());
   }
 }

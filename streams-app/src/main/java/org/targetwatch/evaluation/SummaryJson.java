@@ -31,6 +31,7 @@ public final class SummaryJson {
     root.set("run", JSON.valueToTree(run));
     ArrayNode seeds = root.putArray("seeds");
     summary.seeds().forEach(seeds::add);
+    root.put("worldSet", SeedConvention.worldSet(summary.seeds()));
 
     ObjectNode aggregate = root.putObject("aggregate");
     aggregate.put("worlds", summary.worlds().size());

@@ -100,7 +100,7 @@ class EvaluateWorldsCommandTest {
       }
       assertThat(accounts).as("every account of world %s in one class", world.path("seed")).isEqualTo(1500);
     }
-    assertThat(first.out()).contains("over 2 simulated worlds of our own simulator (seeds 1000..1001)")
+    assertThat(first.out()).contains("over 2 simulated worlds of our own simulator (seeds 1000..1001; training worlds")
         .containsPattern("(?m)^\\| recall \\| [01]\\.\\d{3} \\|");
     String html = Files.readString(shared.resolve("first-report/report.html"));
     assertThat(html).contains("Precision and recall per world").contains("<svg ");

@@ -150,7 +150,7 @@ class MultiWorldSummaryTest {
   void theMarkdownSummaryGivesMeanWorstAndSpreadOfEachFigure() {
     String markdown = MultiWorldMarkdown.render(THREE_WORLDS);
 
-    assertThat(markdown).contains("over 3 randomized worlds of our own simulator (seeds 1000..1002)")
+    assertThat(markdown).contains("over 3 randomized worlds of our own simulator (seeds 1000..1002; training worlds")
         .contains("| recall | 0.800 | 0.600 | 0.600 | 1.000 | 0.200 |")
         .contains("| 1001 | 0.889 | 0.800 |")
         .contains("| benign.teacher | 3 | 60 | 5.0% | 10.0% (over 5%) | 0.0% |");
