@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code evaluate --worlds} end to end through the command line, on two tiny worlds (1,500 accounts,
- * 4 days) made once for the class by the plain simulator ({@code --no-randomize}: this build's
- * {@code simulate} has no {@code --randomize} yet).
+ * 4 days) made once for the class by the plain simulator ({@code --no-randomize}), and, when this
+ * build's {@code simulate} knows {@code --randomize}, two randomized ones.
  */
 class EvaluateWorldsCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -183,6 +185,24 @@ class EvaluateWorldsCommandTest {
       }
     }
     JSON.writeValue(labels.toFile(), root);
+  }
+
+  @Test
+  void randomizedWorldsCarryTheirParametersIntoTheCurvesWhenSimulateCanRandomize() throws IOException {
+    Assumptions.assumeTrue(new CommandLine(new TargetwatchCommand()).getSubcommands().get("simulate").getCommandSpec()
+        .findOption(SimulatedWorlds.RANDOMIZE_FLAG) != null, "this build's simulate has no " + SimulatedWorlds.RANDOMIZE_FLAG);
+    Path randomized = shared.resolve("randomized");
+    List<String> args = evaluate(randomized, randomized.resolve("report"));
+    args.remove("--no-randomize");
+
+    Outcome outcome = run(args);
+
+    assertThat(outcome.code()).as(outcome.err()).isZero();
+    JsonNode summary = JSON.readTree(randomized.resolve("report/summary.json").toFile());
+    assertThat(summary.path("worlds").get(0).path("randomized").asBoolean()).isTrue();
+    assertThat(summary.path("worlds").get(0).path("worldParameters").size()).isPositive();
+    assertThat(summary.path("curves").findValuesAsText("parameter")).contains("degreePickedShare", "intensity");
+    assertThat(outcome.out()).contains("over 2 randomized worlds of our own simulator");
   }
 
   @Test
