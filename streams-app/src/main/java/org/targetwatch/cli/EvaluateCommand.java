@@ -15,6 +15,7 @@ import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.evaluation.Evaluation;
 import org.targetwatch.evaluation.HtmlReport;
 import org.targetwatch.evaluation.MarkdownReport;
+import org.targetwatch.evaluation.MultiWorldMarkdown;
 import org.targetwatch.evaluation.MultiWorldSummary;
 import org.targetwatch.replay.Replay;
 import org.targetwatch.runtime.config.ConfigProblem;
@@ -188,7 +189,7 @@ final class EvaluateCommand implements Callable<Integer> {
       SimulatedWorlds worlds = new SimulatedWorlds(work, accounts, days, !plainWorlds);
       MultiWorldSummary summary = new WorldsEvaluation(worlds, detector, floor, reportDirectory, System.err)
           .run(seed, worldCount, run);
-      System.out.print(WorldsEvaluation.markdown(summary));
+      System.out.print(MultiWorldMarkdown.render(summary));
     } catch (IOException e) {
       System.err.println("evaluate: " + e.getMessage());
       return 1;

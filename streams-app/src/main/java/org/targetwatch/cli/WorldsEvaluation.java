@@ -13,7 +13,6 @@ import java.util.Map;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.evaluation.Evaluation;
 import org.targetwatch.evaluation.MultiWorldHtmlReport;
-import org.targetwatch.evaluation.MultiWorldMarkdown;
 import org.targetwatch.evaluation.MultiWorldSummary;
 import org.targetwatch.evaluation.SummaryJson;
 import org.targetwatch.evaluation.WorldResult;
@@ -72,10 +71,6 @@ final class WorldsEvaluation {
     Files.writeString(page, MultiWorldHtmlReport.render(summary, described));
     err.println("evaluate: summary written to " + json + ", report to " + page);
     return summary;
-  }
-
-  static String markdown(MultiWorldSummary summary) {
-    return MultiWorldMarkdown.render(summary);
   }
 
   private void replay(Path events, Path alerts) throws IOException {

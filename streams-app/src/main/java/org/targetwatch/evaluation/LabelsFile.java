@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record LabelsFile(Path file, Map<String, String> classes, Map<String, Map
   public LabelsFile {
     classes = Map.copyOf(classes);
     accountParameters = Map.copyOf(accountParameters);
-    worldParameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(worldParameters));
+    worldParameters = Collections.unmodifiableMap(new LinkedHashMap<>(worldParameters));
   }
 
   /** The numeric parameters of one account (empty when it has none). */

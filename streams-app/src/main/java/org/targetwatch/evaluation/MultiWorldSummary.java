@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.targetwatch.schema.Severity;
 
@@ -123,13 +122,6 @@ public record MultiWorldSummary(Severity floor, List<WorldResult> worlds) {
   /** Whether every world came from a randomized simulation (labels format 2 saying so). */
   public boolean allRandomized() {
     return worlds.stream().allMatch(WorldResult::randomized);
-  }
-
-  /** The class labels seen in any world, sorted. */
-  public List<String> labels() {
-    TreeSet<String> labels = new TreeSet<>();
-    worlds.forEach(w -> w.table().rows().forEach(r -> labels.add(r.label())));
-    return List.copyOf(labels);
   }
 
   private List<Double> each(ToDoubleFunction<WorldResult> figure) {
