@@ -4,24 +4,66 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.evaluation.Evaluation;
 import org.targetwatch.evaluation.HtmlReport;
 import org.targetwatch.evaluation.MarkdownReport;
+import org.targetwatch.evaluation.MultiWorldMarkdown;
+import org.targetwatch.evaluation.MultiWorldSummary;
 import org.targetwatch.replay.Replay;
+import org.targetwatch.runtime.config.ConfigProblem;
+import org.targetwatch.runtime.config.DetectorSettings;
+import org.targetwatch.runtime.config.InvalidConfigurationException;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.scoring.Thresholds;
 import org.targetwatch.topology.DetectorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code evaluate}: detection quality per class from events, labels and alerts. */
+/**
+ * {@code evaluate}: detection quality per class from events, labels and alerts — of one scenario
+ * ({@code --scenario} or the three files), or over K simulated worlds ({@code --worlds}, see
+ * {@link WorldsEvaluation} and docs/evaluation.md).
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-    description = "Precision, recall and time to detect per behaviour class, from events, labels and alerts.")
+    description = {"Precision, recall and time to detect per behaviour class, from events, labels and alerts.",
+        "With --worlds K: over K simulated worlds, seeds S..S+K-1 (training: --seed 1000 --worlds 10; "
+            + "test: --seed 2000 --worlds 20); see docs/evaluation.md."})
 final class EvaluateCommand implements Callable<Integer> {
+  static final String DEFAULT_WORK = "target/worlds";
+
+  @Option(names = "--worlds", paramLabel = "K", description = "Evaluate over K simulated worlds, seeds S..S+K-1.")
+  Integer worldCount;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1000", description = "First world's seed with --worlds (default ${DEFAULT-VALUE}: the training worlds, SeedConvention).")
+  long seed;
+
+  @Option(names = "--accounts", defaultValue = "20000", description = "Accounts per world with --worlds (default ${DEFAULT-VALUE}).")
+  int accounts;
+
+  @Option(names = "--days", defaultValue = "14", description = "Days per world with --worlds (default ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(names = "--work", paramLabel = "DIR", defaultValue = DEFAULT_WORK,
+      description = "Where the worlds are made and kept, one world-SEED directory each; a complete one is reused (default ${DEFAULT-VALUE}).")
+  Path work;
+
+  @Option(names = "--no-randomize", description = "With --worlds: plain simulate worlds (only the seed varies) instead of simulate " + SimulatedWorlds.RANDOMIZE_FLAG + ".")
+  boolean plainWorlds;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "With --worlds: detector settings from a properties file (detector.* and campaign.* keys; others ignored).")
+  Path configFile;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With --worlds: a detector setting (detector.* or campaign.*), overriding --config; repeatable.")
+  List<String> sets = new ArrayList<>();
+
   @Option(names = "--scenario", description = "A simulate output directory (events.jsonl, labels.json); replays into alerts.jsonl when it is missing.")
   Path scenario;
 
@@ -37,11 +79,18 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--severity", defaultValue = "MEDIUM", description = "Severity floor (default ${DEFAULT-VALUE}).")
   Severity floor;
 
-  @Option(names = "--report", description = "Directory to write report.html into.")
+  @Option(names = "--report", description = "Directory to write report.html into (with --worlds also summary.json; default WORK/report).")
   Path report;
 
   @Override
   public Integer call() {
+    if (worldCount != null) {
+      return evaluateWorlds();
+    }
+    if (configFile != null || !sets.isEmpty()) {
+      System.err.println("evaluate: --config and --set apply to --worlds (a scenario's alerts.jsonl is replayed with the defaults)");
+      return 2;
+    }
     if (scenario != null) {
       events = scenario.resolve("events.jsonl");
       labels = scenario.resolve("labels.json");
@@ -104,5 +153,47 @@ final class EvaluateCommand implements Callable<Integer> {
       Files.writeString(page, HtmlReport.render(result, scores));
       System.err.println("evaluate: report written to " + page);
     }
+  }
+
+  private Integer evaluateWorlds() {
+    if (scenario != null || events != null || labels != null || alerts != null) {
+      System.err.println("evaluate: --worlds makes its own worlds; it does not take --scenario, --events, --labels or --alerts");
+      return 2;
+    }
+    if (worldCount < 1 || accounts < 1 || days < 1) {
+      System.err.println("evaluate: --worlds, --accounts and --days must be at least 1");
+      return 2;
+    }
+    DetectorConfig detector;
+    Map<String, String> explicit;
+    try {
+      detector = DetectorSettings.load(Optional.ofNullable(configFile), sets);
+      explicit = DetectorSettings.explicit(Optional.ofNullable(configFile), sets);
+    } catch (InvalidConfigurationException e) {
+      for (ConfigProblem problem : e.problems()) {
+        System.err.println("evaluate: " + problem);
+      }
+      return 2;
+    }
+    Path reportDirectory = report != null ? report : work.resolve("report");
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("firstSeed", seed);
+    run.put("worlds", worldCount);
+    run.put("accounts", accounts);
+    run.put("days", days);
+    run.put("randomize", !plainWorlds);
+    run.put("work", work.toString());
+    run.put("config", configFile == null ? null : configFile.toString());
+    run.put("detectorSettings", explicit);
+    try {
+      SimulatedWorlds worlds = new SimulatedWorlds(work, accounts, days, !plainWorlds);
+      MultiWorldSummary summary = new WorldsEvaluation(worlds, detector, floor, reportDirectory, System.err)
+          .run(seed, worldCount, run);
+      System.out.print(MultiWorldMarkdown.render(summary));
+    } catch (IOException e) {
+      System.err.println("evaluate: " + e.getMessage());
+      return 1;
+    }
+    return 0;
   }
 }

@@ -1,8 +1,5 @@
 package org.targetwatch.evaluation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,16 +21,28 @@ public final class Evaluation {
   /** The result of one evaluation: where it came from, what the scenario was, and the table. */
   public record Result(Path events, Path labels, Path alerts, ScenarioFacts facts, DetectionTable table) {}
 
-  /** A labels file that is not a JSON object of account id -> class label. */
+  /** A labels file that cannot be read as either labels format ({@link LabelsFile}); the message is one line. */
   public static final class LabelsFileException extends IOException {
     public LabelsFileException(Path file, String reason) {
       super(file + ": " + reason);
     }
   }
 
+  /**
+   * An evaluation with what it was computed from, account by account: the labels file (with its
+   * parameters, when it has them) and each alerted account's verdict. For figures over many worlds.
+   */
+  public record Detail(Result result, LabelsFile labels, Map<String, AccountVerdict> verdicts) {}
+
   public static Result evaluate(Path events, Path labelsFile, Path alerts, Severity floor, BadLineListener badLines)
       throws IOException {
-    Map<String, String> labels = readLabels(labelsFile);
+    return evaluateInDetail(events, labelsFile, alerts, floor, badLines).result();
+  }
+
+  public static Detail evaluateInDetail(Path events, Path labelsFile, Path alerts, Severity floor,
+      BadLineListener badLines) throws IOException {
+    LabelsFile labelled = LabelsFile.read(labelsFile);
+    Map<String, String> labels = labelled.classes();
 
     AccountAlerts accountAlerts = new AccountAlerts(floor);
     ReadCounts alertCounts = AlertFileReader.readAll(alerts, badLines, accountAlerts::add);
@@ -55,28 +64,14 @@ public final class Evaluation {
     DetectionTable table = DetectionTable.build(floor, labels, verdicts, minorsBeforeDetection);
     ScenarioFacts facts = new ScenarioFacts(labels.size(), tally.profiles, tally.friendRequests, tally.messages,
         tally.first, tally.last, eventCounts.badLines(), alertCounts.records(), alertCounts.badLines());
-    return new Result(events, labelsFile, alerts, facts, table);
+    return new Detail(new Result(events, labelsFile, alerts, facts, table), labelled, verdicts);
   }
 
-  /** Reads {@code labels.json}: a JSON object account id -> class label ({@code offender.*} or {@code benign.*}). */
+  /**
+   * Reads {@code labels.json}, either format ({@link LabelsFile}): account id -> class label
+   * ({@code offender.*} or {@code benign.*}).
+   */
   public static Map<String, String> readLabels(Path file) throws IOException {
-    try {
-      Map<String, String> labels = new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, String>>() {});
-      if (labels == null || labels.isEmpty()) {
-        throw new LabelsFileException(file, "no labelled accounts");
-      }
-      labels.forEach((account, label) -> {
-        if (label == null || label.isBlank()) {
-          throw new IllegalArgumentException("account " + account + " has no class label");
-        }
-      });
-      return labels;
-    } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-      throw new LabelsFileException(file, "not a JSON object of account id -> class label" + where);
-    } catch (IllegalArgumentException e) {
-      throw new LabelsFileException(file, e.getMessage());
-    }
+    return LabelsFile.read(file).classes();
   }
 }

@@ -23,18 +23,7 @@ public final class HtmlReport {
     DetectionTable t = result.table();
     ScenarioFacts f = result.facts();
     String floor = t.floor().name();
-    StringBuilder page = new StringBuilder();
-    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>targetwatch detection quality")
-        .append("</title>\n<style>\n")
-        .append("body{font-family:sans-serif;margin:2em auto;max-width:960px;color:#222;line-height:1.4}\n")
-        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}\n")
-        .append("td:first-child,th:first-child{text-align:left}th{background:#f4f6f7}\n")
-        .append(".offender td:first-child{color:").append(SvgCharts.OFFENDER_COLOUR).append("}")
-        .append(".benign td:first-child{color:").append(SvgCharts.BENIGN_COLOUR).append("}\n")
-        .append(".miss{background:#fdecea}.ok{color:#1e8449}.bad{color:#c0392b;font-weight:bold}\n")
-        .append("dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px}dt{font-weight:bold}dd{margin:0}\n")
-        .append("figure{margin:1.5em 0}figcaption{color:#555;font-size:90%}\n")
-        .append("</style></head><body>\n");
+    StringBuilder page = pageStart("targetwatch detection quality");
     page.append("<h1>targetwatch detection quality</h1>\n");
     page.append("<p>Which accounts the detector alerted at <b>").append(floor).append("</b> and above, against the "
         + "ground-truth behaviour class of every account. An account counts once, at its highest alert.</p>\n");
@@ -74,6 +63,22 @@ public final class HtmlReport {
     return page.append("</body></html>\n").toString();
   }
 
+  /** The page's head and styles, shared by the one-scenario and the many-worlds report. */
+  static StringBuilder pageStart(String title) {
+    StringBuilder page = new StringBuilder();
+    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title)).append("</title>\n<style>\n")
+        .append("body{font-family:sans-serif;margin:2em auto;max-width:960px;color:#222;line-height:1.4}\n")
+        .append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}\n")
+        .append("td:first-child,th:first-child{text-align:left}th{background:#f4f6f7}\n")
+        .append(".offender td:first-child{color:").append(SvgCharts.OFFENDER_COLOUR).append("}")
+        .append(".benign td:first-child{color:").append(SvgCharts.BENIGN_COLOUR).append("}\n")
+        .append(".miss{background:#fdecea}.ok{color:#1e8449}.bad{color:#c0392b;font-weight:bold}\n")
+        .append("dl{display:grid;grid-template-columns:max-content auto;gap:2px 16px}dt{font-weight:bold}dd{margin:0}\n")
+        .append("figure{margin:1.5em 0}figcaption{color:#555;font-size:90%}\n")
+        .append("</style></head><body>\n");
+    return page;
+  }
+
   private static String headline(DetectionTable t) {
     ConfusionCounts c = t.confusion();
     List<Integer> costs = t.minorsBeforeDetection();
@@ -93,7 +98,7 @@ public final class HtmlReport {
     return out.append("</table>\n").toString();
   }
 
-  private static void headlineRow(StringBuilder out, String figure, String value, String target, boolean met) {
+  static void headlineRow(StringBuilder out, String figure, String value, String target, boolean met) {
     out.append("<tr><td>").append(escape(figure)).append("</td><td>").append(escape(value)).append("</td><td class=\"")
         .append(target.isEmpty() ? "" : met ? "ok" : "bad").append("\">")
         .append(escape(target.isEmpty() ? "" : target + (met ? " met" : " missed"))).append("</td></tr>");
@@ -118,11 +123,11 @@ public final class HtmlReport {
         + "in more than 5% of its accounts.</p>\n").toString();
   }
 
-  private static void item(StringBuilder page, String term, String value) {
+  static void item(StringBuilder page, String term, String value) {
     page.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>");
   }
 
-  private static void figure(StringBuilder page, String svg, String caption) {
+  static void figure(StringBuilder page, String svg, String caption) {
     page.append("<figure>").append(svg).append("<figcaption>").append(escape(caption)).append("</figcaption></figure>\n");
   }
 

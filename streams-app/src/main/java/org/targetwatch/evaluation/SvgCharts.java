@@ -100,6 +100,92 @@ final class SvgCharts {
     return c.close();
   }
 
+  /** One row per world: precision (dark) and recall (light) as bars, with the 0.95 targets. */
+  static String perWorld(List<WorldResult> worlds) {
+    Canvas c = new Canvas(worlds.size(), "Precision and recall per world");
+    Scale x = new Scale(0, 1);
+    c.gridAndAxis(x, new double[] {0, 0.2, 0.4, 0.6, 0.8, 1.0}, v -> String.format(Locale.ROOT, "%.1f", v),
+        "upper bar: precision; lower bar: recall (a missing bar: undefined, e.g. nothing alerted)");
+    c.verticalMarker(x.at(0.95), "target 0.95");
+    for (int i = 0; i < worlds.size(); i++) {
+      WorldResult w = worlds.get(i);
+      int y = c.rowLabel(i, "seed " + w.seed(), "#333");
+      if (!Double.isNaN(w.precision())) {
+        c.add("<rect class=\"precision\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"8\" fill=\"%s\"/>", PLOT_LEFT, y - 9,
+            x.width(w.precision()), BENIGN_COLOUR);
+      }
+      if (!Double.isNaN(w.recall())) {
+        c.add("<rect class=\"recall\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"8\" fill=\"%s\"/>", PLOT_LEFT, y + 1,
+            x.width(w.recall()), OFFENDER_COLOUR);
+      }
+      c.rightNote(y - 5, "P " + Figures.ratio(w.precision()));
+      c.rightNote(y + 5, "R " + Figures.ratio(w.recall()));
+    }
+    return c.close();
+  }
+
+  /**
+   * A binned rate against a strength as vertical bars, one per bin, each labelled with its counts
+   * ("12 / 40") so that a bin of few accounts is seen as such; an empty bin has no bar.
+   *
+   * @param target a horizontal dashed line at this share (NaN: none)
+   */
+  static String binnedRate(StrengthCurve curve, String title, String colour, double target, String targetLabel) {
+    int width = 640;
+    int left = 70;
+    int right = 610;
+    int top = 40;
+    int plotHeight = 200;
+    int bottom = top + plotHeight;
+    int height = bottom + 70;
+    StringBuilder svg = new StringBuilder();
+    svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+        + "viewBox=\"0 0 %d %d\" role=\"img\" font-family=\"sans-serif\" font-size=\"12\"><title>%s</title>",
+        width, height, width, height, HtmlReport.escape(title)));
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-weight=\"bold\">%s</text>", left,
+        HtmlReport.escape(title)));
+    for (int k = 0; k <= 4; k++) {
+      double share = k / 4.0;
+      double y = bottom - plotHeight * share;
+      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>"
+          + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left, right, y, y, left - 6, y + 4,
+          Figures.count(share * 100) + "%"));
+    }
+    List<StrengthCurve.Bin> bins = curve.bins();
+    double slot = bins.isEmpty() ? 0 : (right - left) / (double) bins.size();
+    for (int i = 0; i < bins.size(); i++) {
+      StrengthCurve.Bin bin = bins.get(i);
+      double x = left + i * slot;
+      if (bin.accounts() > 0) {
+        double h = plotHeight * bin.share();
+        svg.append(String.format(Locale.ROOT, "<rect class=\"bin\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+            + "fill=\"%s\" fill-opacity=\"0.8\"><title>%s</title></rect>", x + slot * 0.15, bottom - h, slot * 0.7, h, colour,
+            HtmlReport.escape(bin.counted() + " of " + bin.accounts() + " " + curve.rate())));
+      }
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#333\">%s</text>",
+          x + slot / 2, bottom - (bin.accounts() > 0 ? plotHeight * bin.share() : 0) - 5,
+          HtmlReport.escape(bin.counted() + " / " + bin.accounts())));
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x + slot / 2,
+          bottom + 18, HtmlReport.escape(decimal(bin.from()) + " to " + decimal(bin.to()))));
+    }
+    svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#333\"/>", left, right,
+        bottom, bottom));
+    if (!Double.isNaN(target)) {
+      double y = bottom - plotHeight * target;
+      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#7f8c8d\" "
+          + "stroke-dasharray=\"4,3\"/><text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"11\" fill=\"#555\">%s</text>",
+          left, right, y, y, right, y - 4, HtmlReport.escape(targetLabel)));
+    }
+    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-style=\"italic\">%s</text>",
+        (left + right) / 2, bottom + 45, HtmlReport.escape(curve.parameter() + " (labels parameter; bar label: "
+            + curve.rate() + " / accounts in the bin, all worlds)")));
+    return svg.append("</svg>").toString();
+  }
+
+  private static String decimal(double value) {
+    return Math.abs(value) >= 10 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+  }
+
   private static String colour(DetectionTable.ClassRow row) {
     return row.offender() ? OFFENDER_COLOUR : BENIGN_COLOUR;
   }
@@ -145,9 +231,13 @@ final class SvgCharts {
 
     /** Writes the class name at the left of row {@code index}; returns the row's centre line. */
     int rowLabel(int index, DetectionTable.ClassRow row) {
+      return rowLabel(index, row.label(), colour(row));
+    }
+
+    int rowLabel(int index, String text, String colour) {
       int y = TOP + index * ROW + ROW / 2;
-      add("<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"%s\">%s</text>", PLOT_LEFT - 10, y + 4, colour(row),
-          HtmlReport.escape(row.label()));
+      add("<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"%s\">%s</text>", PLOT_LEFT - 10, y + 4, colour,
+          HtmlReport.escape(text));
       return y;
     }
 

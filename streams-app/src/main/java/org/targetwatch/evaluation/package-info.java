@@ -9,5 +9,12 @@
  * {@link org.targetwatch.evaluation.DetectionTable}, {@link org.targetwatch.evaluation.ConfusionCounts}
  * and {@link org.targetwatch.evaluation.Quantiles} do the figures. {@link org.targetwatch.evaluation.MarkdownReport}
  * prints them; {@link org.targetwatch.evaluation.HtmlReport} writes the analyst's page with hand-written SVG plots.
+ *
+ * <p>Over many worlds ({@code evaluate --worlds}, docs/evaluation.md): {@link org.targetwatch.evaluation.LabelsFile}
+ * reads both labels formats (with the simulator's per-account parameters), each world is reduced to a
+ * {@link org.targetwatch.evaluation.WorldResult}, and {@link org.targetwatch.evaluation.MultiWorldSummary}
+ * gives each figure as a {@link org.targetwatch.evaluation.WorldSeries} (mean, worst world, spread) and
+ * the {@link org.targetwatch.evaluation.StrengthCurve}s; {@link org.targetwatch.evaluation.MultiWorldMarkdown},
+ * {@link org.targetwatch.evaluation.SummaryJson} and {@link org.targetwatch.evaluation.MultiWorldHtmlReport} write them.
  */
 package org.targetwatch.evaluation;
