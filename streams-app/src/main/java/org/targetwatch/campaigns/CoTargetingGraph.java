@@ -152,9 +152,74 @@ public final class CoTargetingGraph {
         }
       });
     }
+    if (component.size() > 1) {
+      joinThroughTheGroup(component, minShared, maxChance);
+    }
     Set<String> group = new TreeSet<>();
     component.forEach(vertex -> group.add(vertex.substring(ACCOUNT.length())));
     return group;
+  }
+
+  /**
+   * A group's evidence is the group's: an account whose minors lie inside the minors the group
+   * contacted together, more than chance explains (with the bar shared among all the accounts
+   * looked at), joins it even when it shares too few with any one member (a ring spreads one list
+   * thin). Repeated until no account joins, in id order so the
+   * group does not depend on the order candidates came in.
+   */
+  private void joinThroughTheGroup(Set<String> component, int minShared, double maxChance) {
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      Map<String, Count> nearby = new java.util.TreeMap<>();
+      for (String member : component) {
+        sharedMinorCounts(member).forEach((other, shared) -> {
+          if (!component.contains(other)) {
+            nearby.putIfAbsent(other, shared);
+          }
+        });
+      }
+      for (String other : nearby.keySet()) { // each account nearby is one more look: the bar is shared
+        if (chanceAgainstGroup(other, component, minShared) * nearby.size() <= maxChance) {
+          component.add(other);
+          grew = true;
+        }
+      }
+    }
+  }
+
+  /**
+   * How likely chance alone would put this many of an account's minors inside the group's minors:
+   * as {@link #chanceOfSharing} with the group's minors taken as one account's picks, and the
+   * popularity of each minor counted without the group's own picks.
+   */
+  private double chanceAgainstGroup(String accountVertex, Set<String> groupVertices, int minShared) {
+    Set<String> groupMinors = new HashSet<>();
+    int groupPicks = 0;
+    for (String member : groupVertices) {
+      List<String> minors = Graphs.neighborListOf(bipartite, member);
+      groupMinors.addAll(minors);
+      groupPicks += minors.size();
+    }
+    int a = bipartite.degreeOf(accountVertex);
+    int minors = bipartite.vertexSet().size() - accounts;
+    double pool = bipartite.edgeSet().size() - a - groupPicks + minors;
+    double hitByAccount = 1;
+    int shared = 0;
+    for (String minor : Graphs.neighborListOf(bipartite, accountVertex)) {
+      if (groupMinors.contains(minor)) {
+        int byGroup = 0;
+        for (DefaultEdge edge : bipartite.edgesOf(minor)) {
+          if (groupVertices.contains(Graphs.getOppositeVertex(bipartite, edge, minor))) {
+            byGroup++;
+          }
+        }
+        double onePick = (bipartite.degreeOf(minor) - 1 - byGroup + 1) / pool;
+        hitByAccount *= Math.min(1, groupMinors.size() * onePick);
+        shared++;
+      }
+    }
+    return shared < minShared ? 1.0 : Math.min(1.0, choose(a, shared) * hitByAccount);
   }
 
   /**

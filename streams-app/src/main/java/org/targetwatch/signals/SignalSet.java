@@ -71,9 +71,11 @@ public final class SignalSet {
         ? 0 : clamp((friendsMinors - populationMinors) / (1 - populationMinors), 0, 1);
 
     List<Signal> signals = new ArrayList<>();
+    // many minors count in proportion to the lean towards popular ones: mass contact blind to
+    // degree (spam, a school's worth of classmates) is not the pattern; too few minors count against
+    double volume = clamp(Math.log(Math.max(n, 1) / (double) minMinors), -1.5, 2.0);
     double lean = clamp((mid - 0.5) / 0.25, 0, 1);
-    add(signals, DISTINCT_MINORS, n, minMinors, lean * clamp(Math.log(Math.max(n, 1) / (double) minMinors), -1.5, 2.0),
-        w.volume());
+    add(signals, DISTINCT_MINORS, n, minMinors, volume < 0 ? volume : lean * volume, w.volume());
     add(signals, DEGREE_PREFERENCE, mid, 0.5, reliability * clamp((mid - 0.5) / 0.25, -1, 2), w.preferenceSize());
     add(signals, DEGREE_PREFERENCE_Z, z, w.preferenceZReference(), clamp(z - w.preferenceZReference(), -3, 5),
         w.preferenceSignificance());

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.internal.CampaignCandidate;
 
 /**
- * A candidate's group is its connected component in the projection "shares at least n minors, more
- * than chance explains": the same group as building the whole projection over every pair of candidates.
+ * A candidate's group holds its connected component in the projection "shares at least n minors,
+ * more than chance explains", built over every pair of candidates, and the accounts whose minors lie
+ * inside the group's beyond chance; rings are found, loners chasing popular minors are not.
  */
 class CoTargetingGroupsTest {
 
   @Test
-  void eachAccountsGroupIsItsComponentInTheWholeProjection() {
+  void eachAccountsGroupHoldsItsComponentInTheWholeProjection() {
     SplittableRandom random = new SplittableRandom(7);
     for (int round = 0; round < 20; round++) {
       List<CampaignCandidate> candidates = randomCandidates(random, 40);
@@ -35,7 +36,7 @@ class CoTargetingGroupsTest {
       for (CampaignCandidate c : candidates) {
         assertThat(graph.groupOf(c.getSenderId(), minShared, maxChance))
             .as("round %d, %s", round, c.getSenderId())
-            .containsExactlyElementsOf(new TreeSet<>(components.connectedSetOf(c.getSenderId())));
+            .containsAll(new TreeSet<>(components.connectedSetOf(c.getSenderId())));
       }
     }
   }

@@ -1,0 +1,142 @@
+package org.targetwatch.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.internal.ActivityCounts;
+import org.targetwatch.signals.Population;
+import org.targetwatch.signals.SenderTraits;
+import org.targetwatch.signals.Signal;
+import org.targetwatch.signals.SignalSet;
+import org.targetwatch.signals.WindowFigures;
+import org.targetwatch.topology.WindowSpec;
+
+/**
+ * The properties of the evidence score (docs/detection.md, "Evidence"): bounded, monotone in each
+ * piece of evidence (aggravating raises, context lowers, acceptance never lowers), confidence that
+ * grows with the number of minors, and reasons ordered by contribution.
+ */
+class EvidenceScoreTest {
+  private static final WindowSpec LONG = new WindowSpec("long", Duration.ofDays(28), 28);
+  private static final Population PLATFORM = new Population(0.3, 40);
+  private static final SenderTraits NEW_ACCOUNT = new SenderTraits(2, 1, AgeBand.AGE_13_15, -1);
+  private static final SenderTraits ESTABLISHED_ADULT = new SenderTraits(700, 60, AgeBand.ADULT, 0.05);
+
+  private final Scorer scorer = new Scorer(Thresholds.defaults(), EvidenceModel.defaults());
+
+  /** A window in which the sender contacted {@code minors} minors and {@code adults} adults. */
+  private static ActivityCounts window(int minors, int adults, double meanMidRank, double strangerShare) {
+    ActivityCounts c = new ActivityCounts();
+    c.setTargets(minors + adults);
+    c.setMinors(minors);
+    c.setPercentileSum(meanMidRank * minors);
+    c.setStrangerMinors((int) Math.round(strangerShare * minors));
+    c.setRequests(minors + adults);
+    return c;
+  }
+
+  private double score(ActivityCounts counts, SenderTraits sender) {
+    return scorer.assess(LONG, false, WindowFigures.sumOf(List.of(counts)), sender, PLATFORM).score();
+  }
+
+  private double scoreChanged(ActivityCounts base, SenderTraits sender, Consumer<ActivityCounts> change) {
+    ActivityCounts changed = ActivityCounts.newBuilder(base).build();
+    change.accept(changed);
+    return score(changed, sender);
+  }
+
+  @Test
+  void theScoreStaysWithinZeroAndOneWhateverTheFigures() {
+    SplittableRandom random = new SplittableRandom(3);
+    for (int i = 0; i < 5_000; i++) {
+      int minors = random.nextInt(0, 1001);
+      ActivityCounts c = window(minors, random.nextInt(0, 1001), random.nextDouble(), random.nextDouble());
+      c.setDeclined(random.nextInt(0, c.getRequests() + 1));
+      c.setEscalations(random.nextInt(0, minors + 1));
+      c.setSameBandMinors(random.nextInt(0, minors + 1));
+      c.setCohesionSum(random.nextDouble() * minors);
+      SenderTraits sender = new SenderTraits(random.nextDouble() * 3000 - 1, random.nextInt(0, 5000),
+          AgeBand.values()[random.nextInt(AgeBand.values().length)], random.nextDouble() * 1.2 - 0.2);
+      assertThat(score(c, sender)).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void moreMinorsWithTheSamePreferenceNeverLowerTheScoreAndSixCarryLessThanThirty() {
+    double previous = 0;
+    for (int minors = 3; minors <= 60; minors++) {
+      double s = score(window(minors, 0, 0.72, 1.0), ESTABLISHED_ADULT);
+      assertThat(s).as("%d minors", minors).isGreaterThanOrEqualTo(previous);
+      previous = s;
+    }
+    assertThat(score(window(6, 0, 0.72, 1.0), ESTABLISHED_ADULT))
+        .isLessThan(score(window(30, 0, 0.72, 1.0), ESTABLISHED_ADULT) - 0.2);
+  }
+
+  @Test
+  void aStrongerPreferenceForPopularMinorsNeverLowersTheScore() {
+    for (int minors : new int[] {6, 12, 30}) {
+      double previous = 0;
+      for (double midRank = 0.3; midRank <= 1.0; midRank += 0.02) {
+        double s = score(window(minors, 0, midRank, 1.0), NEW_ACCOUNT);
+        assertThat(s).as("%d minors, mid-rank %.2f", minors, midRank).isGreaterThanOrEqualTo(previous);
+        previous = s;
+      }
+    }
+  }
+
+  @Test
+  void eachAggravatingSignalRaisesTheScoreAndEachContextLowersIt() {
+    ActivityCounts base = window(15, 5, 0.7, 0.6);
+    base.setSameBandMinors(8);
+    double s = score(base, ESTABLISHED_ADULT);
+    assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setStrangerMinors(15))).isGreaterThan(s);
+    assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setDeclined(12))).isGreaterThan(s);
+    assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setEscalations(6))).isGreaterThan(s);
+    assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setTargets(15))).isGreaterThan(s); // no adults mixed in
+    assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setCohesionSum(6))).isLessThan(s);
+    assertThat(score(base, new SenderTraits(3, 2, AgeBand.ADULT, -1))).isGreaterThan(s); // a fake profile
+    SenderTraits establishedTeen = new SenderTraits(700, 60, AgeBand.AGE_13_15, 0.05);
+    assertThat(scoreChanged(base, establishedTeen, c -> c.setSameBandMinors(15)))
+        .isLessThan(score(base, establishedTeen)); // age peers
+    assertThat(score(base, new SenderTraits(700, 60, AgeBand.ADULT, 0.8))).isLessThan(s); // friends are minors
+  }
+
+  @Test
+  void acceptanceByTheMinorsContactedNeverLowersTheScore() {
+    ActivityCounts base = window(20, 0, 0.75, 1.0);
+    double previous = score(base, ESTABLISHED_ADULT);
+    for (int accepted = 1; accepted <= 20; accepted++) {
+      int a = accepted;
+      double s = scoreChanged(base, ESTABLISHED_ADULT, c -> c.setAccepted(a));
+      assertThat(s).as("%d accepted", accepted).isGreaterThanOrEqualTo(previous);
+      previous = s;
+    }
+  }
+
+  @Test
+  void belowTheMinimumOfMinorsTheScoreStaysUnderMediumAndBelowThreeThereIsNothing() {
+    Thresholds t = Thresholds.defaults();
+    assertThat(score(window(5, 0, 1.0, 1.0), NEW_ACCOUNT)).isLessThan(t.mediumScore());
+    assertThat(score(window(2, 0, 1.0, 1.0), NEW_ACCOUNT)).isZero();
+  }
+
+  @Test
+  void reasonsAreTheSignalsThatMovedTheScoreLargestContributionFirst() {
+    ActivityCounts c = window(25, 3, 0.82, 0.9);
+    c.setEscalations(3);
+    c.setCohesionSum(2);
+    SignalSet signals = scorer.assess(LONG, false, WindowFigures.sumOf(List.of(c)), NEW_ACCOUNT, PLATFORM).signals();
+    List<Signal> reasons = signals.byContribution();
+    assertThat(reasons).isNotEmpty().allMatch(Signal::matters);
+    assertThat(reasons).extracting(r -> Math.abs(r.contribution())).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(reasons).anyMatch(r -> r.contribution() < 0); // context is listed too
+    double sum = signals.all().stream().mapToDouble(Signal::contribution).sum();
+    assertThat(signals.evidence()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
+  }
+}

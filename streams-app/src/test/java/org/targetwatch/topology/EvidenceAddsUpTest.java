@@ -1,0 +1,176 @@
+package org.targetwatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.targetwatch.topology.OffenderTacticsTest.firstAtLeast;
+import static org.targetwatch.topology.Scenario.adult;
+import static org.targetwatch.topology.Scenario.highDegreeMinors;
+import static org.targetwatch.topology.Scenario.minor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.Reason;
+import org.targetwatch.schema.Severity;
+
+/**
+ * The ways a detector of gates fails on platforms it was not tuned on (issue 16), each played out
+ * with this test's own numbers: a smaller but certain preference over many minors; acceptance by
+ * the minors followed by messages; a ring whose members are each borderline; thin evidence and
+ * contexts that explain the contact.
+ */
+class EvidenceAddsUpTest {
+  private Scenario platform;
+
+  @BeforeEach
+  void setUp() {
+    platform = new Scenario().withBackgroundPopulation().at(Scenario.START.plus(Duration.ofDays(5)));
+  }
+
+  @AfterEach
+  void tearDown() {
+    platform.close();
+  }
+
+  /** Three in five picked among the most popular minors, the others blind to degree: a mean mid-rank near 0.7. */
+  private static List<String> partlyByDegree(int count) {
+    List<String> picked = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      picked.add(i % 5 < 3 ? minor(99 - i) : minor((i * 37) % 60));
+    }
+    return picked;
+  }
+
+  private void establishedAdult(String account) {
+    platform.account(account, AgeBand.ADULT, 800);
+    for (int a = 0; a < 40; a++) {
+      platform.friends(account, adult(a));
+    }
+  }
+
+  private Severity highest(String account) {
+    return platform.alertsFor(account).stream().map(Alert::getSeverity).max(Enum::compareTo).orElse(null);
+  }
+
+  @Test
+  void aSmallerButCertainPreferenceOverThirtyMinorsIsAlertedWhereAGateOnItsSizeWouldHoldItAtLow() {
+    establishedAdult("partial");
+    platform.requestsTo("partial", partlyByDegree(30), Duration.ofHours(3));
+
+    Alert first = firstAtLeast(platform.alertsFor("partial"), Severity.MEDIUM);
+    Reason preference = reason(first, "degree_preference");
+    assertThat(preference.getValue()).isLessThan(0.75); // the old gate's bar
+    assertThat(preference.getContribution()).isPositive();
+  }
+
+  @Test
+  void minorsWhoAcceptAndAreThenMessagedRaiseSuspicionInsteadOfExcusingTheSender() {
+    establishedAdult("welcomed");
+    List<String> minors = partlyByDegree(24);
+    platform.requestsTo("welcomed", minors, Duration.ofHours(4));
+    List<String> accepted = minors.subList(0, 15);
+    for (String minor : accepted) {
+      platform.accept("welcomed", minor).after(Duration.ofMinutes(30));
+    }
+    platform.messagesTo("welcomed", accepted.subList(0, 12), Duration.ofHours(2));
+
+    List<Alert> alerts = platform.alertsFor("welcomed");
+    Alert last = alerts.get(alerts.size() - 1);
+    assertThat(last.getSeverity().ordinal()).isGreaterThanOrEqualTo(Severity.MEDIUM.ordinal());
+    assertThat(last.getEvidence().getAccepted()).isEqualTo(15);
+    assertThat(reason(last, "escalations").getContribution()).isPositive();
+    assertThat(last.getReasons()).noneMatch(r -> r.getSignal().contains("accept"));
+  }
+
+  @Test
+  void aRingWhoseMembersEachContactAFewOfOnePoolIsAlertedTogetherWithOneCampaignId() {
+    lonersChasingPopularMinors(40);
+    List<String> pool = highDegreeMinors(50).subList(15, 50); // upper-middle degrees: each member's preference is borderline
+    List<String> ring = List.of("r1", "r2", "r3", "r4", "r5");
+    SplittableRandom random = new SplittableRandom(21);
+    for (String member : ring) {
+      platform.account(member, AgeBand.AGE_13_15, 2);
+    }
+    for (String member : ring) { // 9 each of a pool of 35: pairs overlap by a Jaccard of about 0.15
+      List<String> picks = new ArrayList<>();
+      while (picks.size() < 9) {
+        String minor = pool.get(random.nextInt(pool.size()));
+        if (!picks.contains(minor)) {
+          picks.add(minor);
+        }
+      }
+      platform.requestsTo(member, picks, Duration.ofMinutes(7));
+    }
+
+    List<Alert> campaign = platform.alerts().stream().filter(a -> a.getCampaignId() != null).toList();
+    assertThat(campaign.stream().map(Alert::getAccountId).collect(Collectors.toSet())).containsAll(ring);
+    assertThat(campaign.stream().map(Alert::getCampaignId).collect(Collectors.toSet())).hasSize(1);
+    assertThat(campaign).allSatisfy(a -> assertThat(a.getReasons()).anyMatch(r -> r.getSignal().equals("co_targeting_beyond_chance")));
+  }
+
+  @Test
+  void aNewTeenAddingSixPopularSchoolmatesWhoAreFriendsOfEachOtherIsNotAlertedAboveLow() {
+    List<String> schoolmates = highDegreeMinors(6);
+    for (int i = 0; i < schoolmates.size(); i++) {
+      for (int j = i + 1; j < schoolmates.size(); j++) {
+        platform.friends(schoolmates.get(i), schoolmates.get(j));
+      }
+    }
+    platform.account("newteen", AgeBand.AGE_13_15, 3);
+    platform.requestsTo("newteen", schoolmates, Duration.ofMinutes(15));
+
+    assertThat(highest("newteen")).isIn(null, Severity.LOW);
+  }
+
+  @Test
+  void anAdultAddingTheChildrenOfOneFamilyWhoKnowEachOtherIsNotAlertedAboveLow() {
+    List<String> children = List.of(minor(95), minor(90), minor(71), minor(64), minor(52), minor(88), minor(97));
+    for (int i = 0; i < children.size(); i++) {
+      for (int j = i + 1; j < children.size(); j++) {
+        platform.friends(children.get(i), children.get(j));
+      }
+    }
+    establishedAdult("uncle");
+    platform.requestsTo("uncle", children, Duration.ofMinutes(40));
+
+    assertThat(highest("uncle")).isIn(null, Severity.LOW);
+  }
+
+  @Test
+  void theSamePreferenceOverSixMinorsCarriesLessThanOverThirty() {
+    establishedAdult("six");
+    establishedAdult("thirty");
+    platform.requestsTo("six", highDegreeMinors(6), Duration.ofHours(2));
+    platform.requestsTo("thirty", highDegreeMinors(30), Duration.ofHours(2));
+
+    double six = platform.alertsFor("six").stream().mapToDouble(Alert::getScore).max().orElse(0);
+    double thirty = platform.alertsFor("thirty").stream().mapToDouble(Alert::getScore).max().orElse(0);
+    assertThat(thirty).isGreaterThan(six);
+    assertThat(highest("thirty")).isIn(Severity.HIGH, Severity.CRITICAL);
+  }
+
+  /** Young accounts each chasing a few popular minors on their own: what chance looks like to stage 4. */
+  private void lonersChasingPopularMinors(int count) {
+    List<String> popular = highDegreeMinors(90);
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < count; i++) {
+      String loner = "loner" + i;
+      platform.account(loner, AgeBand.AGE_13_15, 3);
+      for (int t = 0; t < 6; t++) { // the most popular most often
+        platform.request(loner, popular.get((int) (popular.size() * Math.pow(random.nextDouble(), 2))))
+            .after(Duration.ofMinutes(3));
+      }
+    }
+  }
+
+  private static Reason reason(Alert alert, String signal) {
+    return alert.getReasons().stream().filter(r -> r.getSignal().equals(signal)).findFirst()
+        .orElseThrow(() -> new AssertionError("no reason " + signal + " in " + alert.getReasons()));
+  }
+}
