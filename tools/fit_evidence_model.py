@@ -41,6 +41,7 @@ FEATURES = [
     ("established_age_peer", "weight.age.peers"),
     ("sender_friends_minors", "weight.friends.minors"),
     ("targets_know_each_other", "weight.target.cohesion"),
+    ("indiscriminate_volume", "weight.indiscriminate"),
 ]
 MEDIUM = 0.4
 TEMPERATURE = 0.5

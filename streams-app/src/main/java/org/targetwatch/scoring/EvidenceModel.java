@@ -30,6 +30,7 @@ import java.util.Properties;
  * @param agePeers weight of an established minor contacting its own age band (context)
  * @param friendsMinors weight of a sender whose trusted friends are largely minors (context)
  * @param targetCohesion weight of targets who are friends of each other (context)
+ * @param indiscriminate weight of contact so broad it is a broadcast, not a choice (context)
  * @param coTargeting weight of a group's overlap beyond chance (campaigns only; set by hand, as the
  *     fit sees single accounts)
  * @param campaignCandidateEvidence pattern evidence (preference and strangers) from which a young
@@ -52,6 +53,7 @@ public record EvidenceModel(
     double agePeers,
     double friendsMinors,
     double targetCohesion,
+    double indiscriminate,
     double coTargeting,
     double campaignCandidateEvidence) {
 
@@ -59,7 +61,7 @@ public record EvidenceModel(
 
   public EvidenceModel {
     double[] weights = {volume, preferenceSize, preferenceSignificance, strangers, minorLift, fakeProfile,
-        claimedAge, declines, escalations, agePeers, friendsMinors, targetCohesion, coTargeting};
+        claimedAge, declines, escalations, agePeers, friendsMinors, targetCohesion, indiscriminate, coTargeting};
     for (double w : weights) {
       if (!(w >= 0) || Double.isInfinite(w)) {
         throw new IllegalArgumentException("evidence weights must be finite and at least 0, was " + w);
@@ -114,6 +116,7 @@ public record EvidenceModel(
         number(p, "weight.age.peers"),
         number(p, "weight.friends.minors"),
         number(p, "weight.target.cohesion"),
+        number(p, "weight.indiscriminate"),
         number(p, "weight.co.targeting"),
         number(p, "campaign.candidate.evidence"));
   }

@@ -15,7 +15,8 @@ import org.targetwatch.scoring.Thresholds;
  * age matching the targets', declines and escalation from an accepted request to messages add to
  * it. Context that explains the contact subtracts in proportion: an established minor contacting
  * its own age band, a sender whose trusted friends are largely minors, targets who know each other
- * (one class, one club, one family), mutual friends (a stranger share below one half). Acceptance never subtracts: children with many friends accept strangers
+ * (one class, one club, one family), mutual friends (a stranger share below one half), and contact
+ * so indiscriminate that it is a broadcast rather than a choice (spam). Acceptance never subtracts: children with many friends accept strangers
  * readily, which is why they are targeted. Rates are shrunk by n / (n + k) over n minors, so that
  * six contacts never carry what thirty do.
  */
@@ -33,12 +34,19 @@ public final class SignalSet {
   public static final String FRIENDS_MINORS = "sender_friends_minors";
   public static final String TARGETS_KNOW_EACH_OTHER = "targets_know_each_other";
   public static final String CO_TARGETING = "co_targeting_beyond_chance";
+  public static final String INDISCRIMINATE = "indiscriminate_volume";
 
   /**
    * Targets who are on average friends with this share of the sender's other recent targets are a
    * group (a class, a club, a family); minors picked across the platform are friends with almost none.
    */
   static final double COHESIVE_GROUP = 0.25;
+
+  /**
+   * Distinct accounts contacted in a window from which contact looks indiscriminate: a broadcast
+   * (spam, a bot) rather than a person choosing whom to approach; four times as many is fully so.
+   */
+  static final int INDISCRIMINATE_TARGETS = 100;
 
   /** A minor's contacts are at least this much minors without anything amiss. */
   static final double MINOR_SENDERS_MINOR_SHARE = 0.5;
@@ -89,6 +97,8 @@ public final class SignalSet {
     add(signals, ESCALATIONS, f.escalations(), 1, Math.min(2.0, Math.log1p(f.escalations())), w.escalations());
     add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
     add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
+    add(signals, INDISCRIMINATE, f.targets(), INDISCRIMINATE_TARGETS,
+        -clamp(Math.log(f.targets() / (double) INDISCRIMINATE_TARGETS) / Math.log(4), 0, 1), w.indiscriminate());
     add(signals, TARGETS_KNOW_EACH_OTHER, f.targetCohesion(), COHESIVE_GROUP,
         -reliability * clamp(f.targetCohesion() / COHESIVE_GROUP, 0, 1), w.targetCohesion());
     return new SignalSet(signals);

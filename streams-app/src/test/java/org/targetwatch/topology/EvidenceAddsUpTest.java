@@ -89,17 +89,17 @@ class EvidenceAddsUpTest {
   }
 
   @Test
-  void aRingWhoseMembersEachContactAFewOfOnePoolIsAlertedTogetherWithOneCampaignId() {
+  void aRingWhoseMembersEachContactAThirdOfOnePoolIsAlertedTogetherWithOneCampaignId() {
     lonersChasingPopularMinors(40);
-    List<String> pool = highDegreeMinors(50).subList(15, 50); // upper-middle degrees: each member's preference is borderline
+    List<String> pool = highDegreeMinors(40).subList(15, 40); // upper-middle degrees: each member's preference is borderline
     List<String> ring = List.of("r1", "r2", "r3", "r4", "r5");
     SplittableRandom random = new SplittableRandom(21);
     for (String member : ring) {
       platform.account(member, AgeBand.AGE_13_15, 2);
     }
-    for (String member : ring) { // 9 each of a pool of 35: pairs overlap by a Jaccard of about 0.15
+    for (String member : ring) { // 10 each of a pool of 25: pairs overlap by a Jaccard of about 0.25
       List<String> picks = new ArrayList<>();
-      while (picks.size() < 9) {
+      while (picks.size() < 10) {
         String minor = pool.get(random.nextInt(pool.size()));
         if (!picks.contains(minor)) {
           picks.add(minor);

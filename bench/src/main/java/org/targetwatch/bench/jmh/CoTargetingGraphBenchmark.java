@@ -53,11 +53,14 @@ public class CoTargetingGraphBenchmark {
   public void setUp() {
     CampaignConfig defaults = CampaignConfig.defaults();
     config = new CampaignConfig(defaults.window(), defaults.minGroupSize(), defaults.minSharedTargets(),
-        defaults.minOverlap(), defaults.minGroupMinors(), candidates, defaults.maxTargetsPerCandidate());
+        defaults.maxChance(), defaults.minGroupMinors(), candidates, defaults.maxTargetsPerCandidate());
     SplittableRandom random = new SplittableRandom(1);
     arrivals = new ArrayList<>();
     for (int c = 0; c < 2 * candidates; c++) {
-      arrivals.add(new CampaignCandidate("cand-" + c, 0L, "e-" + c, true, 0.4, minors(random, c)));
+      List<String> minors = minors(random, c);
+      arrivals.add(CampaignCandidate.newBuilder().setSenderId("cand-" + c).setAt(0L).setEventId("e-" + c).setYoung(true)
+          .setScore(0.4).setMinorTargets(minors).setMinorTargetPercentiles(java.util.Collections.nCopies(minors.size(), 0.8))
+          .setMinorTargetStrangers(java.util.Collections.nCopies(minors.size(), true)).build());
     }
     window = CampaignCandidates.restore(DetectorStoresOutsideTopology.campaignCandidates(), config);
     for (arrived = 0; arrived < candidates; arrived++) {
@@ -70,7 +73,7 @@ public class CoTargetingGraphBenchmark {
     CampaignCandidate candidate = arrival(arrived++);
     window.admit(candidate);
     CoTargetingGraph graph = window.graph();
-    Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets(), config.minOverlap());
+    Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets(), config.maxChance());
     blackhole.consume(graph.minorsOf(group));
     blackhole.consume(graph.sharedTargets(group));
   }
@@ -78,7 +81,7 @@ public class CoTargetingGraphBenchmark {
   @Benchmark
   public void rebuiltGraph(Blackhole blackhole) {
     CoTargetingGraph graph = new CoTargetingGraph(arrivals.subList(0, candidates));
-    Set<String> group = graph.groupOf("cand-2", config.minSharedTargets(), config.minOverlap()); // a ring member
+    Set<String> group = graph.groupOf("cand-2", config.minSharedTargets(), config.maxChance()); // a ring member
     blackhole.consume(graph.minorsOf(group));
     blackhole.consume(graph.sharedTargets(group));
   }

@@ -57,7 +57,7 @@ public class RecipientEnrichmentBenchmark {
       String recipient = BenchAccounts.accountId(random.nextInt(ACCOUNTS));
       ContactAttempt attempt = new ContactAttempt("r-" + i, sender, recipient, ContactKind.FRIEND_REQUEST,
           BenchAccounts.START_MS + i);
-      contacts[i] = new Record<>(recipient, new AccountMessage(new ContactCandidate(attempt, trusted, false)),
+      contacts[i] = new Record<>(recipient, new AccountMessage(new ContactCandidate(attempt, trusted, false, trusted.subList(0, Math.min(20, trusted.size())))),
           BenchAccounts.START_MS + i);
     }
     String account = BenchAccounts.accountId(SENDER);

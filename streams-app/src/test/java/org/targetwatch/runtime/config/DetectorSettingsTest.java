@@ -24,19 +24,19 @@ class DetectorSettingsTest {
   @Test
   void setOverridesTheFileAndBothReachTheDetector(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("tuning.properties");
-    Files.writeString(file, "detector.threshold.degree.preference=0.7\ncampaign.min.group.size=4\n"
+    Files.writeString(file, "detector.threshold.young.account.days=20\ncampaign.min.group.size=4\n"
         + "bootstrap.servers=prod:9092\nkafka.security.protocol=SASL_SSL\n");
 
     DetectorConfig detector = DetectorSettings.load(Optional.of(file),
-        List.of("detector.threshold.degree.preference=0.8", "detector.burst.window=12h"));
+        List.of("detector.threshold.young.account.days=14", "detector.burst.window=12h"));
 
-    assertThat(detector.thresholds().minMeanDegreePercentile()).isEqualTo(0.8);
+    assertThat(detector.thresholds().youngAccountDays()).isEqualTo(14.0);
     assertThat(detector.campaigns().minGroupSize()).isEqualTo(4);
     assertThat(detector.burstWindow().size()).isEqualTo(Duration.ofHours(12));
-    assertThat(DetectorSettings.explicit(Optional.of(file), List.of("detector.threshold.degree.preference=0.8")))
+    assertThat(DetectorSettings.explicit(Optional.of(file), List.of("detector.threshold.young.account.days=14")))
         .as("what the report says was evaluated: the detection settings that differ from the defaults")
-        .containsOnlyKeys("detector.threshold.degree.preference", "campaign.min.group.size")
-        .containsEntry("detector.threshold.degree.preference", "0.8");
+        .containsOnlyKeys("detector.threshold.young.account.days", "campaign.min.group.size")
+        .containsEntry("detector.threshold.young.account.days", "14");
   }
 
   @Test
