@@ -177,7 +177,7 @@ def main():
     ap.add_argument("--version", default="fitted")
     ap.add_argument("--min-minors", type=int, default=6)
     ap.add_argument("--false-alarm-cost", type=float, default=3.0)
-    ap.add_argument("--pull", type=float, default=0.002)
+    ap.add_argument("--pull", type=float, default=0.1)
     ap.add_argument("worlds", nargs="+")
     a = ap.parse_args()
 
