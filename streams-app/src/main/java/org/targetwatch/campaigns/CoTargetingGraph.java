@@ -146,7 +146,8 @@ public final class CoTargetingGraph {
     while (!toVisit.isEmpty()) {
       String member = toVisit.poll();
       sharedMinorCounts(member).forEach((other, shared) -> {
-        if (!component.contains(other) && shared.value >= minShared && chanceBetween(member, other) <= maxChance) {
+        if (!component.contains(other) && shared.value >= minShared
+            && chanceBetween(member, other) <= maxChance) {
           component.add(other);
           toVisit.add(other);
         }

@@ -8,6 +8,7 @@ import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.FriendshipChanged;
 import org.targetwatch.schema.internal.PeerFriendshipChanged;
+import org.targetwatch.schema.internal.Reassessment;
 import org.targetwatch.schema.internal.RequestAnswered;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorStores;
@@ -48,8 +49,10 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
       PeerFriendshipChanged otherSide = friendships.applyOwnSide(change);
       context.forward(record.withKey(otherSide.getAccountId()).withValue(new AccountMessage(otherSide)));
     } else if (payload instanceof ContactAttempt attempt) {
-      extraction.extract(attempt).ifPresent(candidate ->
-          context.forward(record.withKey(attempt.getRecipientId()).withValue(new AccountMessage(candidate))));
+      // a candidate goes to the recipient's partition; a reassessment travels the same path at the sender's
+      extraction.extract(attempt).ifPresent(next -> context.forward(record
+          .withKey(next instanceof Reassessment ? attempt.getSenderId() : attempt.getRecipientId())
+          .withValue(new AccountMessage(next))));
     } else if (payload instanceof RequestAnswered answer) {
       onRequestAnswered(answer);
     }

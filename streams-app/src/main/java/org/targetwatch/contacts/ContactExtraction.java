@@ -8,6 +8,9 @@ import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.Friend;
+import org.targetwatch.schema.internal.Reassessment;
+import org.targetwatch.friendship.MinorDegreeDistribution;
+import org.apache.avro.specific.SpecificRecord;
 import org.targetwatch.windows.SenderActivity;
 
 /**
@@ -38,18 +41,21 @@ public final class ContactExtraction {
 
   /**
    * The candidate to send on to the recipient, carrying the sender's trusted friends and its recent
-   * contacts (this one is recorded among them); empty for a
-   * contact between friends. A message to a non-friend is remembered, so that the recipient's
+   * contacts (this one is recorded among them); for a message to a minor who accepted the sender's
+   * request, the first time, a reassessment of the sender (an escalation is evidence even when no
+   * new contact follows); otherwise empty: a contact between friends. A message to a non-friend is remembered, so that the recipient's
    * message back is seen as a reply here.
    */
-  public Optional<ContactCandidate> extract(ContactAttempt attempt) {
+  public Optional<SpecificRecord> extract(ContactAttempt attempt) {
     String sender = attempt.getSenderId();
     String recipient = attempt.getRecipientId();
     long at = attempt.getAt();
     Friend friend = graph.friendOf(sender, recipient);
     if (friend != null) {
-      if (attempt.getKind() == ContactKind.MESSAGE && friend.getInitiatedBySelf()) {
-        activity.recordEscalation(sender, recipient, at);
+      if (attempt.getKind() == ContactKind.MESSAGE && friend.getInitiatedBySelf()
+          && activity.recordEscalation(sender, recipient, at)) {
+        MinorDegreeDistribution.Snapshot minors = graph.minorDegrees().snapshot();
+        return Optional.of(new Reassessment(sender, at, minors.minorShare(), minors.upperQuartile()));
       }
       return Optional.empty();
     }

@@ -13,6 +13,7 @@ import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.PeerFriendshipChanged;
+import org.targetwatch.schema.internal.Reassessment;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorStores;
@@ -62,6 +63,8 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         String sender = candidate.getAttempt().getSenderId();
         context.forward(record.withKey(sender).withValue(new AccountMessage(enriched)));
       }
+    } else if (payload instanceof Reassessment) {
+      context.forward(record); // already keyed by its sender: on to the sender's windows
     } else if (payload instanceof PeerFriendshipChanged side) {
       PeerAgeBand answer = friendships.applyPeerSide(side);
       if (answer != null) {

@@ -150,9 +150,12 @@ public final class SenderActivity {
         counts -> counts.setRemoved(counts.getRemoved() + 1));
   }
 
-  /** The sender messaged a minor target after it accepted the sender's request. */
-  public void recordEscalation(String sender, String target, long at) {
-    recordResponse(sender, target, at,
+  /**
+   * The sender messaged a minor target after it accepted the sender's request; true when this is
+   * the first such message to that target (an escalation counted).
+   */
+  public boolean recordEscalation(String sender, String target, long at) {
+    return recordResponse(sender, target, at,
         entry -> !entry.getEscalated() && entry.getAccepted() && entry.getMinor() && mark(() -> entry.setEscalated(true)),
         counts -> counts.setEscalations(counts.getEscalations() + 1));
   }
@@ -162,14 +165,15 @@ public final class SenderActivity {
    * already had it. Counted in the bucket of the response's time. Targets not contacted within the
    * long window are not counted.
    */
-  private void recordResponse(String sender, String target, long at,
+  private boolean recordResponse(String sender, String target, long at,
       java.util.function.Predicate<TargetEntry> mark, Consumer<ActivityCounts> count) {
     TargetEntry entry = findTarget(sender, target, at);
     if (entry == null || !mark.test(entry)) {
-      return;
+      return false;
     }
     putTarget(sender, entry);
     count(sender, at, count);
+    return true;
   }
 
   private static boolean mark(Runnable change) {

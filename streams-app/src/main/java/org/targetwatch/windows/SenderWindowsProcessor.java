@@ -25,6 +25,7 @@ import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.PeerAgeBand;
+import org.targetwatch.schema.internal.Reassessment;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.scoring.Assessment;
 import org.targetwatch.scoring.AssessmentTrace;
@@ -42,7 +43,8 @@ import org.targetwatch.topology.WindowSpec;
  * (stage 5). A contact more than the grace period behind the latest contact seen is not added: its
  * windows have closed (it still changed the friendship graph upstream). The clock restarts with the
  * task, so just after a restart late contacts are let in: a wider door, never a lost contact.
- * A new friend's answer to a friendship, its age band, also comes back to the sender here.
+ * A new friend's answer to a friendship, its age band, also comes back to the sender here, and so
+ * does a reassessment: an escalation changed the sender's evidence without a new contact.
  */
 public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, SpecificRecord> {
   private final DetectorConfig config;
@@ -89,11 +91,17 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     Object payload = record.value().getPayload();
     if (payload instanceof PeerAgeBand band) {
       friendships.applyAgeBand(band); // a new friend's answer to the side this account sent on
-      return;
+    } else if (payload instanceof EnrichedContact contact) {
+      onContact(contact);
+    } else if (payload instanceof Reassessment again) {
+      String sender = again.getSenderId();
+      long at = again.getAt();
+      assessAndAlert(sender, at, traitsOf(sender, at), null,
+          new Population(again.getPopulationMinorShare(), again.getPopulationUpperQuartile()));
     }
-    if (!(payload instanceof EnrichedContact contact)) {
-      return;
-    }
+  }
+
+  private void onContact(EnrichedContact contact) {
     ContactAttempt attempt = contact.getAttempt();
     long at = attempt.getAt();
     if (at < latestContactAt - config.grace().toMillis()) {
@@ -107,14 +115,28 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     if (longWindow == null) {
       return; // a contact already counted in the window: nothing changed
     }
+    Assessment best = assessAndAlert(sender, at, traits, longWindow,
+        new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile()));
+    boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
+    boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
+    if (minorContact && young && isCampaignCandidate(best)) {
+      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, campaignCandidate(sender, attempt, best, traits), at));
+    }
+  }
+
+  /**
+   * Assesses both windows (the long window's figures given when just computed, else read) and, when
+   * the best assessment is an alert the cool-down allows, emits it (stage 5). Returns the best.
+   */
+  private Assessment assessAndAlert(String sender, long at, SenderTraits traits, WindowFigures longWindow,
+      Population population) {
     Assessment best = null;
     for (WindowSpec window : config.windows()) {
       boolean burst = window.equals(config.burstWindow());
-      WindowFigures figures = window.equals(config.longWindow())
+      WindowFigures figures = window.equals(config.longWindow()) && longWindow != null
           ? longWindow
           : stores.activity().figures(sender, window, at);
-      Assessment a = scorer.assess(window, burst, figures, traits,
-          new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile()));
+      Assessment a = scorer.assess(window, burst, figures, traits, population);
       trace.assessed(sender, at, a);
       if (best == null || a.score() > best.score()) {
         best = a;
@@ -123,16 +145,12 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     if (best.isAlert() && best.severity().get().ordinal() >= config.minSeverity().ordinal()
         && stores.cooldown().allows(sender, best.severity().get(), at)) {
       List<TargetEntry> targets = stores.activity().targetsOf(sender, best.window().windowStart(at), at);
-      Alert alert = alerts.create(sender, at, best, traits,
-          contact.getPopulationUpperQuartile(), contact.getPopulationMinorShare(), targets);
+      Alert alert = alerts.create(sender, at, best, traits, population.minorDegreeUpperQuartile(),
+          population.minorShare(), targets);
       stores.cooldown().record(sender, best.severity().get(), at);
       context.forward(new Record<>(sender, alert, at));
     }
-    boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
-    boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
-    if (minorContact && young && isCampaignCandidate(best)) {
-      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, campaignCandidate(sender, attempt, best, traits), at));
-    }
+    return best;
   }
 
   /** The sender's minors of the campaign window, each with its degree rank and whether it was a stranger. */

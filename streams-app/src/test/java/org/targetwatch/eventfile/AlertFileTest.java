@@ -110,8 +110,8 @@ class AlertFileTest {
     assertThat(alert.get("score").doubleValue()).isEqualTo(0.82);
     assertThat(alert.get("severity").textValue()).isEqualTo("HIGH");
     assertThat(alert.get("reasons").toString()).isEqualTo(
-        "[{\"signal\":\"distinctMinors\",\"value\":12.0,\"threshold\":8.0},"
-            + "{\"signal\":\"highDegreeShare\",\"value\":0.75,\"threshold\":0.5}]");
+        "[{\"signal\":\"distinctMinors\",\"value\":12.0,\"threshold\":8.0,\"contribution\":1.25},"
+            + "{\"signal\":\"highDegreeShare\",\"value\":0.75,\"threshold\":0.5,\"contribution\":-0.5}]");
     assertThat(alert.get("evidence").get("senderAgeBand").textValue()).isEqualTo("13_15");
     assertThat(alert.get("campaignId").textValue()).isEqualTo("campaign-1c");
   }

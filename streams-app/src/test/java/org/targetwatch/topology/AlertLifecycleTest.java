@@ -57,7 +57,7 @@ class AlertLifecycleTest {
   void aLateContactInsideTheGracePeriodStillCountsAndOneOutsideItDoesNot() {
     try (Scenario platform = new Scenario().withBackgroundPopulation().at(Scenario.START.plus(Duration.ofDays(5)))) {
       Instant t0 = platform.now();
-      platform.account("late", AgeBand.ADULT, 400);
+      platform.account("late", AgeBand.AGE_13_15, 2); // a fake teen profile: six popular minors alert
       List<String> targets = highDegreeMinors(12);
       // stream time moves on with someone else's event
       platform.at(t0.plus(Duration.ofHours(5))).request("x", "f1");

@@ -91,12 +91,11 @@ class OffenderTacticsTest {
   @Test
   void popularMinorsDilutedAmongManyAdultContactsAreStillAlerted() {
     platform.account("dilute", AgeBand.ADULT, 500);
-    List<String> minors = highDegreeMinors(9);
+    List<String> minors = highDegreeMinors(16);
     List<String> mixed = new ArrayList<>();
-    for (int i = 0; i < 36; i++) {
-      mixed.add(i % 4 == 3 && i / 4 < minors.size() ? minors.get(i / 4) : "f" + (100 + i));
+    for (int i = 0; i < 48; i++) { // two adults for every popular minor
+      mixed.add(i % 3 == 2 ? minors.get(i / 3) : adult(i));
     }
-    mixed.addAll(minors.subList(Math.min(9, 36 / 4), 9));
     platform.requestsTo("dilute", mixed, Duration.ofMinutes(20));
 
     List<Alert> alerts = platform.alertsFor("dilute");
