@@ -61,6 +61,7 @@ final class FaultTestPlatform {
         run.awaitProduced();
         run.awaitDrained();
         faultFreeAlerts = run.committedAlertsSettled();
+        FaultOutcome.keep("fault-free", faultFreeAlerts);
         assertThat(run.deadLetters()).as("dead letters of the fault-free run").isZero();
       }
       System.out.printf("[fault tests] fault-free run: %,d events, %,d alerts, %.1f s%n", eventCount(),

