@@ -52,6 +52,19 @@ public final class WaitingForRegistryClient implements SchemaRegistryClient {
     return noAnswer || e.httpStatus() >= 500;
   }
 
+  /** True when {@code error} or one of its causes is a registry that did not answer (worth asking again). */
+  public static boolean isRegistryOutage(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof SchemaRegistryException e && worthAskingAgain(e)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
   private <T> T waitFor(Supplier<T> question) {
     long started = System.nanoTime();
     Duration pause = FIRST_PAUSE;

@@ -38,10 +38,11 @@ import org.targetwatch.topology.EventSerdes;
 public final class DetectorRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DetectorRuntime.class);
   /**
-   * How long a stream thread waits for a registry that does not answer before it fails: under the
-   * consumer's {@code max.poll.interval.ms} (5 minutes), so the instance keeps its tasks meanwhile.
+   * How long a stream thread waits for a registry that does not answer before it fails (and is
+   * replaced, see {@link #onUncaught}): short, because a thread that waits does not poll, so the
+   * group cannot rebalance meanwhile, and its open transaction times out after 10 s.
    */
-  static final Duration REGISTRY_WAIT = Duration.ofMinutes(4);
+  static final Duration REGISTRY_WAIT = Duration.ofSeconds(5);
 
   private final TargetwatchConfig config;
   private final KafkaStreams streams;
@@ -196,6 +197,13 @@ public final class DetectorRuntime implements AutoCloseable {
   }
 
   private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(Throwable error) {
+    if (WaitingForRegistryClient.isRegistryOutage(error)) {
+      // not the record's fault and not ours: the new thread rejoins, gets its tasks back (their
+      // transaction aborted, so nothing is lost or doubled) and asks the registry again
+      LOG.warn("a stream thread could not reach the schema registry: {}. Replacing the thread; it will ask again",
+          describe(error));
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
     LOG.error("a stream thread failed: {}. Shutting this instance down (its state is kept; restart it once the cause is"
         + " fixed, and processing resumes from the last commit)", describe(error));
     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -40,7 +40,7 @@ import org.targetwatch.topology.DetectorConfig;
 final class LiveRun implements AutoCloseable {
   static final String APP = "targetwatch-faults";
   static final double RATE = 5_000;
-  static final int PARTITIONS = 4;
+  static final int PARTITIONS = Integer.getInteger("fault.tests.partitions", 4);
   static final String DEAD_LETTERS = "targetwatch-dead-letters";
   /** A guard against a hung test, not an expectation about speed. */
   static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);

@@ -11,8 +11,8 @@ import org.targetwatch.schema.Alert;
 
 /**
  * One of two instances gets SIGTERM in mid-stream: it commits, leaves the group and exits 0 within
- * its shutdown timeout; the other takes its tasks over and finishes: no alert twice, no dead letter,
- * the same accounts alerted at MEDIUM+ as without it.
+ * its shutdown timeout; the other takes its tasks over and finishes: every event processed, no alert
+ * twice, no dead letter.
  */
 class StoppedInstanceHandsOverCleanlyIT {
 
