@@ -123,13 +123,18 @@ final class LiveRun implements AutoCloseable {
 
   /** Starts (or restarts, on its kept state directory) the {@code run} instance {@code name}. */
   TargetwatchProcess startInstance(String name) {
+    return startInstance(name, 0);
+  }
+
+  /** As {@link #startInstance(String)}, its health endpoint on {@code httpPort} (0: any). */
+  TargetwatchProcess startInstance(String name, int httpPort) {
     TargetwatchProcess instance = TargetwatchProcess.start(name, log(name), "run",
         "--set", "application.id=" + APP,
         "--set", "bootstrap.servers=" + bootstrapServers,
         "--set", "schema.registry.url=" + clientRegistryUrl(),
         "--set", "state.dir=" + dir.resolve("state-" + name),
         "--set", "http.host=127.0.0.1",
-        "--set", "http.port=0",
+        "--set", "http.port=" + httpPort,
         "--set", "shutdown.timeout=30s",
         // a killed instance's tasks move once its session times out: the broker's minimum, 6 s
         "--set", "kafka.session.timeout.ms=6000",
