@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.KafkaStreams;
@@ -13,6 +14,8 @@ import org.targetwatch.runtime.StartupCheckException;
 import org.targetwatch.runtime.config.ConfigProblem;
 import org.targetwatch.runtime.config.InvalidConfigurationException;
 import org.targetwatch.runtime.config.TargetwatchConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
   static final int EXIT_FAILED = 1;
   static final int EXIT_NOT_STARTED = 2;
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return EXIT_NOT_STARTED;
     }
+    StopSignal stop = StopSignal.listen();
     DetectorRuntime runtime;
     try {
       runtime = DetectorRuntime.start(config);
@@ -57,10 +62,16 @@ final class RunCommand implements Callable<Integer> {
       err.flush();
       return EXIT_NOT_STARTED;
     }
-    runtime.closeOnShutdown();
+    runtime.closeOnShutdown(); // for a stop that is not SIGTERM / SIGINT (e.g. SIGHUP)
     try (runtime) {
-      KafkaStreams.State end = runtime.awaitTermination();
-      return end == KafkaStreams.State.ERROR ? EXIT_FAILED : 0;
+      while (!runtime.awaitTermination(Duration.ofMillis(100))) {
+        if (stop.await(0)) {
+          // readiness turns 503 first, then Kafka Streams commits and closes within shutdown.timeout
+          LOG.info("{}: stopping (at most {})", stop.name(), config.shutdownTimeout());
+          runtime.close();
+        }
+      }
+      return runtime.state() == KafkaStreams.State.ERROR ? EXIT_FAILED : 0;
     }
   }
 }

@@ -34,6 +34,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
   private final Map<Schema, Integer> idsBySchema = new HashMap<>();
   private final Map<Integer, Schema> schemasById = new HashMap<>();
   private final Map<String, List<Integer>> idsBySubject = new LinkedHashMap<>();
+  private final SchemaJournal journal;
   private int nextId;
 
   /** A registry whose first id is 1, as Confluent's. */
@@ -44,6 +45,27 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
   /** A registry whose ids start at {@code firstId} (tests use a multi-byte id to see the byte order). */
   public InMemorySchemaRegistry(int firstId) {
     this.nextId = firstId;
+    this.journal = null;
+  }
+
+  private InMemorySchemaRegistry(SchemaJournal journal) {
+    this.journal = journal;
+    this.nextId = 1;
+    for (SchemaJournal.Entry entry : journal.entries()) {
+      idsBySchema.putIfAbsent(entry.schema(), entry.id());
+      schemasById.putIfAbsent(entry.id(), entry.schema());
+      idsBySubject.computeIfAbsent(entry.subject(), s -> new ArrayList<>()).add(entry.id());
+      nextId = Math.max(nextId, entry.id() + 1);
+    }
+  }
+
+  /**
+   * A registry that keeps every registration in {@code journal} (written and synced before the id
+   * is answered) and starts with what an earlier registry wrote there: subjects, versions and ids
+   * survive a restart, as a Confluent registry's do in its {@code _schemas} topic.
+   */
+  public static InMemorySchemaRegistry keptIn(SchemaJournal journal) {
+    return new InMemorySchemaRegistry(journal);
   }
 
   /** The registry shared by every {@code mock://scope} client of this JVM, created on first use. */
@@ -66,7 +88,15 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
       }
       requireReadable(subject, schema, schemasById.get(versions.get(versions.size() - 1)));
     }
-    int id = idsBySchema.computeIfAbsent(schema, s -> nextId++);
+    Integer known = idsBySchema.get(schema);
+    int id = known != null ? known : nextId;
+    if (journal != null) {
+      journal.append(new SchemaJournal.Entry(subject, id, schema));
+    }
+    if (known == null) {
+      nextId++;
+      idsBySchema.put(schema, id);
+    }
     schemasById.putIfAbsent(id, schema);
     idsBySubject.computeIfAbsent(subject, s -> new ArrayList<>()).add(id);
     return id;

@@ -51,6 +51,7 @@ final class RegistryHttpTransport {
   JsonNode send(String asked, String path, String jsonBody) {
     String method = jsonBody == null ? "GET" : "POST";
     List<String> refused = new ArrayList<>();
+    IOException lastRefusal = null;
     for (URI base : config.urls()) {
       URI uri = URI.create(stripTrailingSlash(base.toString()) + path);
       String target = method + " " + uri;
@@ -58,8 +59,10 @@ final class RegistryHttpTransport {
         HttpResponse<String> response = http.send(request(uri, jsonBody), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return answer(asked, target, response);
       } catch (HttpConnectTimeoutException e) {
+        lastRefusal = e;
         refused.add("no connection to " + base + " within " + config.connectTimeout().toMillis() + " ms");
       } catch (ConnectException e) {
+        lastRefusal = e;
         refused.add("connection refused by " + base);
       } catch (HttpTimeoutException e) {
         throw failure(asked, "no answer to " + target + " within " + config.requestTimeout().toMillis()
@@ -74,7 +77,7 @@ final class RegistryHttpTransport {
         throw failure(asked, "interrupted while waiting for " + target, e);
       }
     }
-    throw failure(asked, String.join("; ", refused) + (config.urls().size() > 1 ? " (tried all " + config.urls().size() + " URLs)" : ""), null);
+    throw failure(asked, String.join("; ", refused) + (config.urls().size() > 1 ? " (tried all " + config.urls().size() + " URLs)" : ""), lastRefusal);
   }
 
   private HttpRequest request(URI uri, String jsonBody) {

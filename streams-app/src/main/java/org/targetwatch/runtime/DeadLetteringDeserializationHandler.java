@@ -17,8 +17,9 @@ import org.targetwatch.topology.DetectorMetrics;
 /**
  * A record whose bytes cannot be read (wrong magic byte, unknown schema id, truncated Avro) goes to
  * the dead-letter topic and processing goes on. A registry that does not answer is not the record's
- * fault: dead-lettering would lose good records, so the stream thread fails instead (and the instance
- * shuts down with a clear log line; a restart retries the record).
+ * fault: dead-lettering would lose good records, so the stream thread fails instead; when the
+ * registry gave no answer (refused, reset, timeout, 5xx) the thread is replaced and asks again
+ * ({@link DetectorRuntime}), otherwise (e.g. 401) the instance shuts down with a clear log line.
  */
 public final class DeadLetteringDeserializationHandler implements DeserializationExceptionHandler {
   /** Header with the short reason ({@code WireFormatProblem} name), beside Kafka's {@code __streams.errors.*} headers. */
@@ -40,8 +41,8 @@ public final class DeadLetteringDeserializationHandler implements Deserializatio
   public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     WireFormatException wireFormat = wireFormatCause(exception);
     if (wireFormat != null && !wireFormat.problem().recordAtFault()) {
-      LOG.error("cannot read the record at {}-{} offset {}: the schema registry is unavailable ({}); stopping rather"
-          + " than dead-lettering a record that may be fine", context.topic(), context.partition(), context.offset(),
+      LOG.warn("cannot read the record at {}-{} offset {}: the schema registry is unavailable ({}); failing the stream"
+          + " thread (it is replaced and asks again) rather than dead-lettering a record that may be fine", context.topic(), context.partition(), context.offset(),
           wireFormat.getMessage());
       return Response.fail();
     }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.targetwatch.registry.SchemaRegistryClient;
 import org.targetwatch.registry.SchemaRegistryClients;
+import org.targetwatch.registry.WaitingForRegistryClient;
 import org.targetwatch.runtime.config.TargetwatchConfig;
 import org.targetwatch.topology.DetectorTopology;
 import org.targetwatch.topology.EventSerdes;
@@ -36,6 +37,12 @@ import org.targetwatch.topology.EventSerdes;
  */
 public final class DetectorRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DetectorRuntime.class);
+  /**
+   * How long a stream thread waits for a registry that does not answer before it fails (and is
+   * replaced, see {@link #onUncaught}): short, because a thread that waits does not poll, so the
+   * group cannot rebalance meanwhile, and its open transaction times out after 10 s.
+   */
+  static final Duration REGISTRY_WAIT = Duration.ofSeconds(5);
 
   private final TargetwatchConfig config;
   private final KafkaStreams streams;
@@ -47,6 +54,8 @@ public final class DetectorRuntime implements AutoCloseable {
   private final long startedAtNanos = System.nanoTime();
   private volatile Duration startupTime;
   private volatile boolean closed;
+  /** Set first thing when stopping, so that readiness answers 503 before Kafka Streams starts to close. */
+  private volatile boolean stopping;
 
   private DetectorRuntime(TargetwatchConfig config, Clock clock) {
     this.config = config;
@@ -58,7 +67,8 @@ public final class DetectorRuntime implements AutoCloseable {
     }
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RuntimeMetrics metrics = new RuntimeMetrics(meters);
-    SchemaRegistryClient registry = SchemaRegistryClients.create(config.registry());
+    SchemaRegistryClient registry = config.registry().isMock() ? SchemaRegistryClients.create(config.registry())
+        : new WaitingForRegistryClient(SchemaRegistryClients.create(config.registry()), REGISTRY_WAIT);
     EventSerdes serdes = CountingSerdes.wrap(EventSerdes.confluent(registry), metrics);
     Topology topology = DetectorTopology.build(config.detector(), serdes, clock, false, partitions, metrics);
     useUsNumberFormatting();
@@ -69,7 +79,7 @@ public final class DetectorRuntime implements AutoCloseable {
     streamsMetrics.bindTo(meters);
     HealthEndpoint endpoint;
     try {
-      endpoint = new HealthEndpoint(config.httpHost(), config.httpPort(), streams::state, meters);
+      endpoint = new HealthEndpoint(config.httpHost(), config.httpPort(), this::healthState, meters);
     } catch (RuntimeException e) {
       streams.close(Duration.ZERO);
       throw e;
@@ -121,6 +131,12 @@ public final class DetectorRuntime implements AutoCloseable {
     return startupTime;
   }
 
+  /** The state health reports: PENDING_SHUTDOWN as soon as a stop begins, so readiness turns 503 first. */
+  private KafkaStreams.State healthState() {
+    KafkaStreams.State state = streams.state();
+    return stopping && state.isRunningOrRebalancing() ? KafkaStreams.State.PENDING_SHUTDOWN : state;
+  }
+
   /** Waits until the instance is RUNNING for the first time; false if it did not within {@code timeout}. */
   public boolean awaitRunning(Duration timeout) throws InterruptedException {
     return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -130,6 +146,11 @@ public final class DetectorRuntime implements AutoCloseable {
   public KafkaStreams.State awaitTermination() throws InterruptedException {
     terminated.await();
     return streams.state();
+  }
+
+  /** True when the client has stopped by now or within {@code timeout}. */
+  public boolean awaitTermination(Duration timeout) throws InterruptedException {
+    return terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Closes the instance within {@code shutdown.timeout} when the JVM is asked to stop (SIGTERM, Ctrl-C). */
@@ -158,7 +179,9 @@ public final class DetectorRuntime implements AutoCloseable {
     if (closed) {
       return;
     }
+    stopping = true;
     closed = true;
+    long startedAt = System.nanoTime();
     CloseOptions options = CloseOptions.timeout(timeout).withGroupMembershipOperation(
         leaveGroup ? CloseOptions.GroupMembershipOperation.DEFAULT : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
     boolean clean = streams.close(options);
@@ -169,10 +192,18 @@ public final class DetectorRuntime implements AutoCloseable {
     http.close();
     meters.close();
     terminated.countDown();
-    LOG.info("targetwatch '{}' stopped", config.applicationId());
+    LOG.info("targetwatch '{}' stopped in {} ms{}", config.applicationId(), (System.nanoTime() - startedAt) / 1_000_000,
+        clean ? "" : " (not cleanly)");
   }
 
   private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaught(Throwable error) {
+    if (WaitingForRegistryClient.isRegistryOutage(error)) {
+      // not the record's fault and not ours: the new thread rejoins, gets its tasks back (their
+      // transaction aborted, so nothing is lost or doubled) and asks the registry again
+      LOG.warn("a stream thread could not reach the schema registry: {}. Replacing the thread; it will ask again",
+          describe(error));
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
     LOG.error("a stream thread failed: {}. Shutting this instance down (its state is kept; restart it once the cause is"
         + " fixed, and processing resumes from the last commit)", describe(error));
     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

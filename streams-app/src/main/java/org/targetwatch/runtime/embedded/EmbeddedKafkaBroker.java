@@ -45,6 +45,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final InProcessFaultHandlers faultHandlers;
   private final Admin admin;
   private final String bootstrapServers;
+  private final int controllerPort;
   private final Path dataDirectory;
   private final boolean deleteDataOnClose;
   private boolean closed;
@@ -55,6 +56,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       InProcessFaultHandlers faultHandlers,
       Admin admin,
       String bootstrapServers,
+      int controllerPort,
       Path dataDirectory,
       boolean deleteDataOnClose) {
     this.node = node;
@@ -62,6 +64,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.faultHandlers = faultHandlers;
     this.admin = admin;
     this.bootstrapServers = bootstrapServers;
+    this.controllerPort = controllerPort;
     this.dataDirectory = dataDirectory;
     this.deleteDataOnClose = deleteDataOnClose;
   }
@@ -117,6 +120,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics " + names, e);
+    }
+  }
+
+  /** The port of the client listener. */
+  public int port() {
+    return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+  }
+
+  /** The port of the controller listener. */
+  public int controllerPort() {
+    return controllerPort;
+  }
+
+  /** The names of the topics that exist (internal ones excluded). */
+  public java.util.Set<String> topicNames() {
+    try {
+      return admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not list the embedded broker's topics: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while listing topics", e);
     }
   }
 
@@ -189,6 +214,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   public static final class Builder {
 
     private int defaultPartitions = 1;
+    private int clientPort;
+    private int controllerPort;
     private Path dataDirectory;
     private final Map<String, String> brokerProperties = new LinkedHashMap<>();
 
@@ -200,6 +227,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         throw new IllegalArgumentException("default partitions must be at least 1, was " + partitions);
       }
       this.defaultPartitions = partitions;
+      return this;
+    }
+
+    /**
+     * The loopback ports of the client listener and of the controller; 0 (the default) lets the
+     * system pick. Fixed ports let clients find a broker restarted on the same data directory.
+     */
+    public Builder ports(int clientPort, int controllerPort) {
+      this.clientPort = clientPort;
+      this.controllerPort = controllerPort;
       return this;
     }
 
@@ -240,8 +277,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       CombinedKRaftNode node = null;
       Admin admin = null;
       try {
-        int clientPort = listeners.bind(SingleNodeSettings.CLIENT_LISTENER);
-        int controllerPort = listeners.bind(SingleNodeSettings.CONTROLLER_LISTENER);
+        int clientPort = listeners.bind(SingleNodeSettings.CLIENT_LISTENER, this.clientPort);
+        int controllerPort = listeners.bind(SingleNodeSettings.CONTROLLER_LISTENER, this.controllerPort);
         String bootstrapServers = SingleNodeSettings.LOOPBACK + ":" + clientPort;
         node = CombinedKRaftNode.start(
             SingleNodeSettings.brokerConfig(directory, clientPort, controllerPort, defaultPartitions, brokerProperties),
@@ -252,7 +289,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             AdminClientConfig.CLIENT_ID_CONFIG, "embedded-broker-admin"));
         awaitReachable(admin, bootstrapServers);
         LOG.info("embedded Kafka broker ready at {} in {} ms", bootstrapServers, elapsedMillis(startedAt));
-        return new EmbeddedKafkaBroker(node, listeners, faultHandlers, admin, bootstrapServers, directory, temporary);
+        return new EmbeddedKafkaBroker(node, listeners, faultHandlers, admin, bootstrapServers, controllerPort, directory,
+            temporary);
       } catch (Exception e) {
         stopQuietly(admin, node, listeners);
         if (temporary) {

@@ -26,14 +26,21 @@ final class PreboundListeners implements ServerSocketFactory, AutoCloseable {
 
   /** Binds a loopback socket for the listener now, and returns its port. */
   synchronized int bind(String listenerName) {
+    return bind(listenerName, 0);
+  }
+
+  /** Binds a loopback socket for the listener on {@code port} (0: one the system picks), and returns its port. */
+  synchronized int bind(String listenerName, int port) {
     try {
       ServerSocketChannel channel = ServerSocketChannel.open();
       channel.configureBlocking(false);
-      channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      channel.setOption(java.net.StandardSocketOptions.SO_REUSEADDR, true);
+      channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       socketsByListener.put(listenerName, channel);
       return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not bind a loopback port for listener " + listenerName, e);
+      throw new UncheckedIOException("could not bind loopback port " + (port == 0 ? "(any)" : port) + " for listener "
+          + listenerName + ": " + e.getMessage(), e);
     }
   }
 

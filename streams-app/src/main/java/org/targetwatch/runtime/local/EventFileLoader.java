@@ -1,0 +1,125 @@
+package org.targetwatch.runtime.local;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.targetwatch.eventfile.EventFieldMapping;
+import org.targetwatch.registry.SchemaRegistryClient;
+import org.targetwatch.replay.EventFileInTimeOrder;
+import org.targetwatch.schema.FriendRequestEvent;
+import org.targetwatch.schema.MessageEvent;
+import org.targetwatch.schema.Profile;
+import org.targetwatch.serde.AvroSerializer;
+import org.targetwatch.topology.DetectorConfig;
+
+/**
+ * Sends an event file's events to the input topics as a platform must (README, "Data in and out"):
+ * Confluent Avro registered under {@code {topic}-value}, keyed by the account the event is about
+ * (a profile's account, a request's or message's sender) as a UTF-8 string, partitioned by Kafka's
+ * default partitioner, with the event time as the record timestamp, in event-time order. The
+ * producer is idempotent with {@code acks=all} and retries for minutes, so a broker restart in the
+ * middle neither loses nor doubles an event.
+ */
+public final class EventFileLoader implements AutoCloseable {
+  /** Long enough to ride out a broker restart; a send still unacknowledged after it fails the load. */
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+
+  /** Hears about progress every few seconds. */
+  public interface Progress {
+    void report(long sent, long acknowledged, int total);
+  }
+
+  /** What the load did. */
+  public record Outcome(long sent, long acknowledged, long failed, String firstFailure, Duration elapsed) {}
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final DetectorConfig topics;
+  private final AvroSerializer<Profile> profiles;
+  private final AvroSerializer<FriendRequestEvent> requests;
+  private final AvroSerializer<MessageEvent> messages;
+  private final AtomicLong acknowledged = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+  /** {@code clientSettings}: connection settings passed to the producer as they are (TLS, SASL). */
+  public EventFileLoader(String bootstrapServers, Map<String, Object> clientSettings, SchemaRegistryClient registry,
+      DetectorConfig topics) {
+    Map<String, Object> settings = new HashMap<>(clientSettings);
+    settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    settings.put(ProducerConfig.ACKS_CONFIG, "all");
+    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    settings.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
+    settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, DELIVERY_TIMEOUT.toMillis());
+    settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "targetwatch-produce");
+    this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+    this.topics = topics;
+    this.profiles = new AvroSerializer<>(Profile.class, registry, false, true);
+    this.requests = new AvroSerializer<>(FriendRequestEvent.class, registry, false, true);
+    this.messages = new AvroSerializer<>(MessageEvent.class, registry, false, true);
+  }
+
+  /**
+   * Sends every event of {@code events} in order, at most {@code eventsPerSecond} a second (0: as
+   * fast as the broker takes them), and returns once each is acknowledged or has failed.
+   */
+  public Outcome load(EventFileInTimeOrder events, double eventsPerSecond, Progress progress) throws InterruptedException {
+    long started = System.nanoTime();
+    long lastReport = started;
+    int total = events.size();
+    for (int rank = 0; rank < total; rank++) {
+      if (eventsPerSecond > 0) {
+        long due = started + (long) (rank * 1_000_000_000.0 / eventsPerSecond);
+        long ahead = due - System.nanoTime();
+        if (ahead > 1_000_000) {
+          Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+        }
+      }
+      producer.send(record(events.eventAt(rank)), (metadata, error) -> {
+        if (error == null) {
+          acknowledged.incrementAndGet();
+        } else {
+          failed.incrementAndGet();
+          firstFailure.compareAndSet(null, error.toString());
+        }
+      });
+      long now = System.nanoTime();
+      if (now - lastReport > 5_000_000_000L) {
+        lastReport = now;
+        progress.report(rank + 1L, acknowledged.get(), total);
+      }
+    }
+    producer.flush();
+    progress.report(total, acknowledged.get(), total);
+    return new Outcome(total, acknowledged.get(), failed.get(), firstFailure.get(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private ProducerRecord<String, byte[]> record(SpecificRecord event) {
+    long time = EventFieldMapping.eventTime(event).toEpochMilli();
+    if (event instanceof Profile p) {
+      return new ProducerRecord<>(topics.profilesTopic(), null, time, p.getAccountId(),
+          profiles.serialize(topics.profilesTopic(), p));
+    } else if (event instanceof FriendRequestEvent e) {
+      return new ProducerRecord<>(topics.friendRequestsTopic(), null, time, e.getSenderId(),
+          requests.serialize(topics.friendRequestsTopic(), e));
+    } else if (event instanceof MessageEvent m) {
+      return new ProducerRecord<>(topics.messagesTopic(), null, time, m.getSenderId(),
+          messages.serialize(topics.messagesTopic(), m));
+    }
+    throw new IllegalArgumentException("not an input event: " + event.getClass().getName());
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(30));
+  }
+}
