@@ -302,6 +302,8 @@ final class Casting {
     int ring = 0;
     while (remaining >= 3) {
       Tuning ringTuning = Tuning.draw(world, BehaviourClass.SOCK_PUPPET_RING, rng);
+      double listShare = listShareFor(ringTuning.get(BehaviourParameter.RING_INTENDED_OVERLAP),
+          ringTuning.get(BehaviourParameter.RING_LIST_FACTOR));
       int size = ringTuning.count(BehaviourParameter.RING_SIZE, 3);
       if (remaining - size < 3) {
         size = remaining <= 8 ? remaining : remaining - 3;
@@ -312,7 +314,9 @@ final class Casting {
       for (int k = 0; k < size; k++) {
         Tuning t = Tuning.draw(world, BehaviourClass.SOCK_PUPPET_RING, rng);
         t.set(BehaviourParameter.RING_SIZE, size);
-        t.set(BehaviourParameter.RING_LIST_SHARE, ringTuning.get(BehaviourParameter.RING_LIST_SHARE));
+        t.set(BehaviourParameter.RING_INTENDED_OVERLAP,
+            ringTuning.get(BehaviourParameter.RING_INTENDED_OVERLAP));
+        t.set(BehaviourParameter.RING_LIST_SHARE, listShare);
         t.set(BehaviourParameter.RING_LIST_FACTOR, ringTuning.get(BehaviourParameter.RING_LIST_FACTOR));
         t.set(BehaviourParameter.DEGREE_PICKED_SHARE,
             ringTuning.get(BehaviourParameter.DEGREE_PICKED_SHARE));
@@ -341,6 +345,16 @@ final class Casting {
       remaining -= size;
       ring++;
     }
+  }
+
+  /**
+   * The share of each member's targets to take from a list of {@code factor} times its targets so
+   * that two members' sets overlap with Jaccard about {@code overlap}: with share s, two members
+   * have about s^2/factor of their targets in common (x), and Jaccard = x / (2 - x).
+   */
+  static double listShareFor(double overlap, double factor) {
+    double common = 2 * overlap / (1 + overlap);
+    return Math.min(1.0, Math.sqrt(factor * common));
   }
 
   /** Casts one tuned look-alike and adds its behaviour; the account, or -1. */

@@ -33,7 +33,7 @@ import static org.targetwatch.simulator.BehaviourParameter.OWN_FRIENDS;
 import static org.targetwatch.simulator.BehaviourParameter.PATTERN_OVERLAP;
 import static org.targetwatch.simulator.BehaviourParameter.POPULARITY_ACCEPTANCE_BONUS;
 import static org.targetwatch.simulator.BehaviourParameter.RING_LIST_FACTOR;
-import static org.targetwatch.simulator.BehaviourParameter.RING_LIST_SHARE;
+import static org.targetwatch.simulator.BehaviourParameter.RING_INTENDED_OVERLAP;
 import static org.targetwatch.simulator.BehaviourParameter.RING_SIZE;
 import static org.targetwatch.simulator.BehaviourParameter.SAME_BAND_SHARE;
 import static org.targetwatch.simulator.BehaviourParameter.SCHOOLS;
@@ -172,8 +172,8 @@ public final class RandomizedWorld {
     w.get(SOCK_PUPPET_RING).put(ACCOUNT_AGE_DAYS, Range.of(0, 60));
     w.get(SOCK_PUPPET_RING).put(ACTIVE_DAYS, Range.of(1, 10));
     w.get(SOCK_PUPPET_RING).put(RING_SIZE, Range.of(3, 8));
-    w.get(SOCK_PUPPET_RING).put(RING_LIST_SHARE, Range.of(0.2, 1.0));
-    w.get(SOCK_PUPPET_RING).put(RING_LIST_FACTOR, Range.of(1.0, 4.0));
+    w.get(SOCK_PUPPET_RING).put(RING_INTENDED_OVERLAP, Range.of(0.0, 0.5));
+    w.get(SOCK_PUPPET_RING).put(RING_LIST_FACTOR, Range.of(1.0, 1.5));
     // dilution: many adult contacts mixed in, over weeks
     w.get(DILUTION).put(ACTIVE_DAYS, Range.of(5, 28));
     w.get(DILUTION).put(DILUTION_SHARE, Range.of(0.5, 0.92));

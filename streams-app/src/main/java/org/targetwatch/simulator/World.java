@@ -237,18 +237,17 @@ final class World {
   }
 
   /**
-   * A member of {@code members}: with chance {@code byDegree} picked by degree — among those who
-   * are in the platform's popular pool of minors (the same pool offenders draw from), in
-   * proportion to degree — else uniformly; -1 if none fits.
+   * A member of {@code members}: with chance {@code byDegree} picked by degree — among the most
+   * befriended of the acceptable members (the platform's popular-pool share of them, as offenders
+   * draw from the most befriended minors), in proportion to degree — else uniformly; -1 if none
+   * fits.
    */
   int pickAmong(int[] members, double byDegree, IntPredicate acceptable) {
     if (members.length == 0) {
       return -1;
     }
     if (chance(byDegree)) {
-      double popular = 1.0 - platform.popularPoolShare();
-      int m = pickByDegree(members, x -> minors.popularity(x) >= popular && acceptable.test(x));
-      return m >= 0 ? m : pickByDegree(members, acceptable);
+      return pickPopular(members, acceptable);
     }
     for (int attempt = 0; attempt < 30; attempt++) {
       int m = members[rng.nextInt(members.length)];
@@ -257,6 +256,17 @@ final class World {
       }
     }
     return -1;
+  }
+
+  private int pickPopular(int[] members, IntPredicate acceptable) {
+    int[] fit = Arrays.stream(members).filter(acceptable).toArray();
+    if (fit.length == 0) {
+      return -1;
+    }
+    int[] degrees = Arrays.stream(fit).map(graph::degree).sorted().toArray();
+    int top = Math.max(1, (int) Math.ceil(fit.length * platform.popularPoolShare()));
+    int bound = degrees[fit.length - top];
+    return pickByDegree(fit, x -> graph.degree(x) >= bound);
   }
 
   /** The account's current friends, as an array (a snapshot: the graph changes as events happen). */

@@ -136,15 +136,15 @@ class RandomizedSimulationTest {
   }
 
   @Test
-  void aRingsOverlapIsTheMeanPairwiseJaccardOfItsMembersTargetsAndFollowsItsListShare() {
+  void aRingsOverlapIsTheMeanPairwiseJaccardOfItsMembersTargetsAndFollowsTheIntendedOverlap() {
     UnaryOperator<WorldParameters> quick = w -> w
         .withRange(BehaviourClass.SOCK_PUPPET_RING, BehaviourParameter.FIRST_DAY_SHARE, Range.of(0, 0))
         .withRange(BehaviourClass.SOCK_PUPPET_RING, BehaviourParameter.ACTIVE_DAYS, Range.of(1, 3))
         .withRange(BehaviourClass.SOCK_PUPPET_RING, BehaviourParameter.RING_LIST_FACTOR, Range.of(1.5, 1.5));
     Simulated shared = Simulated.run(SMALL.withWorld(quick.apply(SMALL.world()
-        .withRange(BehaviourClass.SOCK_PUPPET_RING, BehaviourParameter.RING_LIST_SHARE, Range.of(1, 1)))));
+        .withRange(BehaviourClass.SOCK_PUPPET_RING, BehaviourParameter.RING_INTENDED_OVERLAP, Range.of(0.5, 0.5)))));
     Simulated apart = Simulated.run(SMALL.withWorld(quick.apply(SMALL.world()
-        .withRange(BehaviourClass.SOCK_PUPPET_RING, BehaviourParameter.RING_LIST_SHARE, Range.of(0.2, 0.2)))));
+        .withRange(BehaviourClass.SOCK_PUPPET_RING, BehaviourParameter.RING_INTENDED_OVERLAP, Range.of(0.05, 0.05)))));
     for (Simulated s : List.of(shared, apart)) {
       Map<String, List<String>> rings = s.rings();
       assertThat(rings).isNotEmpty();
@@ -161,8 +161,9 @@ class RandomizedSimulationTest {
             .isEqualTo(members.size()));
       }
     }
-    assertThat(shared.meanRingOverlap()).isGreaterThan(apart.meanRingOverlap() + 0.2);
-    assertThat(apart.meanRingOverlap()).isLessThan(0.2);
+    // targets picked by degree also collide by chance: the intended overlap is about a floor
+    assertThat(shared.meanRingOverlap()).isCloseTo(0.5, within(0.15));
+    assertThat(apart.meanRingOverlap()).isLessThan(shared.meanRingOverlap() - 0.2);
   }
 
   @Test
