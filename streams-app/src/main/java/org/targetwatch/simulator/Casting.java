@@ -391,6 +391,11 @@ final class Casting {
       }
       case POPULAR_TEEN -> {
         int a = take(c, i -> isTeen(i) && p.sociability[i] >= teenP95 && p.inExistingGraph[i]);
+        if (a < 0) {
+          // a small platform has few teens in its top 5%: the next most popular
+          double teenP80 = percentile(this::isTeen, 0.80);
+          a = take(c, i -> isTeen(i) && p.sociability[i] >= teenP80 && p.inExistingGraph[i]);
+        }
         if (a >= 0) {
           behaviours.add(new PopularTeen(a, t, rng.nextInt(Math.max(1, days - 1))));
         }
@@ -430,17 +435,19 @@ final class Casting {
         return a;
       }
       case SPAM -> {
-        int a;
-        if (rng.nextDouble() < 0.6) {
-          a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0 && p.family[i] < 0);
-          if (a >= 0) {
-            joins(a, start - 10 * DAY + rng.nextLong((10 + days / 2) * DAY));
-          }
-        } else {
-          a = take(c, this::established);
+        boolean newAccount = rng.nextDouble() < 0.6;
+        int a = newAccount ? take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0 && p.family[i] < 0)
+            : take(c, this::established);
+        if (a < 0) {
+          // a small platform may have no such adult left: any adult outside a school's staff
+          newAccount = true;
+          a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0);
         }
         if (a < 0) {
           return -1;
+        }
+        if (newAccount) {
+          joins(a, start - 10 * DAY + rng.nextLong((10 + days / 2) * DAY));
         }
         ordinaryLife[a] = false;
         if (rng.nextDouble() < 0.2) {
@@ -488,6 +495,13 @@ final class Casting {
   /** An adult account behind a fake profile claiming {@code band}, not part of any community. */
   private int fake(BehaviourClass c, AgeBand band, long createdAt) {
     int a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0 && p.family[i] < 0);
+    if (a < 0 && config.world().randomized()) {
+      // a small platform may have every adult in a family: the person behind the profile leaves it
+      a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0);
+      if (a >= 0) {
+        p.family[a] = -1;
+      }
+    }
     if (a < 0) {
       return -1;
     }

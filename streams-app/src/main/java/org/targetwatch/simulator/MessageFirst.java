@@ -78,10 +78,9 @@ final class MessageFirst implements Behaviour {
         w.message(w.timeOn(day, Rhythm.EVENING), account, unanswered.get(k), false);
       }
     }
-    double byDegree = tuning.get(BehaviourParameter.DEGREE_PICKED_SHARE);
     for (int k = 0; k < perDay[day]; k++) {
       long at = w.timeOn(day, Rhythm.EVENING);
-      int target = w.minors.pick(w.rng, byDegree, m -> targets.fresh(w, account, m, at));
+      int target = w.pickTarget(account, tuning, m -> targets.fresh(w, account, m, at));
       if (target < 0) {
         continue;
       }

@@ -111,6 +111,8 @@ public final class RandomizedWorld {
     double minorsToAdults = uniform(rng, 0.005, 0.04);
     double adultsWithin = uniform(rng, 0.3, 0.8);
     double adultsToMinors = uniform(rng, 0.001, 0.01);
+    // ordinary requests: friends of friends and communities in today's proportions 55:35
+    double strangers = uniform(rng, 0.05, 0.3);
     return new Platform(
         under13, under13 + younger, minors, minors + unknown,
         under13s, teens, adults,
@@ -120,7 +122,9 @@ public final class RandomizedWorld {
         1 - minorsToAdults,
         adultsWithin * 0.40 / 0.55, adultsWithin, 1 - adultsToMinors,
         uniform(rng, 0.05, 0.35), uniform(rng, 0.03, 0.12), uniform(rng, 0.02, 0.07),
-        uniform(rng, 0.1, 0.4), uniform(rng, 0.5, 1.2));
+        uniform(rng, 0.1, 0.4),
+        (1 - strangers) * 0.55 / 0.9, 1 - strangers, uniform(rng, 0.0, 0.5), uniform(rng, 0.0, 0.2),
+        uniform(rng, 0.5, 1.2));
   }
 
   private static double uniform(SplittableRandom rng, double lowest, double highest) {

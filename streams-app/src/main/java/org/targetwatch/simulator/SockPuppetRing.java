@@ -156,7 +156,7 @@ final class SockPuppetRing implements Behaviour {
         targets.add(pool[c]);
       }
       while (targets.size() < intensity) {
-        int m = w.minors.pick(w.rng, byDegree, x -> !mine.contains(x) && w.reachable(x, drawnAt));
+        int m = w.pickTarget(members[k], tunings[k], x -> !mine.contains(x) && w.reachable(x, drawnAt));
         if (m < 0) {
           break;
         }

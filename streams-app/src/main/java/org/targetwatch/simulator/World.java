@@ -3,6 +3,7 @@ package org.targetwatch.simulator;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
+import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.FriendRequestAction;
 
 /**
@@ -196,6 +197,18 @@ final class World {
     double p = t.get(BehaviourParameter.BASE_ACCEPTANCE)
         + t.get(BehaviourParameter.POPULARITY_ACCEPTANCE_BONUS) * minors.popularity(minor);
     return Math.min(0.95, Math.max(0.0, p));
+  }
+
+  /**
+   * A minor for a tuned offender: by degree with its degree-picked share, else at random; when its
+   * profile claims a minor's band, of that band with its same-band share; -1 if none fits.
+   */
+  int pickTarget(int account, Tuning t, IntPredicate acceptable) {
+    AgeBand claimed = population.band[account];
+    boolean sameBand = population.isMinor(account)
+        && chance(t.get(BehaviourParameter.SAME_BAND_SHARE));
+    return minors.pick(rng, t.get(BehaviourParameter.DEGREE_PICKED_SHARE),
+        m -> acceptable.test(m) && (!sameBand || population.band[m] == claimed));
   }
 
   /**
