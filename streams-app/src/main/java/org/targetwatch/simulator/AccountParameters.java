@@ -1,8 +1,10 @@
 package org.targetwatch.simulator;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -12,7 +14,7 @@ import java.util.TreeMap;
  */
 final class AccountParameters {
   /** Integer-valued parameters are written as whole numbers. */
-  private static final java.util.Set<BehaviourParameter> WHOLE = java.util.EnumSet.of(
+  private static final Set<BehaviourParameter> WHOLE = EnumSet.of(
       BehaviourParameter.INTENSITY, BehaviourParameter.ACTIVE_DAYS, BehaviourParameter.BURSTS,
       BehaviourParameter.BURST_MINUTES, BehaviourParameter.ESTABLISHED,
       BehaviourParameter.ACCOUNT_AGE_DAYS, BehaviourParameter.OWN_FRIENDS,

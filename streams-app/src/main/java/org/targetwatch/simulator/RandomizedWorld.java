@@ -200,7 +200,8 @@ public final class RandomizedWorld {
     w.put(RELATIVE, lookAlike(2, 15, 0.0, 0.5, 1, 3));
     w.put(GAMER_TEEN, lookAlike(8, 60, 0.0, 0.6, 1, 7));
     w.get(GAMER_TEEN).put(OTHER_BAND_SHARE, Range.of(0.0, 0.3));
-    w.put(SPAM, lookAlike(10, 120, 0.0, 0.3, 1, 1));
+    // a slight lean: at most a tenth of all its picks (a quarter or so of its minor picks)
+    w.put(SPAM, lookAlike(10, 120, 0.0, 0.1, 1, 1));
     Map<BehaviourClass, Map<BehaviourParameter, Range>> frozen = new EnumMap<>(BehaviourClass.class);
     w.forEach((c, m) -> frozen.put(c, Collections.unmodifiableMap(m)));
     return Collections.unmodifiableMap(frozen);

@@ -3,6 +3,7 @@ package org.targetwatch.simulator;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -182,7 +183,7 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
       out.put("age13to15Share", age13to15Below - under13Below);
       out.put("age16to17Share", minorsBelow - age13to15Below);
       out.put("unknownAgeShare", unknownBelow - minorsBelow);
-      out.put("degreeModel", teenDegree.family().name().toLowerCase(java.util.Locale.ROOT));
+      out.put("degreeModel", teenDegree.family().name().toLowerCase(Locale.ROOT));
       out.put(teenDegree.family() == DegreeShape.Family.PARETO ? "degreeTailExponent" : "degreeSigma",
           teenDegree.shape());
       out.put("degreeScale", teenDegree.scale());
