@@ -88,6 +88,7 @@ final class MessageFirst implements Behaviour {
       w.behaviourActs(account, at);
       double answers = w.acceptChance(tuning, target);
       w.parameters.contacted(account, answers);
+      w.parameters.reached(account, w.minors.popularity(target));
       w.message(at, account, target, w.chance(0.05));
       if (w.chance(0.5)) {
         w.message(at + w.delay(3, 1.0), account, target, false);

@@ -26,15 +26,18 @@ final class World {
   final WorldParameters.Platform platform;
   /** What planted accounts were drawn to do, and their realised acceptance (randomized worlds). */
   final AccountParameters parameters;
+  /** A randomized world records what planted accounts did for labels.json. */
+  private final boolean recordsParameters;
   private final Timeline timeline;
   private final long[] behaviourStart;
   private final boolean[] planted;
 
   World(SplittableRandom rng, Population population, FriendshipGraph graph, Timeline timeline,
       long start, int days, boolean[] planted, WorldParameters.Platform platform,
-      AccountParameters parameters) {
+      AccountParameters parameters, boolean recordsParameters) {
     this.platform = platform;
     this.parameters = parameters;
+    this.recordsParameters = recordsParameters;
     this.planted = planted.clone();
     this.rng = rng;
     this.population = population;
@@ -101,6 +104,9 @@ final class World {
    */
   long request(long at, int sender, int recipient, Response response) {
     timeline.planRequest(at, sender, recipient, FriendRequestAction.SENT);
+    if (recordsParameters && planted[sender] && population.isMinor(recipient)) {
+      parameters.reached(sender, minors.popularity(recipient));
+    }
     double r = rng.nextDouble();
     if (r < response.accept()) {
       long acceptedAt = at + delay(response.medianMinutes(), 1.3);

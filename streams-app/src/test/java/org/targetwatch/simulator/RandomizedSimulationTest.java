@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -107,12 +108,17 @@ class RandomizedSimulationTest {
 
   @Test
   void offendersPickingAlwaysByDegreeReachMorePopularMinorsThanThosePickingByDegreeAThirdOfTheTime() {
-    double always = meanPopularityOfOffendersTargets(
-        Simulated.run(withOffenderRange(BehaviourParameter.DEGREE_PICKED_SHARE, Range.of(1.0, 1.0))));
-    double third = meanPopularityOfOffendersTargets(
-        Simulated.run(withOffenderRange(BehaviourParameter.DEGREE_PICKED_SHARE, Range.of(0.3, 0.3))));
+    Simulated byDegree =
+        Simulated.run(withOffenderRange(BehaviourParameter.DEGREE_PICKED_SHARE, Range.of(1.0, 1.0)));
+    Simulated mostlyRandom =
+        Simulated.run(withOffenderRange(BehaviourParameter.DEGREE_PICKED_SHARE, Range.of(0.3, 0.3)));
+    double always = meanPopularityOfOffendersTargets(byDegree);
+    double third = meanPopularityOfOffendersTargets(mostlyRandom);
     assertThat(always).isGreaterThan(third + 0.1);
     assertThat(always).isGreaterThan(0.75);
+    // the labels' realised figure agrees
+    assertThat(byDegree.meanOfOffenders("meanTargetPopularity"))
+        .isGreaterThan(mostlyRandom.meanOfOffenders("meanTargetPopularity") + 0.1);
   }
 
   @Test
@@ -412,6 +418,14 @@ class RandomizedSimulationTest {
       List<Double> p = popularityOfTargets(c, byMessage);
       assertThat(p).as("minors contacted by %s", c.label()).hasSizeGreaterThan(10);
       return p.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    double meanOfOffenders(String parameter) {
+      return result.labels().entrySet().stream()
+          .filter(e -> BehaviourClass.ofLabel(e.getValue()).isOffender())
+          .map(e -> result.accountParameters().get(e.getKey()).get(parameter))
+          .filter(Objects::nonNull)
+          .mapToDouble(Number::doubleValue).average().orElseThrow();
     }
 
     Map<String, List<String>> rings() {
