@@ -252,6 +252,12 @@ final class Casting {
     if (a < 0) {
       return -1;
     }
+    if (c == BehaviourClass.SLOW_AND_LOW) {
+      // slow and low: never more than about four minors a day, however many it plans
+      int intensity = t.count(BehaviourParameter.INTENSITY, 1);
+      t.set(BehaviourParameter.ACTIVE_DAYS,
+          Math.max(t.get(BehaviourParameter.ACTIVE_DAYS), Math.ceil(intensity / 4.0)));
+    }
     Behaviour b = switch (c) {
       case BURST_FAKE_TEEN -> new BurstFakeTeen(a, t);
       case SLOW_AND_LOW -> new SlowAndLow(a, t);
