@@ -1,8 +1,10 @@
 package org.targetwatch.simulator;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -12,7 +14,7 @@ import java.util.TreeMap;
  */
 final class AccountParameters {
   /** Integer-valued parameters are written as whole numbers. */
-  private static final java.util.Set<BehaviourParameter> WHOLE = java.util.EnumSet.of(
+  private static final Set<BehaviourParameter> WHOLE = EnumSet.of(
       BehaviourParameter.INTENSITY, BehaviourParameter.ACTIVE_DAYS, BehaviourParameter.BURSTS,
       BehaviourParameter.BURST_MINUTES, BehaviourParameter.ESTABLISHED,
       BehaviourParameter.ACCOUNT_AGE_DAYS, BehaviourParameter.OWN_FRIENDS,
@@ -21,6 +23,7 @@ final class AccountParameters {
 
   private final Map<Integer, Map<String, Number>> byAccount = new TreeMap<>();
   private final Map<Integer, double[]> acceptance = new HashMap<>();
+  private final Map<Integer, double[]> popularity = new HashMap<>();
 
   /** Records the account's drawn parameters. */
   void record(int account, Tuning tuning) {
@@ -41,11 +44,21 @@ final class AccountParameters {
     sum[1]++;
   }
 
+  /** The account sent a friend request to (or cold-messaged) a minor this popular among minors. */
+  void reached(int account, double minorsPopularity) {
+    double[] sum = popularity.computeIfAbsent(account, a -> new double[2]);
+    sum[0] += minorsPopularity;
+    sum[1]++;
+  }
+
   boolean isEmpty() {
     return byAccount.isEmpty();
   }
 
-  /** Account id -> parameter name -> value, in account order; acceptanceRate added for contacters. */
+  /**
+   * Account id -> parameter name -> value, in account order; for accounts that contacted minors,
+   * acceptanceRate and minorsContacted (offenders) and meanTargetPopularity (all planted).
+   */
   Map<String, Map<String, Number>> byId(Population population) {
     Map<String, Map<String, Number>> out = new LinkedHashMap<>();
     byAccount.forEach((account, values) -> {
@@ -54,6 +67,10 @@ final class AccountParameters {
       if (sum != null && sum[1] > 0) {
         copy.put("acceptanceRate", round(sum[0] / sum[1]));
         copy.put("minorsContacted", (long) sum[1]);
+      }
+      double[] reached = popularity.get(account);
+      if (reached != null && reached[1] > 0) {
+        copy.put("meanTargetPopularity", round(reached[0] / reached[1]));
       }
       out.put(population.ids[account], copy);
     });

@@ -39,6 +39,11 @@ public enum BehaviourParameter {
   DILUTION_SHARE("dilutionShare"),
   /** Rings: members operated together. */
   RING_SIZE("ringSize"),
+  /**
+   * Rings: the overlap the operator aims at, as a mean pairwise Jaccard of the members' target
+   * sets; the list share follows from it (the planned overlap is recorded as ringOverlap).
+   */
+  RING_INTENDED_OVERLAP("ringIntendedOverlap"),
   /** Rings: share of each member's targets taken from the ring's shared list. */
   RING_LIST_SHARE("ringListShare"),
   /** Rings: shared list size relative to a member's targets. */

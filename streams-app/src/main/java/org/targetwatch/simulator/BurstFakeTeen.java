@@ -67,13 +67,10 @@ final class BurstFakeTeen implements Behaviour {
    * drawn minutes, spread over the drawn active days from its creation.
    */
   private void planTunedBursts(int day, World w) {
-    AgeBand claimed = w.population.band[account];
     int intensity = tuning.count(BehaviourParameter.INTENSITY, 1);
     int bursts = Math.min(intensity, tuning.count(BehaviourParameter.BURSTS, 1));
     long burstLength = tuning.count(BehaviourParameter.BURST_MINUTES, 5) * World.MINUTE;
     long activeSpan = tuning.count(BehaviourParameter.ACTIVE_DAYS, 1) * World.DAY;
-    double byDegree = tuning.get(BehaviourParameter.DEGREE_PICKED_SHARE);
-    double sameBandShare = tuning.get(BehaviourParameter.SAME_BAND_SHARE);
     long first = Math.max(w.population.createdAt[account], w.dayStart(day)) + w.delay(90, 0.8);
     for (int b = 0; b < bursts; b++) {
       long t = first + (bursts == 1 ? 0 : (activeSpan - burstLength) * b / bursts
@@ -81,9 +78,7 @@ final class BurstFakeTeen implements Behaviour {
       int size = intensity / bursts + (b < intensity % bursts ? 1 : 0);
       for (int k = 0; k < size; k++) {
         long at = t + burstLength * k / size + w.rng.nextLong(World.MINUTE * 3);
-        boolean sameBand = w.chance(sameBandShare);
-        int target = w.minors.pick(w.rng, byDegree,
-            m -> targets.fresh(w, account, m, at) && (!sameBand || w.population.band[m] == claimed));
+        int target = w.pickTarget(account, tuning, m -> targets.fresh(w, account, m, at));
         if (target >= 0) {
           targets.add(target);
           w.requestMinor(at, account, target, tuning, 0.0);

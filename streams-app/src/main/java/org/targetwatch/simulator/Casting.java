@@ -252,6 +252,12 @@ final class Casting {
     if (a < 0) {
       return -1;
     }
+    if (c == BehaviourClass.SLOW_AND_LOW) {
+      // slow and low: never more than about four minors a day, however many it plans
+      int intensity = t.count(BehaviourParameter.INTENSITY, 1);
+      t.set(BehaviourParameter.ACTIVE_DAYS,
+          Math.max(t.get(BehaviourParameter.ACTIVE_DAYS), Math.ceil(intensity / 4.0)));
+    }
     Behaviour b = switch (c) {
       case BURST_FAKE_TEEN -> new BurstFakeTeen(a, t);
       case SLOW_AND_LOW -> new SlowAndLow(a, t);
@@ -302,6 +308,8 @@ final class Casting {
     int ring = 0;
     while (remaining >= 3) {
       Tuning ringTuning = Tuning.draw(world, BehaviourClass.SOCK_PUPPET_RING, rng);
+      double listShare = listShareFor(ringTuning.get(BehaviourParameter.RING_INTENDED_OVERLAP),
+          ringTuning.get(BehaviourParameter.RING_LIST_FACTOR));
       int size = ringTuning.count(BehaviourParameter.RING_SIZE, 3);
       if (remaining - size < 3) {
         size = remaining <= 8 ? remaining : remaining - 3;
@@ -312,7 +320,9 @@ final class Casting {
       for (int k = 0; k < size; k++) {
         Tuning t = Tuning.draw(world, BehaviourClass.SOCK_PUPPET_RING, rng);
         t.set(BehaviourParameter.RING_SIZE, size);
-        t.set(BehaviourParameter.RING_LIST_SHARE, ringTuning.get(BehaviourParameter.RING_LIST_SHARE));
+        t.set(BehaviourParameter.RING_INTENDED_OVERLAP,
+            ringTuning.get(BehaviourParameter.RING_INTENDED_OVERLAP));
+        t.set(BehaviourParameter.RING_LIST_SHARE, listShare);
         t.set(BehaviourParameter.RING_LIST_FACTOR, ringTuning.get(BehaviourParameter.RING_LIST_FACTOR));
         t.set(BehaviourParameter.DEGREE_PICKED_SHARE,
             ringTuning.get(BehaviourParameter.DEGREE_PICKED_SHARE));
@@ -341,6 +351,16 @@ final class Casting {
       remaining -= size;
       ring++;
     }
+  }
+
+  /**
+   * The share of each member's targets to take from a list of {@code factor} times its targets so
+   * that two members' sets overlap with Jaccard about {@code overlap}: with share s, two members
+   * have about s^2/factor of their targets in common (x), and Jaccard = x / (2 - x).
+   */
+  static double listShareFor(double overlap, double factor) {
+    double common = 2 * overlap / (1 + overlap);
+    return Math.min(1.0, Math.sqrt(factor * common));
   }
 
   /** Casts one tuned look-alike and adds its behaviour; the account, or -1. */
@@ -377,6 +397,11 @@ final class Casting {
       }
       case POPULAR_TEEN -> {
         int a = take(c, i -> isTeen(i) && p.sociability[i] >= teenP95 && p.inExistingGraph[i]);
+        if (a < 0) {
+          // a small platform has few teens in its top 5%: the next most popular
+          double teenP80 = percentile(this::isTeen, 0.80);
+          a = take(c, i -> isTeen(i) && p.sociability[i] >= teenP80 && p.inExistingGraph[i]);
+        }
         if (a >= 0) {
           behaviours.add(new PopularTeen(a, t, rng.nextInt(Math.max(1, days - 1))));
         }
@@ -416,17 +441,19 @@ final class Casting {
         return a;
       }
       case SPAM -> {
-        int a;
-        if (rng.nextDouble() < 0.6) {
-          a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0 && p.family[i] < 0);
-          if (a >= 0) {
-            joins(a, start - 10 * DAY + rng.nextLong((10 + days / 2) * DAY));
-          }
-        } else {
-          a = take(c, this::established);
+        boolean newAccount = rng.nextDouble() < 0.6;
+        int a = newAccount ? take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0 && p.family[i] < 0)
+            : take(c, this::established);
+        if (a < 0) {
+          // a small platform may have no such adult left: any adult outside a school's staff
+          newAccount = true;
+          a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0);
         }
         if (a < 0) {
           return -1;
+        }
+        if (newAccount) {
+          joins(a, start - 10 * DAY + rng.nextLong((10 + days / 2) * DAY));
         }
         ordinaryLife[a] = false;
         if (rng.nextDouble() < 0.2) {
@@ -474,6 +501,13 @@ final class Casting {
   /** An adult account behind a fake profile claiming {@code band}, not part of any community. */
   private int fake(BehaviourClass c, AgeBand band, long createdAt) {
     int a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0 && p.family[i] < 0);
+    if (a < 0 && config.world().randomized()) {
+      // a small platform may have every adult in a family: the person behind the profile leaves it
+      a = take(c, i -> !p.isMinor(i) && p.staffOf[i] < 0);
+      if (a >= 0) {
+        p.family[a] = -1;
+      }
+    }
     if (a < 0) {
       return -1;
     }

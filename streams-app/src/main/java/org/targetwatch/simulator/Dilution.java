@@ -82,10 +82,9 @@ final class Dilution implements Behaviour {
         w.request(at, account, target, ADULT_STRANGER);
       }
     }
-    double byDegree = tuning.get(BehaviourParameter.DEGREE_PICKED_SHARE);
     for (int k = 0; k < perDay[day]; k++) {
       long at = w.timeOn(day, Rhythm.EVENING);
-      int target = w.minors.pick(w.rng, byDegree, m -> targets.fresh(w, account, m, at));
+      int target = w.pickTarget(account, tuning, m -> targets.fresh(w, account, m, at));
       if (target >= 0) {
         targets.add(target);
         w.requestMinor(at, account, target, tuning, 0.0);

@@ -78,10 +78,9 @@ final class MessageFirst implements Behaviour {
         w.message(w.timeOn(day, Rhythm.EVENING), account, unanswered.get(k), false);
       }
     }
-    double byDegree = tuning.get(BehaviourParameter.DEGREE_PICKED_SHARE);
     for (int k = 0; k < perDay[day]; k++) {
       long at = w.timeOn(day, Rhythm.EVENING);
-      int target = w.minors.pick(w.rng, byDegree, m -> targets.fresh(w, account, m, at));
+      int target = w.pickTarget(account, tuning, m -> targets.fresh(w, account, m, at));
       if (target < 0) {
         continue;
       }
@@ -89,6 +88,7 @@ final class MessageFirst implements Behaviour {
       w.behaviourActs(account, at);
       double answers = w.acceptChance(tuning, target);
       w.parameters.contacted(account, answers);
+      w.parameters.reached(account, w.minors.popularity(target));
       w.message(at, account, target, w.chance(0.05));
       if (w.chance(0.5)) {
         w.message(at + w.delay(3, 1.0), account, target, false);

@@ -4,7 +4,9 @@ package org.targetwatch.simulator;
  * What everybody real does every day, planted accounts included: chat with friends (messages go
  * back and forth in conversations), now and then send a friend request to a friend of a friend, a
  * member of their own school, workplace or interest group, or occasionally a stranger of their
- * own age, and rarely end a friendship. Adults do not go looking for children they do not know.
+ * own age, and rarely end a friendship. Adults do not go looking for children they do not know
+ * (in a randomized world some adults now and then add a minor met in a group or through friends,
+ * and teens add popular strangers more than others).
  */
 final class OrdinaryLife {
   private final boolean[] livesOrdinaryLife;
@@ -49,12 +51,12 @@ final class OrdinaryLife {
 
   private void requestSomeone(int i, long at, World w) {
     double r = w.rng.nextDouble();
-    if (r < 0.55) {
+    if (r < w.platform.ordinaryFriendOfFriendBelow()) {
       int target = friendOfFriend(i, at, w);
       if (target >= 0) {
         w.request(at, i, target, Response.ACQUAINTANCE);
       }
-    } else if (r < 0.9) {
+    } else if (r < w.platform.ordinaryCommunityBelow()) {
       int target = communityMember(i, at, w);
       if (target >= 0) {
         w.request(at, i, target, Response.ACQUAINTANCE);
@@ -108,6 +110,11 @@ final class OrdinaryLife {
   }
 
   private int strangerOfOwnAgeGroup(int i, long at, World w) {
+    double lean = w.platform.ordinaryStrangerPopularLean();
+    if (lean > 0 && w.population.isMinor(i) && w.chance(lean)) {
+      // teens add popular strangers of their age more than others
+      return w.minors.pick(w.rng, 1.0, m -> fits(i, m, at, w));
+    }
     for (int attempt = 0; attempt < 10; attempt++) {
       int candidate = w.rng.nextInt(w.population.size);
       if (w.population.isMinor(candidate) == w.population.isMinor(i) && fits(i, candidate, at, w)) {
@@ -124,7 +131,9 @@ final class OrdinaryLife {
       return false;
     }
     if (!p.isMinor(i) && p.isMinor(candidate)) {
-      return p.family[i] >= 0 && p.family[i] == p.family[candidate];
+      double outsideFamily = w.platform.adultAddsMinorChance();
+      return p.family[i] >= 0 && p.family[i] == p.family[candidate]
+          || outsideFamily > 0 && w.chance(outsideFamily);
     }
     if (p.isMinor(i) && !p.isMinor(candidate)) {
       // teens do add the odd adult (a coach, an older cousin), but seldom

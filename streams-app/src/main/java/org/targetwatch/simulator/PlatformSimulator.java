@@ -44,7 +44,7 @@ public final class PlatformSimulator {
       planted[i] = cast.labels()[i] != BehaviourClass.ORDINARY;
     }
     World world = new World(rng, population, graph, timeline, start, config.days(), planted,
-        platform, cast.parameters());
+        platform, cast.parameters(), config.world().randomized());
     if (config.world().randomized()) {
       recordStartingPoint(population, graph, cast, start);
     }

@@ -1,5 +1,6 @@
 package org.targetwatch.simulator;
 
+import java.util.function.IntPredicate;
 import org.targetwatch.schema.AgeBand;
 
 /**
@@ -67,7 +68,7 @@ final class PopularTeen implements Behaviour {
       for (int k = 0; k < perDay[d]; k++) {
         long at = w.timeOn(d, Rhythm.TEEN);
         boolean sameBand = w.chance(0.7);
-        java.util.function.IntPredicate peer = m -> targets.fresh(w, account, m, at)
+        IntPredicate peer = m -> targets.fresh(w, account, m, at)
             && w.population.band[m] != AgeBand.UNDER_13 && (!sameBand || w.population.band[m] == own);
         int target = w.chance(popular)
             ? w.minors.pickAmongTop(w.rng, 0.05, peer)

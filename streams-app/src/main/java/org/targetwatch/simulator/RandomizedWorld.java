@@ -33,7 +33,7 @@ import static org.targetwatch.simulator.BehaviourParameter.OWN_FRIENDS;
 import static org.targetwatch.simulator.BehaviourParameter.PATTERN_OVERLAP;
 import static org.targetwatch.simulator.BehaviourParameter.POPULARITY_ACCEPTANCE_BONUS;
 import static org.targetwatch.simulator.BehaviourParameter.RING_LIST_FACTOR;
-import static org.targetwatch.simulator.BehaviourParameter.RING_LIST_SHARE;
+import static org.targetwatch.simulator.BehaviourParameter.RING_INTENDED_OVERLAP;
 import static org.targetwatch.simulator.BehaviourParameter.RING_SIZE;
 import static org.targetwatch.simulator.BehaviourParameter.SAME_BAND_SHARE;
 import static org.targetwatch.simulator.BehaviourParameter.SCHOOLS;
@@ -111,6 +111,8 @@ public final class RandomizedWorld {
     double minorsToAdults = uniform(rng, 0.005, 0.04);
     double adultsWithin = uniform(rng, 0.3, 0.8);
     double adultsToMinors = uniform(rng, 0.001, 0.01);
+    // ordinary requests: friends of friends and communities in today's proportions 55:35
+    double strangers = uniform(rng, 0.05, 0.3);
     return new Platform(
         under13, under13 + younger, minors, minors + unknown,
         under13s, teens, adults,
@@ -120,7 +122,9 @@ public final class RandomizedWorld {
         1 - minorsToAdults,
         adultsWithin * 0.40 / 0.55, adultsWithin, 1 - adultsToMinors,
         uniform(rng, 0.05, 0.35), uniform(rng, 0.03, 0.12), uniform(rng, 0.02, 0.07),
-        uniform(rng, 0.1, 0.4), uniform(rng, 0.5, 1.2));
+        uniform(rng, 0.1, 0.4),
+        (1 - strangers) * 0.55 / 0.9, 1 - strangers, uniform(rng, 0.0, 0.5), uniform(rng, 0.0, 0.2),
+        uniform(rng, 0.5, 1.2));
   }
 
   private static double uniform(SplittableRandom rng, double lowest, double highest) {
@@ -172,8 +176,8 @@ public final class RandomizedWorld {
     w.get(SOCK_PUPPET_RING).put(ACCOUNT_AGE_DAYS, Range.of(0, 60));
     w.get(SOCK_PUPPET_RING).put(ACTIVE_DAYS, Range.of(1, 10));
     w.get(SOCK_PUPPET_RING).put(RING_SIZE, Range.of(3, 8));
-    w.get(SOCK_PUPPET_RING).put(RING_LIST_SHARE, Range.of(0.2, 1.0));
-    w.get(SOCK_PUPPET_RING).put(RING_LIST_FACTOR, Range.of(1.0, 4.0));
+    w.get(SOCK_PUPPET_RING).put(RING_INTENDED_OVERLAP, Range.of(0.0, 0.5));
+    w.get(SOCK_PUPPET_RING).put(RING_LIST_FACTOR, Range.of(1.0, 1.5));
     // dilution: many adult contacts mixed in, over weeks
     w.get(DILUTION).put(ACTIVE_DAYS, Range.of(5, 28));
     w.get(DILUTION).put(DILUTION_SHARE, Range.of(0.5, 0.92));
@@ -196,7 +200,8 @@ public final class RandomizedWorld {
     w.put(RELATIVE, lookAlike(2, 15, 0.0, 0.5, 1, 3));
     w.put(GAMER_TEEN, lookAlike(8, 60, 0.0, 0.6, 1, 7));
     w.get(GAMER_TEEN).put(OTHER_BAND_SHARE, Range.of(0.0, 0.3));
-    w.put(SPAM, lookAlike(10, 120, 0.0, 0.3, 1, 1));
+    // a slight lean: at most a tenth of all its picks (a quarter or so of its minor picks)
+    w.put(SPAM, lookAlike(10, 120, 0.0, 0.1, 1, 1));
     Map<BehaviourClass, Map<BehaviourParameter, Range>> frozen = new EnumMap<>(BehaviourClass.class);
     w.forEach((c, m) -> frozen.put(c, Collections.unmodifiableMap(m)));
     return Collections.unmodifiableMap(frozen);

@@ -63,7 +63,7 @@ public record SimulationConfig(
     return withWorld(RandomizedWorld.draw(seed));
   }
 
-  /** The same configuration in another world (the world is kept as it is by {@link #withSeed}). */
+  /** The same configuration in another world. */
   public SimulationConfig withWorld(WorldParameters world) {
     return new SimulationConfig(accounts, days, seed, start, classMix, world);
   }
@@ -76,8 +76,15 @@ public record SimulationConfig(
     return new SimulationConfig(accounts, days, seed, start, classMix, world);
   }
 
+  /**
+   * The same configuration with another seed; a world drawn from the old seed is redrawn from the
+   * new one, any other world (the fixed one, a world of one's own) is kept.
+   */
   public SimulationConfig withSeed(long seed) {
-    return new SimulationConfig(accounts, days, seed, start, classMix, world);
+    WorldParameters next = world.randomized() && world.equals(RandomizedWorld.draw(this.seed))
+        ? RandomizedWorld.draw(seed)
+        : world;
+    return new SimulationConfig(accounts, days, seed, start, classMix, next);
   }
 
   public SimulationConfig withStart(Instant start) {

@@ -61,7 +61,7 @@ final class SlowAndLow implements Behaviour {
     }
     for (int k = 0; k < perDay[day]; k++) {
       long at = w.timeOn(day, Rhythm.EVENING);
-      int target = w.minors.pick(w.rng, highDegreeShare, m -> targets.fresh(w, account, m, at));
+      int target = w.pickTarget(account, tuning, m -> targets.fresh(w, account, m, at));
       if (target >= 0) {
         targets.add(target);
         w.requestMinor(at, account, target, tuning, 0.0);

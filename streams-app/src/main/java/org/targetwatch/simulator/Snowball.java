@@ -108,7 +108,7 @@ final class Snowball implements Behaviour {
       int target = w.pickAmong(pool, byDegree, m -> targets.fresh(w, account, m, at));
       double bonus = tuning.get(BehaviourParameter.MUTUAL_FRIEND_ACCEPTANCE_BONUS);
       if (target < 0) {
-        target = w.minors.pick(w.rng, byDegree,
+        target = w.pickTarget(account, tuning,
             m -> targets.fresh(w, account, m, at) && w.graph.degree(m) >= 5);
         bonus = 0.0;
       }

@@ -1,9 +1,14 @@
 package org.targetwatch.simulator;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * offender.sock_puppet_ring: 4-6 young accounts operated together from one list of high-degree
  * minors. Each account contacts 8-12 minors of the list over a few days — below what one account
- * would need to stand out — so the list is covered several times over by the ring.
+ * would need to stand out — so the list is covered several times over by the ring. In a
+ * randomized world rings have 3-8 members sharing more or less of their targets (see
+ * {@link #planTunedDay}).
  */
 final class SockPuppetRing implements Behaviour {
   private final int[] members;
@@ -156,7 +161,7 @@ final class SockPuppetRing implements Behaviour {
         targets.add(pool[c]);
       }
       while (targets.size() < intensity) {
-        int m = w.minors.pick(w.rng, byDegree, x -> !mine.contains(x) && w.reachable(x, drawnAt));
+        int m = w.pickTarget(members[k], tunings[k], x -> !mine.contains(x) && w.reachable(x, drawnAt));
         if (m < 0) {
           break;
         }
@@ -180,13 +185,13 @@ final class SockPuppetRing implements Behaviour {
     double sum = 0;
     int pairs = 0;
     for (int a = 0; a < sets.length; a++) {
-      java.util.Set<Integer> first = new java.util.HashSet<>();
+      Set<Integer> first = new HashSet<>();
       for (int x : sets[a]) {
         first.add(x);
       }
       for (int b = a + 1; b < sets.length; b++) {
         int both = 0;
-        java.util.Set<Integer> second = new java.util.HashSet<>();
+        Set<Integer> second = new HashSet<>();
         for (int x : sets[b]) {
           if (second.add(x) && first.contains(x)) {
             both++;

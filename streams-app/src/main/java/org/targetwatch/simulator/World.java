@@ -3,6 +3,7 @@ package org.targetwatch.simulator;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
+import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.FriendRequestAction;
 
 /**
@@ -25,15 +26,18 @@ final class World {
   final WorldParameters.Platform platform;
   /** What planted accounts were drawn to do, and their realised acceptance (randomized worlds). */
   final AccountParameters parameters;
+  /** A randomized world records what planted accounts did for labels.json. */
+  private final boolean recordsParameters;
   private final Timeline timeline;
   private final long[] behaviourStart;
   private final boolean[] planted;
 
   World(SplittableRandom rng, Population population, FriendshipGraph graph, Timeline timeline,
       long start, int days, boolean[] planted, WorldParameters.Platform platform,
-      AccountParameters parameters) {
+      AccountParameters parameters, boolean recordsParameters) {
     this.platform = platform;
     this.parameters = parameters;
+    this.recordsParameters = recordsParameters;
     this.planted = planted.clone();
     this.rng = rng;
     this.population = population;
@@ -100,6 +104,9 @@ final class World {
    */
   long request(long at, int sender, int recipient, Response response) {
     timeline.planRequest(at, sender, recipient, FriendRequestAction.SENT);
+    if (recordsParameters && planted[sender] && population.isMinor(recipient)) {
+      parameters.reached(sender, minors.popularity(recipient));
+    }
     double r = rng.nextDouble();
     if (r < response.accept()) {
       long acceptedAt = at + delay(response.medianMinutes(), 1.3);
@@ -199,6 +206,18 @@ final class World {
   }
 
   /**
+   * A minor for a tuned offender: by degree with its degree-picked share, else at random; when its
+   * profile claims a minor's band, of that band with its same-band share; -1 if none fits.
+   */
+  int pickTarget(int account, Tuning t, IntPredicate acceptable) {
+    AgeBand claimed = population.band[account];
+    boolean sameBand = population.isMinor(account)
+        && chance(t.get(BehaviourParameter.SAME_BAND_SHARE));
+    return minors.pick(rng, t.get(BehaviourParameter.DEGREE_PICKED_SHARE),
+        m -> acceptable.test(m) && (!sameBand || population.band[m] == claimed));
+  }
+
+  /**
    * A tuned offender's friend request to a minor: answered with {@link #acceptChance} plus
    * {@code extraAccept}, escalated to private messages with the account's escalation chance.
    *
@@ -237,18 +256,17 @@ final class World {
   }
 
   /**
-   * A member of {@code members}: with chance {@code byDegree} picked by degree — among those who
-   * are in the platform's popular pool of minors (the same pool offenders draw from), in
-   * proportion to degree — else uniformly; -1 if none fits.
+   * A member of {@code members}: with chance {@code byDegree} picked by degree — among the most
+   * befriended of the acceptable members (the platform's popular-pool share of them, as offenders
+   * draw from the most befriended minors), in proportion to degree — else uniformly; -1 if none
+   * fits.
    */
   int pickAmong(int[] members, double byDegree, IntPredicate acceptable) {
     if (members.length == 0) {
       return -1;
     }
     if (chance(byDegree)) {
-      double popular = 1.0 - platform.popularPoolShare();
-      int m = pickByDegree(members, x -> minors.popularity(x) >= popular && acceptable.test(x));
-      return m >= 0 ? m : pickByDegree(members, acceptable);
+      return pickPopular(members, acceptable);
     }
     for (int attempt = 0; attempt < 30; attempt++) {
       int m = members[rng.nextInt(members.length)];
@@ -257,6 +275,17 @@ final class World {
       }
     }
     return -1;
+  }
+
+  private int pickPopular(int[] members, IntPredicate acceptable) {
+    int[] fit = Arrays.stream(members).filter(acceptable).toArray();
+    if (fit.length == 0) {
+      return -1;
+    }
+    int[] degrees = Arrays.stream(fit).map(graph::degree).sorted().toArray();
+    int top = Math.max(1, (int) Math.ceil(fit.length * platform.popularPoolShare()));
+    int bound = degrees[fit.length - top];
+    return pickByDegree(fit, x -> graph.degree(x) >= bound);
   }
 
   /** The account's current friends, as an array (a snapshot: the graph changes as events happen). */

@@ -3,6 +3,7 @@ package org.targetwatch.simulator;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -108,6 +109,13 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
    * @param minorRequestRate chance a minor sends an ordinary friend request on a day
    * @param adultRequestRate chance an adult sends an ordinary friend request on a day
    * @param popularPoolShare the most-befriended share of minors that a pick "by degree" draws from
+   * @param ordinaryFriendOfFriendBelow an ordinary request goes to a friend of a friend below this
+   *     draw, to a member of one's communities below {@code ordinaryCommunityBelow}, else to a
+   *     stranger of one's own age group
+   * @param ordinaryStrangerPopularLean chance a minor's request to a stranger goes to a popular
+   *     minor (picked by degree) rather than anyone
+   * @param adultAddsMinorChance chance an adult's ordinary request to a minor outside its family
+   *     (met in a group, a friend's child) is sent rather than dropped
    * @param familyLinkScale how densely an extended family is linked (1: 80% of pairs of its
    *     children are friends, 70% of its adults, 60% across; scaled, at most 98%)
    */
@@ -119,7 +127,8 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
       double minorAnyMinorBelow,
       double adultWorkBelow, double adultInterestBelow, double adultAnyAdultBelow,
       double triadicClosure, double minorRequestRate, double adultRequestRate,
-      double popularPoolShare, double familyLinkScale) {
+      double popularPoolShare, double ordinaryFriendOfFriendBelow, double ordinaryCommunityBelow,
+      double ordinaryStrangerPopularLean, double adultAddsMinorChance, double familyLinkScale) {
 
     /** Today's platform: about a third minors, Pareto degrees, schools of 600. */
     public static final Platform FIXED = new Platform(
@@ -131,7 +140,7 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
         0.45, 0.62, 0.72, 0.985,
         0.40, 0.55, 0.997,
         0.15, 0.07, 0.04,
-        0.25, 1.0);
+        0.25, 0.55, 0.9, 0.0, 0.0, 1.0);
 
     public Platform {
       if (!(0 <= under13Below && under13Below <= age13to15Below && age13to15Below <= minorsBelow
@@ -174,7 +183,7 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
       out.put("age13to15Share", age13to15Below - under13Below);
       out.put("age16to17Share", minorsBelow - age13to15Below);
       out.put("unknownAgeShare", unknownBelow - minorsBelow);
-      out.put("degreeModel", teenDegree.family().name().toLowerCase(java.util.Locale.ROOT));
+      out.put("degreeModel", teenDegree.family().name().toLowerCase(Locale.ROOT));
       out.put(teenDegree.family() == DegreeShape.Family.PARETO ? "degreeTailExponent" : "degreeSigma",
           teenDegree.shape());
       out.put("degreeScale", teenDegree.scale());
@@ -193,6 +202,9 @@ public record WorldParameters(boolean randomized, long seed, Platform platform,
       out.put("minorRequestRate", minorRequestRate);
       out.put("adultRequestRate", adultRequestRate);
       out.put("popularPoolShare", popularPoolShare);
+      out.put("ordinaryStrangerShare", 1 - ordinaryCommunityBelow);
+      out.put("ordinaryStrangerPopularLean", ordinaryStrangerPopularLean);
+      out.put("adultAddsMinorChance", adultAddsMinorChance);
       out.put("familyLinkScale", familyLinkScale);
       return out;
     }

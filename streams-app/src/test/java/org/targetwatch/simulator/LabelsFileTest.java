@@ -60,6 +60,7 @@ class LabelsFileTest {
         assertThat(parameters.has("degreePickedShare")).isTrue();
         assertThat(parameters.has("acceptanceRate")).isTrue();
         assertThat(parameters.has("intensity")).isTrue();
+        assertThat(parameters.has("minorsContacted")).isTrue();
       } else {
         assertThat(parameters.has("intensity")).isTrue();
         assertThat(parameters.has("patternOverlap")).isTrue();

@@ -95,4 +95,13 @@ class RandomizedWorldTest {
     assertThat(SimulationConfig.defaults(3L).world()).isEqualTo(fixed);
     assertThat(SimulationConfig.randomized(3L).world()).isEqualTo(RandomizedWorld.draw(3L));
   }
+
+  @Test
+  void anotherSeedRedrawsAWorldDrawnFromTheSeedButKeepsAWorldOfOnesOwn() {
+    assertThat(SimulationConfig.randomized(3L).withSeed(4L).world()).isEqualTo(RandomizedWorld.draw(4L));
+    assertThat(SimulationConfig.defaults(3L).withSeed(4L).world()).isEqualTo(WorldParameters.fixed());
+    WorldParameters own = RandomizedWorld.draw(3L)
+        .withRange(BehaviourClass.SPAM, BehaviourParameter.INTENSITY, Range.of(5, 5));
+    assertThat(SimulationConfig.defaults(3L).withWorld(own).withSeed(4L).world()).isEqualTo(own);
+  }
 }
