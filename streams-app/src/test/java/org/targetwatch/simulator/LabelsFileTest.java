@@ -21,16 +21,16 @@ class LabelsFileTest {
     Path file = dir.resolve("labels.json");
     LabelsFile.write(file, result);
 
-    LabelsFile.Labels read = LabelsFile.read(file);
-    assertThat(read.format()).isEqualTo("targetwatch-labels/2");
-    assertThat(read.seed()).isEqualTo(5L);
+    org.targetwatch.evaluation.LabelsFile read = org.targetwatch.evaluation.LabelsFile.read(file); // the one reader
+    assertThat(read.randomized()).isTrue();
+    assertThat(read.worldSeed()).isEqualTo(5L);
     assertThat(read.classes()).isEqualTo(result.labels());
     assertThat(read.accountParameters().keySet()).isEqualTo(result.accountParameters().keySet());
     result.accountParameters().forEach((id, parameters) -> parameters.forEach((name, value) ->
-        assertThat(read.accountParameters().get(id).get(name).doubleValue()).as("%s %s", id, name)
+        assertThat(read.accountParameters().get(id).get(name)).as("%s %s", id, name)
             .isEqualTo(value.doubleValue())));
-    assertThat(read.world()).containsEntry("degreeModel", result.world().describe().get("degreeModel"));
-    assertThat(((Number) read.world().get("minorShare")).doubleValue())
+    assertThat(read.worldParameters()).containsEntry("degreeModel", result.world().describe().get("degreeModel"));
+    assertThat(((Number) read.worldParameters().get("minorShare")).doubleValue())
         .isEqualTo(result.world().platform().minorShare());
   }
 
@@ -83,8 +83,8 @@ class LabelsFileTest {
     assertThat(root.has("format")).isFalse();
     assertThat(root.size()).isEqualTo(500);
     assertThat(root.path("a0").isTextual()).isTrue();
-    LabelsFile.Labels read = LabelsFile.read(file);
-    assertThat(read.format()).isEqualTo("flat");
+    org.targetwatch.evaluation.LabelsFile read = org.targetwatch.evaluation.LabelsFile.read(file); // the one reader
+    assertThat(read.randomized()).isFalse();
     assertThat(read.classes()).isEqualTo(result.labels());
     assertThat(read.accountParameters()).isEmpty();
     assertThat(result.accountParameters()).isEmpty();
@@ -94,7 +94,7 @@ class LabelsFileTest {
   void anUnknownLabelsFormatIsRefusedWithTheFileName() throws IOException {
     Path file = dir.resolve("labels.json");
     Files.writeString(file, "{\"format\": \"targetwatch-labels/9\", \"accounts\": {}}");
-    assertThatThrownBy(() -> LabelsFile.read(file)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> org.targetwatch.evaluation.LabelsFile.read(file)).isInstanceOf(IOException.class)
         .hasMessageContaining("labels.json").hasMessageContaining("targetwatch-labels/9");
   }
 }
