@@ -32,25 +32,9 @@ class CampaignStageTest {
     return platform.alerts().stream().filter(a -> a.getCampaignId() != null).toList();
   }
 
-  /**
-   * Young accounts each chasing a few popular minors on their own: what chance looks like, against
-   * which a ring's overlap is judged.
-   */
-  private void lonersChasingPopularMinors(int count) {
-    List<String> popular = highDegreeMinors(80).subList(12, 80);
-    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-    for (int i = 0; i < count; i++) {
-      String loner = "loner" + i;
-      platform.account(loner, AgeBand.AGE_13_15, 3);
-      for (int t = 0; t < 6; t++) {
-        platform.request(loner, popular.get(random.nextInt(popular.size()))).after(Duration.ofMinutes(3));
-      }
-    }
-  }
-
   @Test
   void aRingOfYoungAccountsSharingOneTargetListIsAlertedAsOneCampaignEachMemberOncePerSeverity() {
-    lonersChasingPopularMinors(40);
+    platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
     List<String> shared = highDegreeMinors(12);
     List<String> ring = List.of("p1", "p2", "p3", "p4", "p5");
     for (String member : ring) {

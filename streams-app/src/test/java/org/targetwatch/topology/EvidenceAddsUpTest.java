@@ -97,7 +97,7 @@ class EvidenceAddsUpTest {
 
   @Test
   void aRingWhoseMembersEachContactPartOfOnePoolIsAlertedTogetherWithOneCampaignId() {
-    lonersChasingPopularMinors(40);
+    platform.lonersChasing(highDegreeMinors(90), 40);
     List<String> pool = highDegreeMinors(35).subList(15, 35); // upper-middle degrees: each member's preference is borderline
     List<String> ring = List.of("r1", "r2", "r3", "r4", "r5");
     SplittableRandom random = new SplittableRandom(21);
@@ -163,20 +163,6 @@ class EvidenceAddsUpTest {
     double thirty = platform.alertsFor("thirty").stream().mapToDouble(Alert::getScore).max().orElse(0);
     assertThat(thirty).isGreaterThan(six);
     assertThat(highest("thirty")).isIn(Severity.HIGH, Severity.CRITICAL);
-  }
-
-  /** Young accounts each chasing a few popular minors on their own: what chance looks like to stage 4. */
-  private void lonersChasingPopularMinors(int count) {
-    List<String> popular = highDegreeMinors(90);
-    SplittableRandom random = new SplittableRandom(5);
-    for (int i = 0; i < count; i++) {
-      String loner = "loner" + i;
-      platform.account(loner, AgeBand.AGE_13_15, 3);
-      for (int t = 0; t < 6; t++) { // the most popular most often
-        platform.request(loner, popular.get((int) (popular.size() * Math.pow(random.nextDouble(), 2))))
-            .after(Duration.ofMinutes(3));
-      }
-    }
   }
 
   private static String lastCampaignOf(List<Alert> campaignAlerts, String member) {

@@ -109,6 +109,22 @@ public final class Scenario implements AutoCloseable {
     return ids;
   }
 
+  /**
+   * Young accounts (3 days, 13-15) each sending six requests to minors of {@code popular}, the first
+   * ones most often: what chance looks like to the campaign stage, against which a ring is judged.
+   */
+  public Scenario lonersChasing(List<String> popular, int count) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int i = 0; i < count; i++) {
+      String loner = "loner" + i;
+      account(loner, AgeBand.AGE_13_15, 3);
+      for (int t = 0; t < 6; t++) {
+        request(loner, popular.get((int) (popular.size() * Math.pow(random.nextDouble(), 2)))).after(Duration.ofMinutes(3));
+      }
+    }
+    return this;
+  }
+
   public static String adult(int i) {
     return "a" + i;
   }
