@@ -206,8 +206,8 @@ def main():
         out[key] = f"{v:.3f}"
     with open(a.output, "w") as f:
         f.write("# The evidence-combining score's weights (docs/detection.md, \"Evidence\").\n")
-        f.write("# Written by tools/fit-evidence-model; training worlds: " + " ".join(
-            os.path.basename(d.rstrip("/")) for d in a.worlds) + "\n")
+        f.write(f"# Written by tools/fit-evidence-model (pull {a.pull} towards {a.prior}); training worlds: "
+                + " ".join(os.path.basename(d.rstrip("/")) for d in a.worlds) + "\n")
         for key, value in out.items():
             f.write(f"{key}={value}\n")
 
