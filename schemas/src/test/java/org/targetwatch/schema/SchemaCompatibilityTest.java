@@ -222,7 +222,9 @@ class SchemaCompatibilityTest {
         ContactCandidate.getClassSchema(), ContactKind.getClassSchema(), EnrichedContact.getClassSchema(),
         Friend.getClassSchema(), FriendSet.getClassSchema(), FriendshipChanged.getClassSchema(),
         MessageReceived.getClassSchema(), PeerAgeBand.getClassSchema(), PeerFriendshipChanged.getClassSchema(),
-        RequestAnswered.getClassSchema(), TargetEntry.getClassSchema());
+        RequestAnswered.getClassSchema(), TargetEntry.getClassSchema(),
+        org.targetwatch.schema.internal.Reassessment.getClassSchema(),
+        org.targetwatch.schema.internal.RecentContacts.getClassSchema());
   }
 
   private static void collectUndocumented(Schema schema, List<String> seen, List<String> undocumented) {
