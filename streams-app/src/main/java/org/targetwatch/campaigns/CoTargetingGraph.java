@@ -180,10 +180,26 @@ public final class CoTargetingGraph {
           }
         });
       }
+      GroupPicks group = new GroupPicks(component);
       for (String other : nearby.keySet()) { // each account nearby is one more look: the bar is shared
-        if (chanceAgainstGroup(other, component, minShared) * nearby.size() <= maxChance) {
+        if (chanceAgainstGroup(other, group, minShared) * nearby.size() <= maxChance) {
           component.add(other);
           grew = true;
+        }
+      }
+    }
+  }
+
+  /** A group's minors, each with how many of its members picked it, counted once per pass. */
+  private final class GroupPicks {
+    final Map<String, Count> byMinor = new HashMap<>();
+    int picks;
+
+    GroupPicks(Set<String> memberVertices) {
+      for (String member : memberVertices) {
+        for (DefaultEdge edge : bipartite.edgesOf(member)) {
+          byMinor.computeIfAbsent(Graphs.getOppositeVertex(bipartite, edge, member), m -> new Count()).value++;
+          picks++;
         }
       }
     }
@@ -194,29 +210,18 @@ public final class CoTargetingGraph {
    * as {@link #chanceOfSharing} with the group's minors taken as one account's picks, and the
    * popularity of each minor counted without the group's own picks.
    */
-  private double chanceAgainstGroup(String accountVertex, Set<String> groupVertices, int minShared) {
-    Set<String> groupMinors = new HashSet<>();
-    int groupPicks = 0;
-    for (String member : groupVertices) {
-      List<String> minors = Graphs.neighborListOf(bipartite, member);
-      groupMinors.addAll(minors);
-      groupPicks += minors.size();
-    }
+  private double chanceAgainstGroup(String accountVertex, GroupPicks group, int minShared) {
     int a = bipartite.degreeOf(accountVertex);
     int minors = bipartite.vertexSet().size() - accounts;
-    double pool = bipartite.edgeSet().size() - a - groupPicks + minors;
+    double pool = bipartite.edgeSet().size() - a - group.picks + minors;
     double hitByAccount = 1;
     int shared = 0;
-    for (String minor : Graphs.neighborListOf(bipartite, accountVertex)) {
-      if (groupMinors.contains(minor)) {
-        int byGroup = 0;
-        for (DefaultEdge edge : bipartite.edgesOf(minor)) {
-          if (groupVertices.contains(Graphs.getOppositeVertex(bipartite, edge, minor))) {
-            byGroup++;
-          }
-        }
-        double onePick = (bipartite.degreeOf(minor) - 1 - byGroup + 1) / pool;
-        hitByAccount *= Math.min(1, groupMinors.size() * onePick);
+    for (DefaultEdge edge : bipartite.edgesOf(accountVertex)) {
+      String minor = Graphs.getOppositeVertex(bipartite, edge, accountVertex);
+      Count byGroup = group.byMinor.get(minor);
+      if (byGroup != null) {
+        double onePick = (bipartite.degreeOf(minor) - 1 - byGroup.value + 1) / pool;
+        hitByAccount *= Math.min(1, group.byMinor.size() * onePick);
         shared++;
       }
     }

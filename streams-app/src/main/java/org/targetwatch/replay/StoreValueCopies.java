@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,7 @@ import org.apache.avro.util.Utf8;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
+import org.targetwatch.schema.internal.RecentContacts;
 import org.targetwatch.schema.internal.TargetEntry;
 
 /**
@@ -35,7 +37,7 @@ import org.targetwatch.schema.internal.TargetEntry;
  * Any other kind of value is refused, so a new store value type cannot be shared by accident.
  *
  * <p>The schema walk is no faster than decoding bytes, so the records that events read and write
- * most are copied by hand: profiles, targets, activity counts and alert history. A hand-written
+ * most are copied by hand: profiles, targets, activity counts, alert history and recent contacts. A hand-written
  * copy is used only while its record's schema has exactly the fields it copies; otherwise the schema
  * walk takes over, so a field added to a schema is never lost.
  */
@@ -63,7 +65,9 @@ final class StoreValueCopies {
           "strangerMinors", "sameBandMinors", "requests", "messages", "accepted", "declined", "removed",
           "escalations", "cohesionSum"), counts -> copyActivityCounts((ActivityCounts) counts)),
       AlertHistory.class, new ByHand(List.of("severity", "at", "count"),
-          history -> copyAlertHistory((AlertHistory) history)));
+          history -> copyAlertHistory((AlertHistory) history)),
+      RecentContacts.class, new ByHand(List.of("targetIds", "contactedAt"),
+          recent -> copyRecentContacts((RecentContacts) recent)));
 
   private static final ClassValue<RecordCopier> RECORDS = new ClassValue<>() {
     @Override
@@ -184,6 +188,11 @@ final class StoreValueCopies {
     copy.setEscalations(counts.getEscalations());
     copy.setCohesionSum(counts.getCohesionSum());
     return copy;
+  }
+
+  /** Strings and boxed longs are immutable: new lists over the same elements. */
+  private static RecentContacts copyRecentContacts(RecentContacts recent) {
+    return new RecentContacts(new ArrayList<>(recent.getTargetIds()), new ArrayList<>(recent.getContactedAt()));
   }
 
   private static AlertHistory copyAlertHistory(AlertHistory history) {
