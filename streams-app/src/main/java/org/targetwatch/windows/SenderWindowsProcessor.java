@@ -15,7 +15,6 @@ import org.targetwatch.friendship.StoredFriends;
 import org.apache.avro.specific.SpecificRecord;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.internal.CampaignCandidate;
-import org.targetwatch.signals.SignalSet;
 import org.targetwatch.topology.TopologyNames;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
