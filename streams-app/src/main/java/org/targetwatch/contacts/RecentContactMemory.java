@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.schema.internal.RecentContacts;
+import org.targetwatch.topology.StoreSweep;
 
 /**
  * A sender's most recent contacts, kept at the sender's partition in the order its events arrive
@@ -50,5 +51,11 @@ public final class RecentContactMemory {
     store.put(sender, new RecentContacts(
         new ArrayList<>(ids.subList(drop, ids.size())), new ArrayList<>(times.subList(drop, times.size()))));
     return earlier;
+  }
+
+  /** Forgets the senders whose latest contact is older than {@code cutoff}: state expires with the memory. */
+  public int forgetBefore(long cutoff) {
+    return StoreSweep.deleteBefore(store, cutoff, recent -> recent.getContactedAt().isEmpty()
+        ? Long.MIN_VALUE : recent.getContactedAt().get(recent.getContactedAt().size() - 1));
   }
 }

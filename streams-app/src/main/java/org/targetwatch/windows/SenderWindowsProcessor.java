@@ -82,6 +82,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       long cutoff = now - config.retentionMs();
       stores.activity().expireTargets(cutoff);
       stores.firstMessages().forgetBefore(cutoff);
+      stores.recentContacts().forgetBefore(cutoff);
     });
   }
 
