@@ -1,5 +1,7 @@
 package org.targetwatch.alerts;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.schema.internal.AlertHistory;
@@ -18,16 +20,34 @@ public final class AlertCooldown {
     this.cooldownMs = cooldownMs;
   }
 
-  public boolean allows(String account, Severity severity, long at) {
+  /** Ids remembered per account: more than any out-of-order burst can bring back within the grace. */
+  static final int IDS_KEPT = 32;
+
+  /**
+   * The alert with this id may be emitted: not at the same or a lower severity within the cool-down,
+   * and never an id already emitted. (An id names the account, severity, window and cool-down
+   * period; when events arrive out of order, a later lower alert can otherwise open the door to an
+   * earlier period's alert a second time.)
+   */
+  public boolean allows(String account, Severity severity, long at, String alertId) {
     AlertHistory last = history.get(account);
-    return last == null
-        || severity.ordinal() > last.getSeverity().ordinal()
-        || at - last.getAt() >= cooldownMs;
+    if (last == null) {
+      return true;
+    }
+    if (last.getAlertIds().contains(alertId)) {
+      return false;
+    }
+    return severity.ordinal() > last.getSeverity().ordinal() || at - last.getAt() >= cooldownMs;
   }
 
-  public void record(String account, Severity severity, long at) {
+  public void record(String account, Severity severity, long at, String alertId) {
     AlertHistory last = history.get(account);
     int count = last == null ? 1 : last.getCount() + 1;
-    history.put(account, new AlertHistory(severity, at, count));
+    List<String> ids = new ArrayList<>(last == null ? List.of() : last.getAlertIds());
+    ids.add(alertId);
+    if (ids.size() > IDS_KEPT) {
+      ids = new ArrayList<>(ids.subList(ids.size() - IDS_KEPT, ids.size()));
+    }
+    history.put(account, new AlertHistory(severity, at, count, ids));
   }
 }

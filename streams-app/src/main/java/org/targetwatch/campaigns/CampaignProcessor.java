@@ -115,7 +115,7 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
     Severity severity = groupAssessment.severity().orElseThrow();
     List<Reason> reasons = new ArrayList<>();
     for (Signal s : groupAssessment.signals().byContribution()) {
-      reasons.add(new Reason(s.name(), s.value(), s.reference(), Math.round(s.contribution() * 1000.0) / 1000.0));
+      reasons.add(new Reason(s.name(), s.value(), s.reference(), round(s.contribution())));
     }
     reasons.add(new Reason("campaign_size", (double) group.size(), (double) config.minGroupSize(), 0.0));
     reasons.add(new Reason("member_score", own.getScore(), 0.0, 0.0));
@@ -125,9 +125,9 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
         .setDistinctMinors(f.minors())
         .setDistinctTargets(f.targets())
         .setMinorShare(1.0)
-        .setMeanDegreePercentile(Math.round(f.meanDegreePercentile() * 1000.0) / 1000.0)
-        .setStrangerShare(Math.round(f.strangerShare() * 1000.0) / 1000.0)
-        .setSenderAccountAgeDays(own.getAccountAgeDays() < 0 ? null : Math.round(own.getAccountAgeDays() * 1000.0) / 1000.0)
+        .setMeanDegreePercentile(round(f.meanDegreePercentile()))
+        .setStrangerShare(round(f.strangerShare()))
+        .setSenderAccountAgeDays(own.getAccountAgeDays() < 0 ? null : round(own.getAccountAgeDays()))
         .setSenderDegree(own.getSenderDegree())
         .setSenderAgeBand(AgeBand.UNKNOWN)
         .setSampleTargetIds(own.getMinorTargets().stream().limit(SAMPLE).toList())
@@ -146,5 +146,10 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
         .setEvidence(evidence)
         .setCampaignId(campaignId)
         .build();
+  }
+
+  /** Figures in an alert carry three decimals, as the sender windows' alerts do. */
+  private static double round(double value) {
+    return Math.round(value * 1000.0) / 1000.0;
   }
 }

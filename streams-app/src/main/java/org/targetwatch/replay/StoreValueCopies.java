@@ -64,7 +64,7 @@ final class StoreValueCopies {
       ActivityCounts.class, new ByHand(List.of("targets", "minors", "highDegreeMinors", "percentileSum",
           "strangerMinors", "sameBandMinors", "requests", "messages", "accepted", "declined", "removed",
           "escalations", "cohesionSum"), counts -> copyActivityCounts((ActivityCounts) counts)),
-      AlertHistory.class, new ByHand(List.of("severity", "at", "count"),
+      AlertHistory.class, new ByHand(List.of("severity", "at", "count", "alertIds"),
           history -> copyAlertHistory((AlertHistory) history)),
       RecentContacts.class, new ByHand(List.of("targetIds", "contactedAt"),
           recent -> copyRecentContacts((RecentContacts) recent)));
@@ -200,6 +200,7 @@ final class StoreValueCopies {
     copy.setSeverity(history.getSeverity());
     copy.setAt(history.getAt());
     copy.setCount(history.getCount());
+    copy.setAlertIds(new ArrayList<>(history.getAlertIds()));
     return copy;
   }
 

@@ -14,6 +14,7 @@ import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.friendship.StoredFriends;
 import org.apache.avro.specific.SpecificRecord;
 import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.Severity;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.topology.TopologyNames;
 import org.targetwatch.schema.AgeBand;
@@ -142,13 +143,16 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         best = a;
       }
     }
-    if (best.isAlert() && best.severity().get().ordinal() >= config.minSeverity().ordinal()
-        && stores.cooldown().allows(sender, best.severity().get(), at)) {
-      List<TargetEntry> targets = stores.activity().targetsOf(sender, best.window().windowStart(at), at);
-      Alert alert = alerts.create(sender, at, best, traits, population.minorDegreeUpperQuartile(),
-          population.minorShare(), targets);
-      stores.cooldown().record(sender, best.severity().get(), at);
-      context.forward(new Record<>(sender, alert, at));
+    if (best.isAlert() && best.severity().get().ordinal() >= config.minSeverity().ordinal()) {
+      Severity severity = best.severity().get();
+      String alertId = AlertFactory.alertId(sender, severity.name(), best.window().name(), at, config.cooldown().toMillis());
+      if (stores.cooldown().allows(sender, severity, at, alertId)) {
+        List<TargetEntry> targets = stores.activity().targetsOf(sender, best.window().windowStart(at), at);
+        Alert alert = alerts.create(sender, at, best, traits, population.minorDegreeUpperQuartile(),
+            population.minorShare(), targets);
+        stores.cooldown().record(sender, severity, at, alertId);
+        context.forward(new Record<>(sender, alert, at));
+      }
     }
     return best;
   }
