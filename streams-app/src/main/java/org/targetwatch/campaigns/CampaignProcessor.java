@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,7 +33,8 @@ import org.targetwatch.topology.TopologyNames;
  * union of its minors, their preference and strangers, its members' traits and its overlap beyond
  * chance, scored like one sender. At MEDIUM or above each member is alerted once (again only at a
  * higher severity) with the campaign's id, size and shared targets, even when each alone stays below
- * the bar. Only young accounts take part.
+ * the bar, when its own evidence plus the group's coordination reaches it. Only young accounts take
+ * part.
  */
 public final class CampaignProcessor implements Processor<String, CampaignCandidate, String, Alert> {
   static final String CAMPAIGN_WINDOW = "campaign";
@@ -75,17 +77,23 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
     if (assessment.severity().isEmpty() || assessment.severity().get().ordinal() < Severity.MEDIUM.ordinal()) {
       return;
     }
-    Severity severity = assessment.severity().get();
     Set<String> shared = graph.sharedTargets(group);
     String campaignId = campaignIdFor(group);
     for (String member : group) {
+      CampaignCandidate own = candidates.get(member);
+      double score = groupEvidence.memberScore(own, assessment);
+      Optional<Severity> memberSeverity = groupEvidence.severityOf(score);
+      if (memberSeverity.isEmpty() || memberSeverity.get().ordinal() < Severity.MEDIUM.ordinal()) {
+        continue;
+      }
+      Severity severity = memberSeverity.get();
       CampaignMembership known = memberships.get(member);
       if (known != null && known.getCampaignId().equals(campaignId)
           && known.getSeverity().ordinal() >= severity.ordinal()) {
         continue;
       }
       memberships.put(member, new CampaignMembership(campaignId, severity, candidate.getAt()));
-      Alert alert = alertFor(member, candidates.get(member), candidate, group, assessment, shared, campaignId);
+      Alert alert = alertFor(member, own, candidate, group, assessment, score, severity, shared, campaignId);
       context.forward(new Record<>(member, alert, record.timestamp()));
     }
   }
@@ -110,9 +118,8 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
   }
 
   private Alert alertFor(String member, CampaignCandidate own, CampaignCandidate trigger, Set<String> group,
-      Assessment groupAssessment, Set<String> shared, String campaignId) {
+      Assessment groupAssessment, double score, Severity severity, Set<String> shared, String campaignId) {
     long at = trigger.getAt();
-    Severity severity = groupAssessment.severity().orElseThrow();
     List<Reason> reasons = new ArrayList<>();
     for (Signal s : groupAssessment.signals().byContribution()) {
       reasons.add(new Reason(s.name(), s.value(), s.reference(), round(s.contribution())));
@@ -140,7 +147,7 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
         .setDetectedAt(Instant.ofEpochMilli(at))
         .setWindowStart(Instant.ofEpochMilli(at - config.window().toMillis()))
         .setWindowEnd(Instant.ofEpochMilli(at))
-        .setScore(groupAssessment.score())
+        .setScore(score)
         .setSeverity(severity)
         .setReasons(reasons)
         .setEvidence(evidence)

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.targetwatch.schema.Severity;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.CampaignCandidate;
@@ -33,8 +35,23 @@ final class GroupEvidence {
   }
 
   Assessment assess(List<CampaignCandidate> members, double chance, long at) {
-    return scorer.assessGroup(window, figuresOf(members), traitsOf(members), chance, config.maxChance(),
-        config.minGroupMinors());
+    return scorer.assessGroup(window, figuresOf(members), traitsOf(members), contextOf(members), chance,
+        config.maxChance(), config.minGroupMinors());
+  }
+
+  /** A member's score in the group: its own evidence plus the group's coordination, at most the group's. */
+  double memberScore(CampaignCandidate member, Assessment group) {
+    return scorer.memberScore(member.getScore(), group);
+  }
+
+  Optional<Severity> severityOf(double score) {
+    return scorer.severityOf(score);
+  }
+
+  /** The members' median context evidence: what explains a typical member's contact explains the group's. */
+  static double contextOf(List<CampaignCandidate> members) {
+    double[] context = members.stream().mapToDouble(CampaignCandidate::getContextEvidence).sorted().toArray();
+    return context[context.length / 2];
   }
 
   /** The group's minors, each counted once with its figures from the member that contacted it first in the list. */

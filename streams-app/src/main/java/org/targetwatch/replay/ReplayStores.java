@@ -86,6 +86,8 @@ final class ReplayStores implements AutoCloseable {
     Properties properties = new Properties();
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "replay:9092");
+    // as run sets it (StreamsSettings); without it every store's context warns about the global thread
+    properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     initContext = inMemory ? new InfoMetricsContext(properties)
         : new InfoMetricsContext(properties, persistentDirectory.toFile());
     List<StoreBuilder<?>> builders = new ArrayList<>(DetectorStores.builders(config, inMemory));

@@ -40,12 +40,26 @@ public final class Scorer {
    * explain as evidence of its own. The group's minors stand for its targets, so the minors' share
    * of targets says nothing here.
    */
-  public Assessment assessGroup(WindowSpec window, WindowFigures figures, SenderTraits members, double chance,
-      double maxChance, int minGroupMinors) {
+  public Assessment assessGroup(WindowSpec window, WindowFigures figures, SenderTraits members,
+      double membersContextEvidence, double chance, double maxChance, int minGroupMinors) {
     SignalSet signals = SignalSet.compute(figures, members, GROUP_POPULATION, false, t, model)
-        .withCoTargeting(chance, maxChance, model);
+        .withCoTargeting(chance, maxChance, SignalSet.leanToPopular(figures.meanDegreePercentile()), model)
+        .withMembersContext(membersContextEvidence);
     double score = score(signals, figures.minors(), minGroupMinors);
     return new Assessment(window, figures, signals, score, severityOf(score));
+  }
+
+  /**
+   * A member's score in its group (docs/detection.md, "Campaigns"): its own evidence plus the
+   * group's coordination (co-targeting beyond chance, in proportion to the group's lean to popular
+   * minors), never above the group's own score. A ring's borderline members cross the bar together;
+   * an account whose own contact shows little of the pattern is not alerted for the company it is in.
+   */
+  public double memberScore(double ownScore, Assessment group) {
+    double own = Math.min(Math.max(ownScore, 1e-3), 1 - 1e-3);
+    double coordination = group.signals().get(SignalSet.CO_TARGETING).contribution();
+    double member = logistic(Math.log(own / (1 - own)) + coordination);
+    return Math.round(Math.min(group.score(), member) * 1000.0) / 1000.0;
   }
 
   /** Every target of a group is a minor: a population of minors leaves the minors' share neutral. */
@@ -62,7 +76,7 @@ public final class Scorer {
     return Math.round(score * 1000.0) / 1000.0;
   }
 
-  Optional<Severity> severityOf(double score) {
+  public Optional<Severity> severityOf(double score) {
     if (score >= t.criticalScore()) {
       return Optional.of(Severity.CRITICAL);
     }

@@ -35,6 +35,9 @@ public final class SignalSet {
   public static final String TARGETS_KNOW_EACH_OTHER = "targets_know_each_other";
   public static final String CO_TARGETING = "co_targeting_beyond_chance";
   public static final String INDISCRIMINATE = "indiscriminate_volume";
+  public static final String MEMBERS_CONTEXT = "members_context";
+  /** The signals whose evidence is context that explains contact with minors (zero or below). */
+  private static final List<String> CONTEXT = List.of(AGE_PEERS, FRIENDS_MINORS, TARGETS_KNOW_EACH_OTHER, INDISCRIMINATE);
 
   /**
    * Targets who are on average friends with this share of the sender's other recent targets are a
@@ -82,7 +85,7 @@ public final class SignalSet {
     // many minors count in proportion to the lean towards popular ones: mass contact blind to
     // degree (spam, a school's worth of classmates) is not the pattern; too few minors count against
     double volume = clamp(Math.log(Math.max(n, 1) / (double) minMinors), -1.5, 2.0);
-    double lean = clamp((mid - 0.5) / 0.25, 0, 1);
+    double lean = leanToPopular(mid);
     add(signals, DISTINCT_MINORS, n, minMinors, volume < 0 ? volume : lean * volume, w.volume());
     add(signals, DEGREE_PREFERENCE, mid, 0.5, reliability * clamp((mid - 0.5) / 0.25, -1, 2), w.preferenceSize());
     add(signals, DEGREE_PREFERENCE_Z, z, w.preferenceZReference(), clamp(z - w.preferenceZReference(), -3, 5),
@@ -126,14 +129,33 @@ public final class SignalSet {
 
   /**
    * These signals plus a group's co-targeting: how far below {@code maxChance} the chance is that its
-   * tightest link is a coincidence, in powers of ten (three orders of magnitude give the full weight).
+   * tightest link is a coincidence, in powers of ten (three orders of magnitude give the full weight),
+   * in proportion to the group's lean towards popular minors: accounts that share targets because
+   * the targets are one school's pupils or one family's children coordinate nothing of this pattern.
    */
-  public SignalSet withCoTargeting(double chance, double maxChance, EvidenceModel w) {
+  public SignalSet withCoTargeting(double chance, double maxChance, double leanToPopular, EvidenceModel w) {
     double value = -Math.log10(Math.max(chance, 1e-300));
     double reference = -Math.log10(maxChance);
     List<Signal> more = new ArrayList<>(signals);
-    add(more, CO_TARGETING, value, reference, clamp((value - reference) / 3, 0, 1), w.coTargeting());
+    add(more, CO_TARGETING, value, reference, leanToPopular * clamp((value - reference) / 3, 0, 1), w.coTargeting());
     return new SignalSet(more);
+  }
+
+  /**
+   * These signals plus the context of a group's members (the median of their own context
+   * evidence): teens who befriend the same popular peers, or teachers of one school, are explained
+   * together as they are one by one.
+   */
+  public SignalSet withMembersContext(double medianContextEvidence) {
+    List<Signal> more = new ArrayList<>(signals);
+    double basis = Math.min(0.0, medianContextEvidence);
+    add(more, MEMBERS_CONTEXT, basis, 0.0, basis, 1.0);
+    return new SignalSet(more);
+  }
+
+  /** The evidence of the context that explains the sender's contact with minors: zero or below. */
+  public double contextEvidence() {
+    return CONTEXT.stream().mapToDouble(name -> get(name).contribution()).sum();
   }
 
   /** Every signal, in the model's order. */
@@ -170,6 +192,15 @@ public final class SignalSet {
   public double patternEvidence() {
     return get(DEGREE_PREFERENCE).contribution() + get(DEGREE_PREFERENCE_Z).contribution()
         + get(STRANGER_SHARE).contribution();
+  }
+
+  /**
+   * How far a mean degree mid-rank leans towards popular minors, from 0 (blind to degree, or
+   * leaning away) to 1 (a mean mid-rank of 0.75 or more): what makes many minors, or many minors
+   * shared by a group, this pattern rather than a school's worth of classmates or a broadcast.
+   */
+  public static double leanToPopular(double meanDegreePercentile) {
+    return clamp((meanDegreePercentile - 0.5) / 0.25, 0, 1);
   }
 
   static double clamp(double v, double low, double high) {

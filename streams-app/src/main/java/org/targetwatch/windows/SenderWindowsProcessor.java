@@ -173,6 +173,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         .setMinorTargetStrangers(minors.stream().map(m -> m.getMutualFriends() == 0).toList())
         .setAccountAgeDays(traits.accountAgeDays())
         .setSenderDegree(traits.degree())
+        .setContextEvidence(best.signals().contextEvidence())
         .build();
   }
 

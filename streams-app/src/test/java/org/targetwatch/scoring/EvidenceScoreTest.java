@@ -139,4 +139,43 @@ class EvidenceScoreTest {
     double sum = signals.all().stream().mapToDouble(Signal::contribution).sum();
     assertThat(signals.evidence()).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-9));
   }
+
+  private static final WindowSpec CAMPAIGN = new WindowSpec("campaign", Duration.ofDays(7), 1);
+  private static final SenderTraits YOUNG_MEMBERS = new SenderTraits(3, 4, AgeBand.UNKNOWN, -1);
+
+  private Assessment group(double meanMidRank, double membersContext, double chance) {
+    WindowFigures figures = WindowFigures.sumOf(List.of(window(40, 0, meanMidRank, 1.0)));
+    return scorer.assessGroup(CAMPAIGN, figures, YOUNG_MEMBERS, membersContext, chance, 0.01, 8);
+  }
+
+  @Test
+  void sharedTargetsBeyondChanceCountInProportionToTheGroupsLeanToPopularMinors() {
+    double blindToDegree = group(0.5, 0, 1e-9).signals().get(SignalSet.CO_TARGETING).contribution();
+    double leaning = group(0.65, 0, 1e-9).signals().get(SignalSet.CO_TARGETING).contribution();
+    double popular = group(0.85, 0, 1e-9).signals().get(SignalSet.CO_TARGETING).contribution();
+    assertThat(blindToDegree).isZero(); // one school's pupils shared by its new students coordinate nothing
+    assertThat(leaning).isPositive().isLessThan(popular);
+    assertThat(group(0.85, 0, 1e-3).signals().get(SignalSet.CO_TARGETING).contribution()).isLessThan(popular);
+  }
+
+  @Test
+  void theMembersContextLowersTheGroupsScore() {
+    assertThat(group(0.8, -1.5, 1e-6).score()).isLessThan(group(0.8, 0, 1e-6).score());
+    assertThat(group(0.8, -1.5, 1e-6).signals().get(SignalSet.MEMBERS_CONTEXT).contribution()).isEqualTo(-1.5);
+  }
+
+  @Test
+  void aMembersScoreIsItsOwnEvidencePlusTheGroupsCoordinationNeverAboveTheGroups() {
+    Assessment ring = group(0.85, 0, 1e-9);
+    double coordination = ring.signals().get(SignalSet.CO_TARGETING).contribution();
+    double borderline = scorer.memberScore(0.3, ring);
+    assertThat(borderline).isGreaterThan(0.3).isLessThanOrEqualTo(ring.score());
+    assertThat(Math.log(borderline / (1 - borderline)) - Math.log(0.3 / 0.7))
+        .isCloseTo(Math.min(coordination, Math.log(ring.score() / (1 - ring.score())) - Math.log(0.3 / 0.7)),
+            org.assertj.core.data.Offset.offset(0.01));
+    assertThat(scorer.memberScore(0.001, ring)).as("an account that shows nothing of the pattern itself")
+        .isLessThan(Thresholds.defaults().mediumScore());
+    assertThat(scorer.memberScore(0.9, ring)).isLessThanOrEqualTo(ring.score());
+    assertThat(scorer.memberScore(0.6, ring)).isGreaterThanOrEqualTo(scorer.memberScore(0.3, ring));
+  }
 }
