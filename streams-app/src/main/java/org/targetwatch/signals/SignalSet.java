@@ -90,14 +90,16 @@ public final class SignalSet {
     add(signals, DEGREE_PREFERENCE, mid, 0.5, reliability * clamp((mid - 0.5) / 0.25, -1, 2), w.preferenceSize());
     add(signals, DEGREE_PREFERENCE_Z, z, w.preferenceZReference(), clamp(z - w.preferenceZReference(), -3, 5),
         w.preferenceSignificance());
-    add(signals, STRANGER_SHARE, f.strangerShare(), 0.5, reliability * (2 * f.strangerShare() - 1), w.strangers());
-    add(signals, MINOR_LIFT, lift, 1.0, reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5), w.minorLift());
-    add(signals, FAKE_PROFILE, sender.accountAgeDays(), t.youngAccountDays(), youngness * fewness, w.fakeProfile());
-    add(signals, CLAIMED_AGE_MATCH, f.sameBandShare(), 0.5, claimsMinorAge ? youngness * f.sameBandShare() : 0,
+    // what makes a fake profile or a pushy stranger suspicious here is that it goes with a lean to
+    // popular minors: without that lean the same figures are a new student's or a broadcast's
+    add(signals, STRANGER_SHARE, f.strangerShare(), 0.5, lean * reliability * (2 * f.strangerShare() - 1), w.strangers());
+    add(signals, MINOR_LIFT, lift, 1.0, lean * reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5), w.minorLift());
+    add(signals, FAKE_PROFILE, sender.accountAgeDays(), t.youngAccountDays(), lean * youngness * fewness, w.fakeProfile());
+    add(signals, CLAIMED_AGE_MATCH, f.sameBandShare(), 0.5, claimsMinorAge ? lean * youngness * f.sameBandShare() : 0,
         w.claimedAge());
-    add(signals, DECLINE_RATE, f.declineRate(), 0.3, declinesCount ? reliability * clamp((f.declineRate() - 0.3) / 0.7, 0, 1) : 0,
-        w.declines());
-    add(signals, ESCALATIONS, f.escalations(), 1, Math.min(2.0, Math.log1p(f.escalations())), w.escalations());
+    add(signals, DECLINE_RATE, f.declineRate(), 0.3,
+        declinesCount ? lean * reliability * clamp((f.declineRate() - 0.3) / 0.7, 0, 1) : 0, w.declines());
+    add(signals, ESCALATIONS, f.escalations(), 1, lean * Math.min(2.0, Math.log1p(f.escalations())), w.escalations());
     add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
     add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
     add(signals, INDISCRIMINATE, f.targets(), INDISCRIMINATE_TARGETS,

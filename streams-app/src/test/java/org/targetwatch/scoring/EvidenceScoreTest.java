@@ -108,6 +108,28 @@ class EvidenceScoreTest {
   }
 
   @Test
+  void aggravatingSignalsCountInProportionToTheLeanToPopularMinors() {
+    SenderTraits fakeTeen = new SenderTraits(2, 1, AgeBand.AGE_13_15, -1);
+    ActivityCounts blind = window(30, 0, 0.5, 1.0);
+    blind.setSameBandMinors(30);
+    blind.setEscalations(8);
+    SignalSet blindSignals = scorer.assess(LONG, false, WindowFigures.sumOf(List.of(blind)), fakeTeen, PLATFORM).signals();
+    for (String aggravating : List.of(SignalSet.STRANGER_SHARE, SignalSet.FAKE_PROFILE, SignalSet.CLAIMED_AGE_MATCH,
+        SignalSet.ESCALATIONS, SignalSet.MINOR_LIFT)) {
+      assertThat(blindSignals.get(aggravating).contribution()).as(aggravating).isZero();
+    }
+    assertThat(score(blind, fakeTeen)).as("a new teen adding and chatting with classmates, blind to popularity")
+        .isLessThan(Thresholds.defaults().mediumScore());
+    ActivityCounts halfWay = ActivityCounts.newBuilder(blind).setPercentileSum(0.625 * 30).build();
+    ActivityCounts fully = ActivityCounts.newBuilder(blind).setPercentileSum(0.8 * 30).build();
+    double half = scorer.assess(LONG, false, WindowFigures.sumOf(List.of(halfWay)), fakeTeen, PLATFORM).signals()
+        .get(SignalSet.FAKE_PROFILE).contribution();
+    double full = scorer.assess(LONG, false, WindowFigures.sumOf(List.of(fully)), fakeTeen, PLATFORM).signals()
+        .get(SignalSet.FAKE_PROFILE).contribution();
+    assertThat(half).isPositive().isCloseTo(full / 2, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void acceptanceByTheMinorsContactedNeverLowersTheScore() {
     ActivityCounts base = window(20, 0, 0.75, 1.0);
     double previous = score(base, ESTABLISHED_ADULT);
