@@ -48,6 +48,7 @@ public final class AlertCooldown {
     if (ids.size() > IDS_KEPT) {
       ids = new ArrayList<>(ids.subList(ids.size() - IDS_KEPT, ids.size()));
     }
-    history.put(account, new AlertHistory(severity, at, count, ids));
+    history.put(account, new AlertHistory(severity, at, count, ids,
+        last == null ? List.of() : last.getRecentAlerts()));
   }
 }
