@@ -33,8 +33,9 @@ final class GroupEvidence {
   }
 
   Assessment assess(List<CampaignCandidate> members, double chance, long at) {
+    int confirmed = (int) members.stream().filter(m -> m.getConfirmedAlertId() != null).count();
     return scorer.assessGroup(window, figuresOf(members), traitsOf(members), chance, config.maxChance(),
-        config.minGroupMinors());
+        config.minGroupMinors(), confirmed);
   }
 
   /** The group's minors, each counted once with its figures from the member that contacted it first in the list. */

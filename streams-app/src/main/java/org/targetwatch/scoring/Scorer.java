@@ -3,6 +3,7 @@ package org.targetwatch.scoring;
 import java.util.Optional;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.signals.Population;
+import org.targetwatch.signals.ProtectionFigures;
 import org.targetwatch.signals.SenderTraits;
 import org.targetwatch.signals.SignalSet;
 import org.targetwatch.signals.WindowFigures;
@@ -29,7 +30,13 @@ public final class Scorer {
 
   public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, SenderTraits sender,
       Population population) {
-    SignalSet signals = SignalSet.compute(figures, sender, population, burst, t, model);
+    return assess(window, burst, figures, sender, population, ProtectionFigures.NONE);
+  }
+
+  /** With the blocks and reports the sender received (docs/detection.md, "Reports and blocks"). */
+  public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, SenderTraits sender,
+      Population population, ProtectionFigures protection) {
+    SignalSet signals = SignalSet.compute(figures, sender, population, protection, burst, t, model);
     double score = score(signals, figures.minors(), t.minMinors(burst));
     return new Assessment(window, figures, signals, score, severityOf(score));
   }
@@ -42,8 +49,20 @@ public final class Scorer {
    */
   public Assessment assessGroup(WindowSpec window, WindowFigures figures, SenderTraits members, double chance,
       double maxChance, int minGroupMinors) {
+    return assessGroup(window, figures, members, chance, maxChance, minGroupMinors, 0);
+  }
+
+  /**
+   * @param confirmedMembers members a reviewer confirmed: a group linked beyond chance to a confirmed
+   *     account carries that link as evidence (docs/detection.md, "Verdicts")
+   */
+  public Assessment assessGroup(WindowSpec window, WindowFigures figures, SenderTraits members, double chance,
+      double maxChance, int minGroupMinors, int confirmedMembers) {
     SignalSet signals = SignalSet.compute(figures, members, GROUP_POPULATION, false, t, model)
         .withCoTargeting(chance, maxChance, model);
+    if (confirmedMembers > 0) {
+      signals = signals.withConfirmedLink(confirmedMembers, model);
+    }
     double score = score(signals, figures.minors(), minGroupMinors);
     return new Assessment(window, figures, signals, score, severityOf(score));
   }

@@ -63,6 +63,8 @@ final class KafkaFixture implements AutoCloseable {
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
         new NewTopic(topics.friendRequestsTopic(), partitions, (short) 1),
         new NewTopic(topics.messagesTopic(), partitions, (short) 1),
+        new NewTopic(topics.safety().reportsTopic(), partitions, (short) 1),
+        new NewTopic(topics.safety().verdictsTopic(), partitions, (short) 1),
         new NewTopic(topics.alertsTopic(), partitions, (short) 1),
         new NewTopic(DEAD_LETTERS, 1, (short) 1)));
     producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -138,7 +140,7 @@ final class KafkaFixture implements AutoCloseable {
   void awaitProcessed(String applicationId) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       boolean drained = ProcessingDrain.await(admin, applicationId,
-          Set.of(topics.profilesTopic(), topics.friendRequestsTopic(), topics.messagesTopic()),
+          Set.copyOf(topics.inputTopics()),
           ProcessingDrain.repartitionTopics(applicationId), GIVE_UP_AFTER, Duration.ofMillis(100));
       if (!drained) {
         throw new AssertionError(applicationId + " did not process its input within " + GIVE_UP_AFTER);
