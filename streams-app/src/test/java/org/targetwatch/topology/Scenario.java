@@ -57,10 +57,15 @@ public final class Scenario implements AutoCloseable {
   }
 
   public Scenario(DetectorConfig config) {
+    this(config, DetectorMetrics.NONE);
+  }
+
+  /** With metrics that hear what the detector counts (held-back alerts, verdicts, reports). */
+  public Scenario(DetectorConfig config, DetectorMetrics metrics) {
     DetectorConfig cfg = config.withFutureTolerance(Duration.ofDays(400));
     Clock clock = Clock.fixed(START.plus(Duration.ofDays(30)), ZoneOffset.UTC);
     EventSerdes serdes = testSerdes();
-    driver = new TopologyTestDriver(DetectorTopology.build(cfg, serdes, clock, true), properties());
+    driver = new TopologyTestDriver(DetectorTopology.build(cfg, serdes, clock, true, 1, metrics), properties());
     profiles = driver.createInputTopic(cfg.profilesTopic(), Serdes.String().serializer(), serdes.profile().serializer());
     requests = driver.createInputTopic(cfg.friendRequestsTopic(), Serdes.String().serializer(),
         serdes.friendRequest().serializer());
