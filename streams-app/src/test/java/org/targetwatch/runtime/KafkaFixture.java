@@ -32,6 +32,10 @@ import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.eventfile.EventFieldMapping;
+import org.targetwatch.topology.InputEvents;
 import org.targetwatch.serde.AvroDeserializer;
 import org.targetwatch.serde.AvroSerializer;
 import org.targetwatch.topology.DetectorConfig;
@@ -53,6 +57,8 @@ final class KafkaFixture implements AutoCloseable {
   private final AvroSerializer<Profile> profiles;
   private final AvroSerializer<FriendRequestEvent> requests;
   private final AvroSerializer<MessageEvent> messages;
+  private final AvroSerializer<SafetyReport> reports;
+  private final AvroSerializer<ReviewVerdict> verdicts;
 
   KafkaFixture(int partitions) {
     broker = EmbeddedKafkaBroker.start();
@@ -72,6 +78,8 @@ final class KafkaFixture implements AutoCloseable {
     profiles = new AvroSerializer<>(Profile.class, registryClient, false, true);
     requests = new AvroSerializer<>(FriendRequestEvent.class, registryClient, false, true);
     messages = new AvroSerializer<>(MessageEvent.class, registryClient, false, true);
+    reports = new AvroSerializer<>(SafetyReport.class, registryClient, false, true);
+    verdicts = new AvroSerializer<>(ReviewVerdict.class, registryClient, false, true);
   }
 
   /** The configuration an operator would write for this cluster, plus test settings. */
@@ -106,18 +114,21 @@ final class KafkaFixture implements AutoCloseable {
 
   private void produce(List<? extends SpecificRecord> events, Integer partition) {
     for (SpecificRecord event : events) {
-      if (event instanceof Profile p) {
-        send(topics.profilesTopic(), partition, p.getAccountId(), profiles.serialize(topics.profilesTopic(), p),
-            p.getUpdatedAt().toEpochMilli());
-      } else if (event instanceof FriendRequestEvent e) {
-        send(topics.friendRequestsTopic(), partition, e.getSenderId(), requests.serialize(topics.friendRequestsTopic(), e),
-            e.getOccurredAt().toEpochMilli());
-      } else if (event instanceof MessageEvent m) {
-        send(topics.messagesTopic(), partition, m.getSenderId(), messages.serialize(topics.messagesTopic(), m),
-            m.getOccurredAt().toEpochMilli());
-      }
+      String topic = InputEvents.topicOf(topics, event);
+      send(topic, partition, InputEvents.keyOf(event), serialize(topic, event),
+          EventFieldMapping.eventTime(event).toEpochMilli());
     }
     producer.flush();
+  }
+
+  @SuppressWarnings("unchecked")
+  private byte[] serialize(String topic, SpecificRecord event) {
+    AvroSerializer<?> serializer = event instanceof Profile ? profiles
+        : event instanceof FriendRequestEvent ? requests
+        : event instanceof MessageEvent ? messages
+        : event instanceof SafetyReport ? reports
+        : verdicts;
+    return ((AvroSerializer<SpecificRecord>) serializer).serialize(topic, event);
   }
 
   byte[] serialize(FriendRequestEvent event) {
