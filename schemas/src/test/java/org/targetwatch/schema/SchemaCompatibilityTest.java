@@ -76,6 +76,50 @@ class SchemaCompatibilityTest {
   }
 
   @Test
+  void everyRecordTypeOfTheTopicsIsReleasedOrNamedAsNewInThisVersion() throws IOException {
+    List<String> released = new ArrayList<>();
+    for (Path versionDirectory : releasedVersions()) {
+      for (Path snapshot : schemaFiles(versionDirectory)) {
+        released.add(snapshot.getFileName().toString().replace(".avsc", ""));
+      }
+    }
+
+    assertThat(ContractSchemas.current().keySet())
+        .as("a record type of the topics is either in a released version or listed in ContractSchemas.NOT_YET_RELEASED")
+        .allMatch(name -> released.contains(name) || ContractSchemas.NOT_YET_RELEASED.contains(name));
+    assertThat(released).as("a released type cannot be listed as new").doesNotContainAnyElementsOf(ContractSchemas.NOT_YET_RELEASED);
+  }
+
+  @Test
+  void theNewKindsCanGrowCompatiblyOnceReleased() {
+    // what their first release promises: an optional field added later reads them, a required one does not
+    for (Schema schema : List.of(SafetyReport.getClassSchema(), ReviewVerdict.getClassSchema())) {
+      String json = schema.toString();
+      Schema withOptional = new Schema.Parser().parse(json.replace("\"fields\":[",
+          "\"fields\":[{\"name\":\"channel\",\"type\":[\"null\",\"string\"],\"default\":null,\"doc\":\"x\"},"));
+      Schema withRequired = new Schema.Parser().parse(json.replace("\"fields\":[",
+          "\"fields\":[{\"name\":\"channel\",\"type\":\"string\",\"doc\":\"x\"},"));
+
+      assertThat(backwardIncompatibility(schema.getName(), "next", withOptional, schema)).isEmpty();
+      assertThat(backwardIncompatibility(schema.getName(), "next", withRequired, schema))
+          .hasValueSatisfying(message -> assertThat(message).contains("field 'channel'"));
+    }
+  }
+
+  @Test
+  void anAlertOfTheReleasedVersionIsReadWithTheSafetyLoopFiguresAtTheirDefaults() throws IOException {
+    Schema released = parse(ContractSchemas.SCHEMA_HISTORY.resolve("v1").resolve("Alert.avsc"));
+    Schema evidence = Alert.getClassSchema().getField("evidence").schema();
+
+    assertThat(backwardIncompatibility("Alert", "v1", Alert.getClassSchema(), released)).isEmpty();
+    for (String field : List.of("protectingMinors", "blockingMinors", "reportingMinors", "sexualHarmReports",
+        "otherReporters", "reviewVerdict", "reviewedAlertId", "confirmedLinks")) {
+      assertThat(evidence.getField(field)).as(field).isNotNull();
+      assertThat(evidence.getField(field).hasDefaultValue()).as(field + " has a default").isTrue();
+    }
+  }
+
+  @Test
   void aRequiredFieldAddedWithoutADefaultIsReportedWithTheFieldName() throws IOException {
     Schema proposed = parse(INCOMPATIBLE_FIXTURES.resolve("MessageEvent.avsc"));
     Schema released = parse(ContractSchemas.SCHEMA_HISTORY.resolve("v1").resolve("MessageEvent.avsc"));
@@ -217,6 +261,12 @@ class SchemaCompatibilityTest {
         Profile.getClassSchema(), FriendRequestEvent.getClassSchema(), MessageEvent.getClassSchema(),
         Alert.getClassSchema(), Reason.getClassSchema(), Evidence.getClassSchema(),
         AgeBand.getClassSchema(), FriendRequestAction.getClassSchema(), Severity.getClassSchema(),
+        SafetyReport.getClassSchema(), ReviewVerdict.getClassSchema(), SafetyAction.getClassSchema(),
+        ReportCategory.getClassSchema(), Verdict.getClassSchema(),
+        org.targetwatch.schema.internal.ReporterActions.getClassSchema(),
+        org.targetwatch.schema.internal.ReportsReceived.getClassSchema(),
+        org.targetwatch.schema.internal.VerdictState.getClassSchema(),
+        org.targetwatch.schema.internal.AlertRecord.getClassSchema(),
         AccountMessage.getClassSchema(), ActivityCounts.getClassSchema(), AlertHistory.getClassSchema(),
         CampaignCandidate.getClassSchema(), CampaignMembership.getClassSchema(), ContactAttempt.getClassSchema(),
         ContactCandidate.getClassSchema(), ContactKind.getClassSchema(), EnrichedContact.getClassSchema(),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.schema.internal.AlertHistory;
+import org.targetwatch.schema.internal.AlertRecord;
 
 /**
  * Stage 5's rule: an account is not alerted twice at the same or lower severity within the
@@ -40,7 +41,11 @@ public final class AlertCooldown {
     return severity.ordinal() > last.getSeverity().ordinal() || at - last.getAt() >= cooldownMs;
   }
 
-  public void record(String account, Severity severity, long at, String alertId) {
+  /**
+   * @param minors the account's distinct minors in the long window: what a reviewer's verdict on
+   *     this alert is later held against
+   */
+  public void record(String account, Severity severity, long at, String alertId, int minors) {
     AlertHistory last = history.get(account);
     int count = last == null ? 1 : last.getCount() + 1;
     List<String> ids = new ArrayList<>(last == null ? List.of() : last.getAlertIds());
@@ -48,6 +53,17 @@ public final class AlertCooldown {
     if (ids.size() > IDS_KEPT) {
       ids = new ArrayList<>(ids.subList(ids.size() - IDS_KEPT, ids.size()));
     }
-    history.put(account, new AlertHistory(severity, at, count, ids));
+    List<AlertRecord> recent = new ArrayList<>(last == null ? List.of() : last.getRecentAlerts());
+    recent.add(new AlertRecord(alertId, at, severity, minors));
+    if (recent.size() > IDS_KEPT) {
+      recent = new ArrayList<>(recent.subList(recent.size() - IDS_KEPT, recent.size()));
+    }
+    history.put(account, new AlertHistory(severity, at, count, ids, recent));
+  }
+
+  /** The account's latest alerts, oldest first (empty when it has none). */
+  public List<AlertRecord> recentAlerts(String account) {
+    AlertHistory last = history.get(account);
+    return last == null ? List.of() : last.getRecentAlerts();
   }
 }

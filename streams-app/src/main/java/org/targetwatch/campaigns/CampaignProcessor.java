@@ -17,6 +17,7 @@ import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.Evidence;
 import org.targetwatch.schema.Reason;
 import org.targetwatch.schema.Severity;
+import org.targetwatch.schema.Verdict;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.schema.internal.CampaignMembership;
 import org.targetwatch.scoring.Assessment;
@@ -62,7 +63,11 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
   @Override
   public void process(Record<String, CampaignCandidate> record) {
     CampaignCandidate candidate = record.value();
-    if (!candidate.getYoung()) {
+    CampaignCandidate previous = candidates.get(candidate.getSenderId());
+    if (candidate.getConfirmedAlertId() == null && previous != null && previous.getConfirmedAlertId() != null) {
+      candidate.setConfirmedAlertId(previous.getConfirmedAlertId()); // a confirmed account stays confirmed
+    }
+    if (!candidate.getYoung() && candidate.getConfirmedAlertId() == null) {
       return; // a campaign is a group of young accounts (sock puppets); established accounts stand alone
     }
     candidates.admit(candidate);
@@ -94,8 +99,20 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
       }
       memberships.put(member, new CampaignMembership(campaignId, severity, candidate.getAt()));
       Alert alert = alertFor(member, own, candidate, group, assessment, score, severity, shared, campaignId);
+      alert.getEvidence().setConfirmedLinks(confirmedLinksOf(members, member));
+      if (own.getConfirmedAlertId() != null) {
+        alert.getEvidence().setReviewVerdict(Verdict.CONFIRMED.name());
+        alert.getEvidence().setReviewedAlertId(own.getConfirmedAlertId());
+      }
       context.forward(new Record<>(member, alert, record.timestamp()));
     }
+  }
+
+  /** The confirmed alerts of the group's other members: the link a reviewer's verdict gives the rest (alert ids, never accounts). */
+  private static List<String> confirmedLinksOf(List<CampaignCandidate> members, String member) {
+    return members.stream()
+        .filter(m -> m.getConfirmedAlertId() != null && !m.getSenderId().equals(member))
+        .map(CampaignCandidate::getConfirmedAlertId).distinct().sorted().limit(SAMPLE).toList();
   }
 
   /**

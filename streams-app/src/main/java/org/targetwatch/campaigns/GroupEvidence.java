@@ -35,13 +35,17 @@ final class GroupEvidence {
   }
 
   Assessment assess(List<CampaignCandidate> members, double chance, long at) {
+    int confirmed = (int) members.stream().filter(m -> m.getConfirmedAlertId() != null).count();
     return scorer.assessGroup(window, figuresOf(members), traitsOf(members), contextOf(members), chance,
-        config.maxChance(), config.minGroupMinors());
+        config.maxChance(), config.minGroupMinors(), confirmed);
   }
 
-  /** A member's score in the group: its own evidence plus the group's coordination, at most the group's. */
+  /**
+   * A member's score in the group: its own evidence plus the group's coordination, at most the
+   * group's; a member a reviewer confirmed takes the group's score (its own part is not in doubt).
+   */
   double memberScore(CampaignCandidate member, Assessment group) {
-    return scorer.memberScore(member.getScore(), group);
+    return member.getConfirmedAlertId() != null ? group.score() : scorer.memberScore(member.getScore(), group);
   }
 
   Optional<Severity> severityOf(double score) {

@@ -4,6 +4,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.FriendshipChanged;
@@ -55,6 +57,10 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
           .withValue(new AccountMessage(next))));
     } else if (payload instanceof RequestAnswered answer) {
       onRequestAnswered(answer);
+    } else if (payload instanceof SafetyReport || payload instanceof ReviewVerdict) {
+      // the safety loop is the sender's windows' business: on along the contact path, keyed by
+      // the same account, so it stays on this partition and arrives after the contacts before it
+      context.forward(record);
     }
     // MessageReceived: written by versions before replies were checked at the recipient; ignored
   }

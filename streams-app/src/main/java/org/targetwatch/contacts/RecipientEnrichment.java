@@ -14,6 +14,8 @@ import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.PeerFriendshipChanged;
 import org.targetwatch.schema.internal.Reassessment;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorStores;
@@ -63,8 +65,8 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         String sender = candidate.getAttempt().getSenderId();
         context.forward(record.withKey(sender).withValue(new AccountMessage(enriched)));
       }
-    } else if (payload instanceof Reassessment) {
-      context.forward(record); // already keyed by its sender: on to the sender's windows
+    } else if (payload instanceof Reassessment || payload instanceof SafetyReport || payload instanceof ReviewVerdict) {
+      context.forward(record); // already keyed by its sender (the account reported or reviewed): on to its windows
     } else if (payload instanceof PeerFriendshipChanged side) {
       PeerAgeBand answer = friendships.applyPeerSide(side);
       if (answer != null) {

@@ -158,7 +158,7 @@ public final class Demo {
   private boolean awaitDrained(EmbeddedKafkaBroker broker, String applicationId, DetectorConfig topics) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       return ProcessingDrain.await(admin, applicationId,
-          Set.of(topics.profilesTopic(), topics.friendRequestsTopic(), topics.messagesTopic()),
+          Set.copyOf(topics.inputTopics()),
           ProcessingDrain.repartitionTopics(applicationId), DRAIN_TIMEOUT, Duration.ofMillis(500));
     }
   }
@@ -169,6 +169,8 @@ public final class Demo {
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
         new NewTopic(topics.friendRequestsTopic(), PARTITIONS, (short) 1),
         new NewTopic(topics.messagesTopic(), PARTITIONS, (short) 1),
+        new NewTopic(topics.safety().reportsTopic(), PARTITIONS, (short) 1),
+        new NewTopic(topics.safety().verdictsTopic(), PARTITIONS, (short) 1),
         new NewTopic(topics.alertsTopic(), PARTITIONS, (short) 1),
         new NewTopic(deadLetters, PARTITIONS, (short) 1)));
   }

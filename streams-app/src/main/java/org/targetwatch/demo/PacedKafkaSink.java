@@ -14,6 +14,9 @@ import org.targetwatch.registry.SchemaRegistryClient;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.topology.InputEvents;
 import org.targetwatch.serde.AvroSerializer;
 import org.targetwatch.simulator.EventSink;
 import org.targetwatch.topology.DetectorConfig;
@@ -35,6 +38,8 @@ public final class PacedKafkaSink implements EventSink, AutoCloseable {
   private final AvroSerializer<Profile> profiles;
   private final AvroSerializer<FriendRequestEvent> requests;
   private final AvroSerializer<MessageEvent> messages;
+  private final AvroSerializer<SafetyReport> reports;
+  private final AvroSerializer<ReviewVerdict> verdicts;
   private final DetectorConfig topics;
   private final long periodStart;
   private final int days;
@@ -60,6 +65,8 @@ public final class PacedKafkaSink implements EventSink, AutoCloseable {
     this.profiles = new AvroSerializer<>(Profile.class, registry, false, true);
     this.requests = new AvroSerializer<>(FriendRequestEvent.class, registry, false, true);
     this.messages = new AvroSerializer<>(MessageEvent.class, registry, false, true);
+    this.reports = new AvroSerializer<>(SafetyReport.class, registry, false, true);
+    this.verdicts = new AvroSerializer<>(ReviewVerdict.class, registry, false, true);
     this.topics = topics;
     this.periodStart = periodStart.toEpochMilli();
     this.days = days;
@@ -81,6 +88,18 @@ public final class PacedKafkaSink implements EventSink, AutoCloseable {
   @Override
   public void message(MessageEvent e) {
     send(topics.messagesTopic(), e.getSenderId(), messages.serialize(topics.messagesTopic(), e), e.getOccurredAt());
+  }
+
+  @Override
+  public void safetyReport(SafetyReport r) {
+    String topic = InputEvents.topicOf(topics, r);
+    send(topic, InputEvents.keyOf(r), reports.serialize(topic, r), r.getOccurredAt());
+  }
+
+  @Override
+  public void reviewVerdict(ReviewVerdict v) {
+    String topic = InputEvents.topicOf(topics, v);
+    send(topic, InputEvents.keyOf(v), verdicts.serialize(topic, v), v.getOccurredAt());
   }
 
   long sent() {

@@ -120,7 +120,15 @@ public final class AlertFieldMapping {
         fields.booleanOr("targetsCapped", false),
         fields.intOr("targetCap", 0),
         fields.intOr("campaignSize", 0),
-        fields.stringListOr("campaignSharedTargets"));
+        fields.stringListOr("campaignSharedTargets"),
+        fields.intOr("protectingMinors", 0),
+        fields.intOr("blockingMinors", 0),
+        fields.intOr("reportingMinors", 0),
+        fields.intOr("sexualHarmReports", 0),
+        fields.intOr("otherReporters", 0),
+        fields.optionalString("reviewVerdict"),
+        fields.optionalString("reviewedAlertId"),
+        fields.stringListOr("confirmedLinks"));
   }
 
   private static String stringOr(JsonFields fields, String name, String defaultValue) throws EventFormatException {
@@ -169,7 +177,36 @@ public final class AlertFieldMapping {
     out.writeNumberField("campaignSize", evidence.getCampaignSize());
     writeStrings(out, "campaignSharedTargets",
         required(evidence.getCampaignSharedTargets(), kind, "campaignSharedTargets"));
+    writeSafetyLoop(evidence, out, kind);
     out.writeEndObject();
+  }
+
+  /**
+   * The figures of reports, blocks and verdicts (issue 17), written only when they say something,
+   * so that an account nobody reported or reviewed has the same line as before them.
+   */
+  private static void writeSafetyLoop(Evidence evidence, JsonGenerator out, String kind) throws IOException {
+    writeCountIfAny(out, "protectingMinors", evidence.getProtectingMinors());
+    writeCountIfAny(out, "blockingMinors", evidence.getBlockingMinors());
+    writeCountIfAny(out, "reportingMinors", evidence.getReportingMinors());
+    writeCountIfAny(out, "sexualHarmReports", evidence.getSexualHarmReports());
+    writeCountIfAny(out, "otherReporters", evidence.getOtherReporters());
+    if (evidence.getReviewVerdict() != null) {
+      out.writeStringField("reviewVerdict", evidence.getReviewVerdict());
+    }
+    if (evidence.getReviewedAlertId() != null) {
+      out.writeStringField("reviewedAlertId", evidence.getReviewedAlertId());
+    }
+    List<String> links = required(evidence.getConfirmedLinks(), kind, "confirmedLinks");
+    if (!links.isEmpty()) {
+      writeStrings(out, "confirmedLinks", links);
+    }
+  }
+
+  private static void writeCountIfAny(JsonGenerator out, String name, int count) throws IOException {
+    if (count != 0) {
+      out.writeNumberField(name, count);
+    }
   }
 
   private static void writeStrings(JsonGenerator out, String name, List<String> values) throws IOException {

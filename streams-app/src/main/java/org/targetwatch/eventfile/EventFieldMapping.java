@@ -10,10 +10,16 @@ import org.targetwatch.schema.FriendRequestAction;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReportCategory;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyAction;
+import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.schema.Verdict;
 
 /**
  * The one place where the input records of an event file ({@code contract/event-files.md}) meet
- * their Avro records: {@link Profile}, {@link FriendRequestEvent} and {@link MessageEvent}. JSON
+ * their Avro records: {@link Profile}, {@link FriendRequestEvent}, {@link MessageEvent}, {@link
+ * SafetyReport} and {@link ReviewVerdict}. JSON
  * field names are the Avro field names; {@code type} selects the record; age bands are written
  * {@code 13_15} and {@code 16_17} in files where Avro has {@code AGE_13_15} and {@code AGE_16_17};
  * timestamps are read as ISO-8601 UTC instants or epoch milliseconds and written as ISO-8601.
@@ -25,8 +31,10 @@ public final class EventFieldMapping {
   public static final String PROFILE_TYPE = "profile";
   public static final String FRIEND_REQUEST_TYPE = "friend_request";
   public static final String MESSAGE_TYPE = "message";
+  public static final String SAFETY_REPORT_TYPE = "safety_report";
+  public static final String REVIEW_VERDICT_TYPE = "review_verdict";
 
-  private static final String EVENT_TYPES = "profile, friend_request or message";
+  private static final String EVENT_TYPES = "profile, friend_request, message, safety_report or review_verdict";
   private static final String AGE_BANDS = "UNDER_13, 13_15, 16_17, ADULT or UNKNOWN";
 
   private EventFieldMapping() {}
@@ -35,7 +43,8 @@ public final class EventFieldMapping {
    * The event one line of an event file holds.
    *
    * @param line the parsed line
-   * @return a {@link Profile}, {@link FriendRequestEvent} or {@link MessageEvent}
+   * @return a {@link Profile}, {@link FriendRequestEvent}, {@link MessageEvent}, {@link SafetyReport}
+   *     or {@link ReviewVerdict}
    * @throws EventFormatException with the reason when the line does not follow the contract
    */
   public static SpecificRecord eventFromJson(JsonNode line) throws EventFormatException {
@@ -47,6 +56,10 @@ public final class EventFieldMapping {
         return friendRequestFromJson(new JsonFields(FRIEND_REQUEST_TYPE, line));
       case MESSAGE_TYPE:
         return messageFromJson(new JsonFields(MESSAGE_TYPE, line));
+      case SAFETY_REPORT_TYPE:
+        return safetyReportFromJson(new JsonFields(SAFETY_REPORT_TYPE, line));
+      case REVIEW_VERDICT_TYPE:
+        return reviewVerdictFromJson(new JsonFields(REVIEW_VERDICT_TYPE, line));
       default:
         throw new EventFormatException(
             "unknown type " + JsonFields.quote(type) + " (expected " + EVENT_TYPES + ")");
@@ -66,6 +79,10 @@ public final class EventFieldMapping {
       writeFriendRequest((FriendRequestEvent) event, out);
     } else if (event instanceof MessageEvent) {
       writeMessage((MessageEvent) event, out);
+    } else if (event instanceof SafetyReport report) {
+      writeSafetyReport(report, out);
+    } else if (event instanceof ReviewVerdict verdict) {
+      writeReviewVerdict(verdict, out);
     } else {
       throw new IllegalArgumentException("not an event record: " + describe(event));
     }
@@ -82,6 +99,12 @@ public final class EventFieldMapping {
     if (event instanceof MessageEvent) {
       return MESSAGE_TYPE;
     }
+    if (event instanceof SafetyReport) {
+      return SAFETY_REPORT_TYPE;
+    }
+    if (event instanceof ReviewVerdict) {
+      return REVIEW_VERDICT_TYPE;
+    }
     throw new IllegalArgumentException("not an event record: " + describe(event));
   }
 
@@ -95,6 +118,12 @@ public final class EventFieldMapping {
     }
     if (event instanceof MessageEvent) {
       return ((MessageEvent) event).getOccurredAt();
+    }
+    if (event instanceof SafetyReport report) {
+      return report.getOccurredAt();
+    }
+    if (event instanceof ReviewVerdict verdict) {
+      return verdict.getOccurredAt();
     }
     throw new IllegalArgumentException("not an event record: " + describe(event));
   }
@@ -191,6 +220,56 @@ public final class EventFieldMapping {
         fields.requiredString("recipientId"),
         fields.optionalString("conversationId"),
         fields.booleanOr("hasMedia", false));
+  }
+
+  private static SafetyReport safetyReportFromJson(JsonFields fields) throws EventFormatException {
+    return new SafetyReport(
+        fields.requiredString("eventId"),
+        fields.requiredTimestamp("occurredAt"),
+        fields.requiredString("reporterId"),
+        fields.requiredString("reportedId"),
+        fields.requiredEnum("action", SafetyAction.class),
+        fields.optionalEnum("category", ReportCategory.class));
+  }
+
+  private static ReviewVerdict reviewVerdictFromJson(JsonFields fields) throws EventFormatException {
+    return new ReviewVerdict(
+        fields.requiredString("eventId"),
+        fields.requiredTimestamp("occurredAt"),
+        fields.requiredString("accountId"),
+        fields.requiredEnum("verdict", Verdict.class),
+        fields.optionalString("alertId"),
+        fields.optionalString("reviewerId"));
+  }
+
+  private static void writeSafetyReport(SafetyReport report, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    out.writeStringField(TYPE_FIELD, SAFETY_REPORT_TYPE);
+    out.writeStringField("eventId", required(report.getEventId(), SAFETY_REPORT_TYPE, "eventId"));
+    writeTimestamp(out, "occurredAt", required(report.getOccurredAt(), SAFETY_REPORT_TYPE, "occurredAt"));
+    out.writeStringField("reporterId", required(report.getReporterId(), SAFETY_REPORT_TYPE, "reporterId"));
+    out.writeStringField("reportedId", required(report.getReportedId(), SAFETY_REPORT_TYPE, "reportedId"));
+    out.writeStringField("action", required(report.getAction(), SAFETY_REPORT_TYPE, "action").name());
+    if (report.getCategory() != null) {
+      out.writeStringField("category", report.getCategory().name());
+    }
+    out.writeEndObject();
+  }
+
+  private static void writeReviewVerdict(ReviewVerdict verdict, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    out.writeStringField(TYPE_FIELD, REVIEW_VERDICT_TYPE);
+    out.writeStringField("eventId", required(verdict.getEventId(), REVIEW_VERDICT_TYPE, "eventId"));
+    writeTimestamp(out, "occurredAt", required(verdict.getOccurredAt(), REVIEW_VERDICT_TYPE, "occurredAt"));
+    out.writeStringField("accountId", required(verdict.getAccountId(), REVIEW_VERDICT_TYPE, "accountId"));
+    out.writeStringField("verdict", required(verdict.getVerdict(), REVIEW_VERDICT_TYPE, "verdict").name());
+    if (verdict.getAlertId() != null) {
+      out.writeStringField("alertId", verdict.getAlertId());
+    }
+    if (verdict.getReviewerId() != null) {
+      out.writeStringField("reviewerId", verdict.getReviewerId());
+    }
+    out.writeEndObject();
   }
 
   private static void writeProfile(Profile profile, JsonGenerator out) throws IOException {

@@ -132,6 +132,11 @@ final class JsonFields {
     return requiredSymbol(name, symbol -> valueOrNull(type, symbol), symbolsOf(type));
   }
 
+  /** An optional enum field: null when absent or null, an error when it is not one of the symbols. */
+  <E extends Enum<E>> E optionalEnum(String name, Class<E> type) throws EventFormatException {
+    return symbolOr(name, symbol -> valueOrNull(type, symbol), symbolsOf(type), null);
+  }
+
   /**
    * A required enum field whose JSON symbols differ from the Java names (the age bands).
    *

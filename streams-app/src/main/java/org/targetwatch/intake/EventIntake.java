@@ -8,6 +8,8 @@ import org.apache.kafka.streams.KeyValue;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactKind;
@@ -17,7 +19,8 @@ import org.targetwatch.schema.internal.RequestAnswered;
 /**
  * Stage 0: checks each source event against the contract and turns it into the one account message
  * it means for the account that owns it (the profile's account, the request's or message's
- * sender), keyed by that account. The other endpoint learns of it later, from the owner's
+ * sender, the account a block or report is against, the account a verdict is about), keyed by that
+ * account. The other endpoint learns of it later, from the owner's
  * partition: a friendship's other side and a cold contact are sent on by the owner's processor.
  * Re-delivered events need no de-duplication store: every state change they cause is idempotent
  * (sets of friends and targets, latest profile wins).
@@ -73,6 +76,32 @@ public final class EventIntake {
       return List.of();
     }
     return owned(sender, new ContactAttempt(eventId, sender, recipient, ContactKind.MESSAGE, at));
+  }
+
+  /** A block, unblock or report, owned by the account acted against: its evidence lives there. */
+  public List<KeyValue<String, AccountMessage>> safetyReport(String key, SafetyReport report) {
+    requireValue(key, report, "safety_report");
+    String eventId = requireId(report.getEventId(), "eventId", "safety_report");
+    requireId(report.getReporterId(), "reporterId", "safety_report");
+    String reported = requireId(report.getReportedId(), "reportedId", "safety_report");
+    requireTime(report.getOccurredAt(), "occurredAt", "safety_report");
+    if (report.getAction() == null) {
+      throw new InvalidEventException("safety_report " + eventId + ": missing required field 'action'");
+    }
+    // a report against oneself goes on too: the reported account's partition counts it as ignored
+    return owned(reported, report);
+  }
+
+  /** A reviewer's verdict, owned by the account reviewed (known to targetwatch or not yet). */
+  public List<KeyValue<String, AccountMessage>> reviewVerdict(String key, ReviewVerdict verdict) {
+    requireValue(key, verdict, "review_verdict");
+    String eventId = requireId(verdict.getEventId(), "eventId", "review_verdict");
+    String account = requireId(verdict.getAccountId(), "accountId", "review_verdict");
+    requireTime(verdict.getOccurredAt(), "occurredAt", "review_verdict");
+    if (verdict.getVerdict() == null) {
+      throw new InvalidEventException("review_verdict " + eventId + ": missing required field 'verdict'");
+    }
+    return owned(account, verdict);
   }
 
   private static void requireValue(String key, Object value, String type) {

@@ -23,6 +23,8 @@ import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.topology.DetectorConfig;
@@ -126,6 +128,10 @@ final class ProcessorPipeline implements ReplayEngine {
         return intake.friendRequest(f.getSenderId(), f);
       } else if (event instanceof MessageEvent m) {
         return intake.message(m.getSenderId(), m);
+      } else if (event instanceof SafetyReport r) {
+        return intake.safetyReport(r.getReportedId(), r);
+      } else if (event instanceof ReviewVerdict v) {
+        return intake.reviewVerdict(v.getAccountId(), v);
       }
       throw new InvalidEventException("not an event of any source topic: " + event.getClass().getSimpleName());
     } catch (InvalidEventException e) {

@@ -21,6 +21,7 @@ import org.apache.avro.util.Utf8;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
+import org.targetwatch.schema.internal.AlertRecord;
 import org.targetwatch.schema.internal.RecentContacts;
 import org.targetwatch.schema.internal.TargetEntry;
 
@@ -63,8 +64,8 @@ final class StoreValueCopies {
           "escalated"), entry -> copyTargetEntry((TargetEntry) entry)),
       ActivityCounts.class, new ByHand(List.of("targets", "minors", "highDegreeMinors", "percentileSum",
           "strangerMinors", "sameBandMinors", "requests", "messages", "accepted", "declined", "removed",
-          "escalations", "cohesionSum"), counts -> copyActivityCounts((ActivityCounts) counts)),
-      AlertHistory.class, new ByHand(List.of("severity", "at", "count", "alertIds"),
+          "escalations", "cohesionSum", "protectiveActions"), counts -> copyActivityCounts((ActivityCounts) counts)),
+      AlertHistory.class, new ByHand(List.of("severity", "at", "count", "alertIds", "recentAlerts"),
           history -> copyAlertHistory((AlertHistory) history)),
       RecentContacts.class, new ByHand(List.of("targetIds", "contactedAt"),
           recent -> copyRecentContacts((RecentContacts) recent)));
@@ -187,6 +188,7 @@ final class StoreValueCopies {
     copy.setRemoved(counts.getRemoved());
     copy.setEscalations(counts.getEscalations());
     copy.setCohesionSum(counts.getCohesionSum());
+    copy.setProtectiveActions(counts.getProtectiveActions());
     return copy;
   }
 
@@ -201,6 +203,11 @@ final class StoreValueCopies {
     copy.setAt(history.getAt());
     copy.setCount(history.getCount());
     copy.setAlertIds(new ArrayList<>(history.getAlertIds()));
+    List<AlertRecord> alerts = new ArrayList<>(history.getRecentAlerts().size());
+    for (AlertRecord alert : history.getRecentAlerts()) {
+      alerts.add(new AlertRecord(alert.getAlertId(), alert.getAt(), alert.getSeverity(), alert.getMinors()));
+    }
+    copy.setRecentAlerts(alerts);
     return copy;
   }
 

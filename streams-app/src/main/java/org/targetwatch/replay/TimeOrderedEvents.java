@@ -9,6 +9,8 @@ import org.targetwatch.eventfile.EventFieldMapping;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.serde.InternalAvroSerde;
 
 /**
@@ -24,7 +26,8 @@ final class TimeOrderedEvents implements Consumer<SpecificRecord> {
   private static final int CHUNK_BYTES = 1 << 20;
   private static final List<InternalAvroSerde<? extends SpecificRecord>> KINDS = List.of(
       InternalAvroSerde.of(Profile.class), InternalAvroSerde.of(FriendRequestEvent.class),
-      InternalAvroSerde.of(MessageEvent.class));
+      InternalAvroSerde.of(MessageEvent.class), InternalAvroSerde.of(SafetyReport.class),
+      InternalAvroSerde.of(ReviewVerdict.class));
 
   private static final int INITIAL_CAPACITY = 1 << 16;
 
@@ -136,6 +139,10 @@ final class TimeOrderedEvents implements Consumer<SpecificRecord> {
       return 1;
     } else if (event instanceof MessageEvent) {
       return 2;
+    } else if (event instanceof SafetyReport) {
+      return 3;
+    } else if (event instanceof ReviewVerdict) {
+      return 4;
     }
     throw new IllegalArgumentException("not an event: " + event.getClass().getName());
   }

@@ -23,6 +23,8 @@ final class CountingSerdes {
         counting(serdes.profile(), v -> metrics.eventRead("profile")),
         counting(serdes.friendRequest(), v -> metrics.eventRead("friend_request")),
         counting(serdes.message(), v -> metrics.eventRead("message")),
+        counting(serdes.safetyReport(), v -> metrics.eventRead("safety_report")),
+        counting(serdes.reviewVerdict(), v -> metrics.eventRead("review_verdict")),
         countingWrites(serdes.alert(), (Alert alert) -> metrics.alert(alert.getSeverity())));
   }
 

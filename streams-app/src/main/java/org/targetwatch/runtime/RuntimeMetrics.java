@@ -25,6 +25,9 @@ public final class RuntimeMetrics implements DetectorMetrics {
   private final Map<String, Counter> events = new ConcurrentHashMap<>();
   private final Map<Severity, Counter> alerts = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+  private final Map<String, Counter> safetyReports = new ConcurrentHashMap<>();
+  private final Map<String, Counter> verdicts = new ConcurrentHashMap<>();
+  private final Map<Severity, Counter> heldBack = new ConcurrentHashMap<>();
 
   public RuntimeMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -33,7 +36,7 @@ public final class RuntimeMetrics implements DetectorMetrics {
     this.rerouted = Counter.builder("targetwatch.events.rerouted")
         .description("Input events not in their owning account's partition (not partitioned like Kafka's default"
             + " partitioner), sent on through the account-events topic").register(registry);
-    for (String type : new String[] {"profile", "friend_request", "message"}) {
+    for (String type : new String[] {"profile", "friend_request", "message", "safety_report", "review_verdict"}) {
       eventCounter(type);
     }
     for (Severity severity : Severity.values()) {
@@ -65,6 +68,27 @@ public final class RuntimeMetrics implements DetectorMetrics {
   public void deadLetter(String reason) {
     deadLetters.computeIfAbsent(reason, r -> Counter.builder("targetwatch.dead.letters")
         .description("Records sent to the dead-letter topic, by reason").tag("reason", r).register(registry)).increment();
+  }
+
+  @Override
+  public void safetyReport(String outcome) {
+    safetyReports.computeIfAbsent(outcome, o -> Counter.builder("targetwatch.safety.reports")
+        .description("Blocks, unblocks and reports at the reported account's partition, by outcome")
+        .tag("outcome", o).register(registry)).increment();
+  }
+
+  @Override
+  public void verdict(String verdict, String outcome) {
+    verdicts.computeIfAbsent(verdict + "|" + outcome, k -> Counter.builder("targetwatch.verdicts")
+        .description("Reviewers' verdicts at the account's partition, by verdict and outcome")
+        .tag("verdict", verdict).tag("outcome", outcome).register(registry)).increment();
+  }
+
+  @Override
+  public void alertHeldBack(Severity severity) {
+    heldBack.computeIfAbsent(severity, s -> Counter.builder("targetwatch.alerts.held.back")
+        .description("Alerts of CLEARED accounts held back: their evidence had not grown beyond what was reviewed")
+        .tag("severity", s.name()).register(registry)).increment();
   }
 
   private Counter eventCounter(String type) {

@@ -31,7 +31,7 @@ final class TopicCheck {
   /** @return the input topics' partition count */
   static int verify(Admin admin, TargetwatchConfig config) {
     DetectorConfig detector = config.detector();
-    List<String> inputs = List.of(detector.profilesTopic(), detector.friendRequestsTopic(), detector.messagesTopic());
+    List<String> inputs = detector.inputTopics();
     List<String> outputs = List.of(detector.alertsTopic(), config.deadLetterTopic());
     Set<String> existing = call(() -> admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS), config);
 
@@ -103,6 +103,6 @@ final class TopicCheck {
   }
 
   static List<String> inputs(DetectorConfig detector) {
-    return new ArrayList<>(List.of(detector.profilesTopic(), detector.friendRequestsTopic(), detector.messagesTopic()));
+    return new ArrayList<>(detector.inputTopics());
   }
 }

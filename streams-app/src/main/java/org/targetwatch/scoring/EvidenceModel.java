@@ -35,6 +35,12 @@ import java.util.Properties;
  *     fit sees single accounts)
  * @param campaignCandidateEvidence pattern evidence (preference and strangers) from which a young
  *     account is a campaign candidate
+ * @param protectingMinors weight of ln(1 + the weighed minors the sender contacted who blocked or
+ *     reported it) (issue 17; reasoned, not fitted: optional in a model file, default {@value #PROTECTING_MINORS_PRIOR})
+ * @param otherReporters weight of the small basis of reporters the sender never contacted (issue 17;
+ *     reasoned, not fitted: optional, default {@value #OTHER_REPORTERS_PRIOR})
+ * @param confirmedLink weight of sharing targets, beyond chance, with an account a reviewer confirmed
+ *     (campaigns; set by hand: optional, default {@value #CONFIRMED_LINK_PRIOR})
  */
 public record EvidenceModel(
     String version,
@@ -55,13 +61,25 @@ public record EvidenceModel(
     double targetCohesion,
     double indiscriminate,
     double coTargeting,
-    double campaignCandidateEvidence) {
+    double campaignCandidateEvidence,
+    double protectingMinors,
+    double otherReporters,
+    double confirmedLink) {
 
   static final String RESOURCE = "evidence-model.properties";
 
+  /**
+   * The safety loop's weights when a model file has none (one fitted before issue 17): reasoned in
+   * docs/detection.md, "Reports and blocks"; the simulated worlds have no reports to fit them on yet.
+   */
+  public static final double PROTECTING_MINORS_PRIOR = 1.5;
+  public static final double OTHER_REPORTERS_PRIOR = 1.0;
+  public static final double CONFIRMED_LINK_PRIOR = 2.5;
+
   public EvidenceModel {
     double[] weights = {volume, preferenceSize, preferenceSignificance, strangers, minorLift, fakeProfile,
-        claimedAge, declines, escalations, agePeers, friendsMinors, targetCohesion, indiscriminate, coTargeting};
+        claimedAge, declines, escalations, agePeers, friendsMinors, targetCohesion, indiscriminate, coTargeting,
+        protectingMinors, otherReporters, confirmedLink};
     for (double w : weights) {
       if (!(w >= 0) || Double.isInfinite(w)) {
         throw new IllegalArgumentException("evidence weights must be finite and at least 0, was " + w);
@@ -97,7 +115,10 @@ public record EvidenceModel(
     return fromProperties(p);
   }
 
-  /** Reads a model from its properties (the fitting command's output); every key is required. */
+  /**
+   * Reads a model from its properties (the fitting command's output); every key is required but the
+   * safety loop's weights, which take their reasoned values when absent (a model fitted before them).
+   */
   public static EvidenceModel fromProperties(Properties p) {
     return new EvidenceModel(
         p.getProperty("version", "unnamed"),
@@ -118,7 +139,14 @@ public record EvidenceModel(
         number(p, "weight.target.cohesion"),
         number(p, "weight.indiscriminate"),
         number(p, "weight.co.targeting"),
-        number(p, "campaign.candidate.evidence"));
+        number(p, "campaign.candidate.evidence"),
+        numberOr(p, "weight.protecting.minors", PROTECTING_MINORS_PRIOR),
+        numberOr(p, "weight.other.reporters", OTHER_REPORTERS_PRIOR),
+        numberOr(p, "weight.confirmed.link", CONFIRMED_LINK_PRIOR));
+  }
+
+  private static double numberOr(Properties p, String key, double defaultValue) {
+    return p.getProperty(key) == null ? defaultValue : number(p, key);
   }
 
   private static double number(Properties p, String key) {

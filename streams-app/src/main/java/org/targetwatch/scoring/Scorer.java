@@ -3,7 +3,9 @@ package org.targetwatch.scoring;
 import java.util.Optional;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.signals.Population;
+import org.targetwatch.signals.ProtectionFigures;
 import org.targetwatch.signals.SenderTraits;
+import org.targetwatch.signals.Signal;
 import org.targetwatch.signals.SignalSet;
 import org.targetwatch.signals.WindowFigures;
 import org.targetwatch.topology.WindowSpec;
@@ -29,7 +31,13 @@ public final class Scorer {
 
   public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, SenderTraits sender,
       Population population) {
-    SignalSet signals = SignalSet.compute(figures, sender, population, burst, t, model);
+    return assess(window, burst, figures, sender, population, ProtectionFigures.NONE);
+  }
+
+  /** With the blocks and reports the sender received (docs/detection.md, "Reports and blocks"). */
+  public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, SenderTraits sender,
+      Population population, ProtectionFigures protection) {
+    SignalSet signals = SignalSet.compute(figures, sender, population, protection, burst, t, model);
     double score = score(signals, figures.minors(), t.minMinors(burst));
     return new Assessment(window, figures, signals, score, severityOf(score));
   }
@@ -42,9 +50,21 @@ public final class Scorer {
    */
   public Assessment assessGroup(WindowSpec window, WindowFigures figures, SenderTraits members,
       double membersContextEvidence, double chance, double maxChance, int minGroupMinors) {
+    return assessGroup(window, figures, members, membersContextEvidence, chance, maxChance, minGroupMinors, 0);
+  }
+
+  /**
+   * @param confirmedMembers members a reviewer confirmed: a group linked beyond chance to a confirmed
+   *     account carries that link as evidence (docs/detection.md, "Verdicts")
+   */
+  public Assessment assessGroup(WindowSpec window, WindowFigures figures, SenderTraits members,
+      double membersContextEvidence, double chance, double maxChance, int minGroupMinors, int confirmedMembers) {
     SignalSet signals = SignalSet.compute(figures, members, GROUP_POPULATION, false, t, model)
         .withCoTargeting(chance, maxChance, SignalSet.leanToPopular(figures.meanDegreePercentile()), model)
         .withMembersContext(membersContextEvidence);
+    if (confirmedMembers > 0) {
+      signals = signals.withConfirmedLink(confirmedMembers, model);
+    }
     double score = score(signals, figures.minors(), minGroupMinors);
     return new Assessment(window, figures, signals, score, severityOf(score));
   }
@@ -52,12 +72,14 @@ public final class Scorer {
   /**
    * A member's score in its group (docs/detection.md, "Campaigns"): its own evidence plus the
    * group's coordination (co-targeting beyond chance, in proportion to the group's lean to popular
-   * minors), never above the group's own score. A ring's borderline members cross the bar together;
+   * minors, and a link to a confirmed account), never above the group's own score. A ring's borderline members cross the bar together;
    * an account whose own contact shows little of the pattern is not alerted for the company it is in.
    */
   public double memberScore(double ownScore, Assessment group) {
     double own = Math.min(Math.max(ownScore, 1e-3), 1 - 1e-3);
-    double coordination = group.signals().get(SignalSet.CO_TARGETING).contribution();
+    double coordination = group.signals().all().stream()
+        .filter(s -> s.name().equals(SignalSet.CO_TARGETING) || s.name().equals(SignalSet.CONFIRMED_LINK))
+        .mapToDouble(Signal::contribution).sum();
     double member = logistic(Math.log(own / (1 - own)) + coordination);
     return Math.round(Math.min(group.score(), member) * 1000.0) / 1000.0;
   }

@@ -38,6 +38,15 @@ public final class SignalSet {
   public static final String MEMBERS_CONTEXT = "members_context";
   /** The signals whose evidence is context that explains contact with minors (zero or below). */
   private static final List<String> CONTEXT = List.of(AGE_PEERS, FRIENDS_MINORS, TARGETS_KNOW_EACH_OTHER, INDISCRIMINATE);
+  public static final String PROTECTING_MINORS = "blocked_or_reported_by_contacted_minors";
+  public static final String OTHER_REPORTERS = "reported_by_others";
+  public static final String CONFIRMED_LINK = "shares_targets_with_confirmed";
+
+  /** The protecting minors' weighed count at which their basis is full: ln(1 + 6.4) = 2. */
+  static final double PROTECTION_BASIS_CAP = 2.0;
+
+  /** Reporters the sender never contacted count little: at most this basis, reached slowly. */
+  static final double OTHER_REPORTERS_BASIS_CAP = 0.5;
 
   /**
    * Targets who are on average friends with this share of the sender's other recent targets are a
@@ -62,6 +71,12 @@ public final class SignalSet {
 
   public static SignalSet compute(WindowFigures f, SenderTraits sender, Population population, boolean burst,
       Thresholds t, EvidenceModel w) {
+    return compute(f, sender, population, ProtectionFigures.NONE, burst, t, w);
+  }
+
+  /** With what the accounts the sender dealt with did to protect themselves (docs/detection.md, "Reports and blocks"). */
+  public static SignalSet compute(WindowFigures f, SenderTraits sender, Population population,
+      ProtectionFigures protection, boolean burst, Thresholds t, EvidenceModel w) {
     int n = f.minors();
     double reliability = n / (n + w.reliabilityMinors());
     double mid = f.meanDegreePercentile();
@@ -106,6 +121,11 @@ public final class SignalSet {
         -clamp(Math.log(f.targets() / (double) INDISCRIMINATE_TARGETS) / Math.log(4), 0, 1), w.indiscriminate());
     add(signals, TARGETS_KNOW_EACH_OTHER, f.targetCohesion(), COHESIVE_GROUP,
         -reliability * clamp(f.targetCohesion() / COHESIVE_GROUP, 0, 1), w.targetCohesion());
+    // the minors who protected themselves from the sender, weighed by what they did; others count little
+    add(signals, PROTECTING_MINORS, protection.protectingMinors(), 1,
+        Math.min(PROTECTION_BASIS_CAP, Math.log1p(protection.strength())), w.protectingMinors());
+    add(signals, OTHER_REPORTERS, protection.otherReporters(), 1,
+        Math.min(OTHER_REPORTERS_BASIS_CAP, 0.25 * Math.log1p(protection.otherReporters())), w.otherReporters());
     return new SignalSet(signals);
   }
 
@@ -158,6 +178,16 @@ public final class SignalSet {
   /** The evidence of the context that explains the sender's contact with minors: zero or below. */
   public double contextEvidence() {
     return CONTEXT.stream().mapToDouble(name -> get(name).contribution()).sum();
+  }
+
+  /**
+   * These signals plus a link to a confirmed account (campaigns): the group shares targets, beyond
+   * chance, with an account a reviewer confirmed; full weight for one such link.
+   */
+  public SignalSet withConfirmedLink(int confirmedMembers, EvidenceModel w) {
+    List<Signal> more = new ArrayList<>(signals);
+    add(more, CONFIRMED_LINK, confirmedMembers, 1, Math.min(1.0, confirmedMembers), w.confirmedLink());
+    return new SignalSet(more);
   }
 
   /** Every signal, in the model's order. */

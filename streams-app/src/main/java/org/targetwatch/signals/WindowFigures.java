@@ -20,6 +20,7 @@ public final class WindowFigures {
   private int removed;
   private int escalations;
   private double cohesionSum;
+  private int protectiveActions;
 
   public static WindowFigures sumOf(Iterable<ActivityCounts> buckets) {
     WindowFigures figures = new WindowFigures();
@@ -45,6 +46,7 @@ public final class WindowFigures {
     copy.removed = removed;
     copy.escalations = escalations;
     copy.cohesionSum = cohesionSum;
+    copy.protectiveActions = protectiveActions;
     return copy;
   }
 
@@ -62,6 +64,7 @@ public final class WindowFigures {
     removed += c.getRemoved();
     escalations += c.getEscalations();
     cohesionSum += c.getCohesionSum();
+    protectiveActions += c.getProtectiveActions();
   }
 
   public int targets() { return targets; }
@@ -75,6 +78,8 @@ public final class WindowFigures {
   public int declined() { return declined; }
   public int removed() { return removed; }
   public int escalations() { return escalations; }
+  /** Blocks, unblocks and reports the sender received in the window: 0 means there is nothing to look up. */
+  public int protectiveActions() { return protectiveActions; }
 
   public double minorShare() {
     return share(minors, targets);

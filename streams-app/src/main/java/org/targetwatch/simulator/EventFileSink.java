@@ -7,6 +7,8 @@ import org.targetwatch.eventfile.EventFileWriter;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
 
 /** The simulator's events written as an event file (the JSON Lines contract), in emission order. */
 public final class EventFileSink implements EventSink {
@@ -29,6 +31,16 @@ public final class EventFileSink implements EventSink {
   @Override
   public void message(MessageEvent e) {
     write(e);
+  }
+
+  @Override
+  public void safetyReport(SafetyReport r) {
+    write(r);
+  }
+
+  @Override
+  public void reviewVerdict(ReviewVerdict v) {
+    write(v);
   }
 
   private void write(SpecificRecord event) {

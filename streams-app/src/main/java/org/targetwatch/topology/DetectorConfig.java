@@ -3,6 +3,7 @@ package org.targetwatch.topology;
 import java.time.Duration;
 import java.util.List;
 import org.targetwatch.campaigns.CampaignConfig;
+import org.targetwatch.safety.SafetyLoopConfig;
 import org.targetwatch.scoring.EvidenceModel;
 import org.targetwatch.scoring.Thresholds;
 import org.targetwatch.schema.Severity;
@@ -28,6 +29,7 @@ import org.targetwatch.schema.Severity;
  * @param thresholds the scoring thresholds
  * @param evidenceModel the weights of the evidence score
  * @param campaigns the campaign stage's bounds and thresholds
+ * @param safety the safety loop's topics (reports, verdicts), bounds and rules
  */
 public record DetectorConfig(
     String profilesTopic,
@@ -46,7 +48,8 @@ public record DetectorConfig(
     Severity minSeverity,
     Thresholds thresholds,
     EvidenceModel evidenceModel,
-    CampaignConfig campaigns) {
+    CampaignConfig campaigns,
+    SafetyLoopConfig safety) {
 
   public static DetectorConfig defaults() {
     return new DetectorConfig(
@@ -66,7 +69,8 @@ public record DetectorConfig(
         Severity.LOW,
         Thresholds.defaults(),
         EvidenceModel.defaults(),
-        CampaignConfig.defaults());
+        CampaignConfig.defaults(),
+        SafetyLoopConfig.defaults());
   }
 
   public DetectorConfig {
@@ -95,41 +99,54 @@ public record DetectorConfig(
 
   public DetectorConfig withTopics(String profiles, String friendRequests, String messages, String alerts) {
     return new DetectorConfig(profiles, friendRequests, messages, alerts, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety);
   }
 
   public DetectorConfig withWindows(WindowSpec burst, WindowSpec longer, Duration graceperiod) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burst, longer, graceperiod, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety);
   }
 
   public DetectorConfig withFutureTolerance(Duration tolerance) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, tolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety);
   }
 
   public DetectorConfig withCooldown(Duration newCooldown, Severity newMinSeverity) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds, evidenceModel, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds, evidenceModel, campaigns, safety);
   }
 
   public DetectorConfig withCaps(int targetsPerWindow, int friendsStored, int senderFriendsCarried, int sample) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds, evidenceModel, campaigns);
+        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety);
   }
 
   public DetectorConfig withThresholds(Thresholds newThresholds) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds, evidenceModel, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds, evidenceModel, campaigns, safety);
   }
 
   public DetectorConfig withCampaigns(CampaignConfig newCampaigns) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, newCampaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, newCampaigns, safety);
+  }
+
+  public DetectorConfig withSafety(SafetyLoopConfig newSafety) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, newSafety);
+  }
+
+  /**
+   * The five input topics, in this order: profiles, friend requests, messages, safety reports,
+   * review verdicts. They must have one partition count (all state is partitioned by account id).
+   */
+  public List<String> inputTopics() {
+    return List.of(profilesTopic, friendRequestsTopic, messagesTopic, safety.reportsTopic(), safety.verdictsTopic());
   }
 
   public DetectorConfig withEvidenceModel(EvidenceModel newModel) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, newModel, campaigns);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, newModel, campaigns, safety);
   }
 }

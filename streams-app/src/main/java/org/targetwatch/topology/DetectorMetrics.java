@@ -12,7 +12,10 @@ public interface DetectorMetrics {
   /** Counts nothing: replay, tests. */
   DetectorMetrics NONE = new DetectorMetrics() {};
 
-  /** A record of an input topic was read; {@code type} is profile, friend_request or message. */
+  /**
+   * A record of an input topic was read; {@code type} is profile, friend_request, message,
+   * safety_report or review_verdict.
+   */
   default void eventRead(String type) {}
 
   /**
@@ -26,6 +29,22 @@ public interface DetectorMetrics {
 
   /** An alert was written to the alert topic. */
   default void alert(Severity severity) {}
+
+  /**
+   * A block, unblock or report reached the reported account's partition; {@code outcome} is
+   * {@code recorded}, {@code unchanged} (a re-delivery, or nothing new), {@code self} (reporter and
+   * reported are one account: ignored) or {@code dropped} (a new reporter past the per-account cap).
+   */
+  default void safetyReport(String outcome) {}
+
+  /**
+   * A reviewer's verdict reached the account's partition; {@code verdict} is CONFIRMED, CLEARED or
+   * REOPENED, {@code outcome} applied, duplicate, outdated or older_than_alert.
+   */
+  default void verdict(String verdict, String outcome) {}
+
+  /** An alert of a CLEARED account was held back: its evidence had not grown beyond what was reviewed. */
+  default void alertHeldBack(Severity severity) {}
 
   /** A record went to the dead-letter topic; {@code reason} is a short stable name. */
   default void deadLetter(String reason) {}

@@ -7,6 +7,8 @@ import static org.targetwatch.topology.TopologyNames.FRIENDSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.MINOR_DEGREE_STORE;
 import static org.targetwatch.topology.TopologyNames.PROFILE_STORE;
 import static org.targetwatch.topology.TopologyNames.RECENT_CONTACTS_STORE;
+import static org.targetwatch.topology.TopologyNames.REVIEW_VERDICTS_STORE;
+import static org.targetwatch.topology.TopologyNames.SAFETY_REPORTS_STORE;
 import static org.targetwatch.topology.TopologyNames.SENT_TO_STORE;
 import static org.targetwatch.topology.TopologyNames.SENDER_TARGETS_STORE;
 import static org.targetwatch.topology.TopologyNames.activityStore;
@@ -34,7 +36,11 @@ import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.schema.internal.CampaignMembership;
+import org.targetwatch.schema.internal.ReportsReceived;
 import org.targetwatch.schema.internal.TargetEntry;
+import org.targetwatch.schema.internal.VerdictState;
+import org.targetwatch.safety.ProtectiveActions;
+import org.targetwatch.safety.ReviewVerdicts;
 import org.targetwatch.serde.InternalAvroSerde;
 import org.targetwatch.windows.SenderActivity;
 
@@ -51,10 +57,15 @@ public final class DetectorStores {
   private final SenderActivity activity;
   private final AlertCooldown cooldown;
   private final RecentContactMemory recentContacts;
+  private final ProtectiveActions protectiveActions;
+  private final ReviewVerdicts verdicts;
 
   private DetectorStores(FriendshipGraph graph, FirstMessages firstMessages, SenderActivity activity,
-      AlertCooldown cooldown, RecentContactMemory recentContacts) {
+      AlertCooldown cooldown, RecentContactMemory recentContacts, ProtectiveActions protectiveActions,
+      ReviewVerdicts verdicts) {
     this.recentContacts = recentContacts;
+    this.protectiveActions = protectiveActions;
+    this.verdicts = verdicts;
     this.graph = graph;
     this.firstMessages = firstMessages;
     this.activity = activity;
@@ -64,7 +75,8 @@ public final class DetectorStores {
   /** Names of all stores, for connecting them to every account-keyed processor. */
   public static String[] names(DetectorConfig config) {
     List<String> names = new ArrayList<>(List.of(PROFILE_STORE, FRIENDSHIP_STORE, MINOR_DEGREE_STORE,
-        SENT_TO_STORE, SENDER_TARGETS_STORE, ALERT_HISTORY_STORE, RECENT_CONTACTS_STORE));
+        SENT_TO_STORE, SENDER_TARGETS_STORE, ALERT_HISTORY_STORE, RECENT_CONTACTS_STORE, SAFETY_REPORTS_STORE,
+        REVIEW_VERDICTS_STORE));
     for (WindowSpec window : config.windows()) {
       names.add(activityStore(window.name()));
     }
@@ -92,6 +104,11 @@ public final class DetectorStores {
         InternalAvroSerde.of(TargetEntry.class)));
     builders.add(Stores.keyValueStoreBuilder(kv(RECENT_CONTACTS_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(org.targetwatch.schema.internal.RecentContacts.class)));
+    // the safety loop: only accounts that were blocked, reported or reviewed have an entry
+    builders.add(Stores.keyValueStoreBuilder(kv(SAFETY_REPORTS_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(ReportsReceived.class)));
+    builders.add(Stores.keyValueStoreBuilder(kv(REVIEW_VERDICTS_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(VerdictState.class)));
     for (WindowSpec w : config.windows()) {
       Duration bucketRetention = w.size().plus(config.grace());
       builders.add(Stores.windowStoreBuilder(
@@ -140,7 +157,20 @@ public final class DetectorStores {
     return new DetectorStores(graph, new FirstMessages(sentTo, config.longWindow().sizeMs()),
         new SenderActivity(targets, buckets, config.longWindow()),
         new AlertCooldown(alertHistory, config.cooldown().toMillis()),
-        new RecentContactMemory(context.getStateStore(RECENT_CONTACTS_STORE), config.longWindow().sizeMs()));
+        new RecentContactMemory(context.getStateStore(RECENT_CONTACTS_STORE), config.longWindow().sizeMs()),
+        new ProtectiveActions(context.getStateStore(SAFETY_REPORTS_STORE), config.safety().maxReportersPerAccount(),
+            config.longWindow().sizeMs()),
+        new ReviewVerdicts(context.getStateStore(REVIEW_VERDICTS_STORE), config.safety()));
+  }
+
+  /** The blocks and reports each account received ({@code safety-reports}). */
+  public ProtectiveActions protectiveActions() {
+    return protectiveActions;
+  }
+
+  /** The verdict standing for each reviewed account ({@code review-verdicts}). */
+  public ReviewVerdicts verdicts() {
+    return verdicts;
   }
 
   /** The senders' most recent contacts ({@code sender-recent-contacts}). */

@@ -31,6 +31,8 @@ import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.serde.InternalAvroSerde;
 import org.targetwatch.windows.SenderWindowsProcessor;
@@ -40,7 +42,7 @@ import org.targetwatch.windows.SenderWindowsProcessor;
  * {@code replay}:
  *
  * <pre>
- * profiles, friend-requests, messages
+ * profiles, friend-requests, messages, safety-reports, review-verdicts
  *   -> intake (validate; one message for the account that owns the event: profile's account, sender)
  *   -> intake-routing: owned by this task? ---------------------------------\
  *        \-> otherwise (another partitioner, another key) -> repartition account-events -> account-state
@@ -99,11 +101,17 @@ public final class DetectorTopology {
         Consumed.with(keys, serdes.friendRequest()).withTimestampExtractor(eventTime).withName(FRIEND_REQUESTS_SOURCE));
     KStream<String, MessageEvent> directMessages = builder.stream(config.messagesTopic(),
         Consumed.with(keys, serdes.message()).withTimestampExtractor(eventTime).withName(MESSAGES_SOURCE));
+    KStream<String, SafetyReport> safetyReports = builder.stream(config.safety().reportsTopic(),
+        Consumed.with(keys, serdes.safetyReport()).withTimestampExtractor(eventTime).withName(SAFETY_REPORTS_SOURCE));
+    KStream<String, ReviewVerdict> reviewVerdicts = builder.stream(config.safety().verdictsTopic(),
+        Consumed.with(keys, serdes.reviewVerdict()).withTimestampExtractor(eventTime).withName(REVIEW_VERDICTS_SOURCE));
 
     Map<String, KStream<String, RoutedMessage>> routes = profiles
         .flatMap(intake::profile, Named.as(PROFILE_INTAKE))
         .merge(requests.flatMap(intake::friendRequest, Named.as(FRIEND_REQUEST_INTAKE)), Named.as(INTAKE_MERGE_REQUESTS))
         .merge(directMessages.flatMap(intake::message, Named.as(MESSAGE_INTAKE)), Named.as(INTAKE_MERGE_MESSAGES))
+        .merge(safetyReports.flatMap(intake::safetyReport, Named.as(SAFETY_REPORT_INTAKE)), Named.as(INTAKE_MERGE_REPORTS))
+        .merge(reviewVerdicts.flatMap(intake::reviewVerdict, Named.as(REVIEW_VERDICT_INTAKE)), Named.as(INTAKE_MERGE_VERDICTS))
         .process(() -> new OwnerRouting(partitions, metrics), Named.as(INTAKE_ROUTING))
         .split(Named.as(INTAKE_ROUTES))
         .branch((account, routed) -> routed.ownedHere(), Branched.as(routeSuffix(OWNED_HERE_ROUTE)))
@@ -125,7 +133,7 @@ public final class DetectorTopology {
         .repartition(accountKeyed(CONTACTS_BY_RECIPIENT_TOPIC, keys, messages, partitions))
         .process(() -> new RecipientEnrichment(config, metrics), Named.as(RECIPIENT_ENRICHMENT), stores)
         .repartition(accountKeyed(CONTACTS_BY_SENDER_TOPIC, keys, messages, partitions))
-        .process(() -> new SenderWindowsProcessor(config), Named.as(SENDER_WINDOWS), stores);
+        .process(() -> new SenderWindowsProcessor(config, metrics), Named.as(SENDER_WINDOWS), stores);
 
     KStream<String, Alert> senderAlerts = senderOutput
         .flatMapValues(value -> value instanceof Alert a ? List.of(a) : List.<Alert>of(), Named.as(SENDER_ALERTS));

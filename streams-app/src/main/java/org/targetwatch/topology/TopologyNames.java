@@ -11,6 +11,8 @@ public final class TopologyNames {
   public static final String PROFILES_SOURCE = "profiles-source";
   public static final String FRIEND_REQUESTS_SOURCE = "friend-requests-source";
   public static final String MESSAGES_SOURCE = "messages-source";
+  public static final String SAFETY_REPORTS_SOURCE = "safety-reports-source";
+  public static final String REVIEW_VERDICTS_SOURCE = "review-verdicts-source";
 
   // stage 0: intake — validate, turn each source event into its owner's account message, and route
   // it to this task when it owns the account, else through account-events
@@ -19,6 +21,10 @@ public final class TopologyNames {
   public static final String MESSAGE_INTAKE = "message-intake";
   public static final String INTAKE_MERGE_REQUESTS = "intake-merge-requests";
   public static final String INTAKE_MERGE_MESSAGES = "intake-merge-messages";
+  public static final String SAFETY_REPORT_INTAKE = "safety-report-intake";
+  public static final String REVIEW_VERDICT_INTAKE = "review-verdict-intake";
+  public static final String INTAKE_MERGE_REPORTS = "intake-merge-safety-reports";
+  public static final String INTAKE_MERGE_VERDICTS = "intake-merge-review-verdicts";
   public static final String INTAKE_ROUTING = "intake-routing";
   /** The split into the two routes, and the prefix of their names. */
   public static final String INTAKE_ROUTES = "intake-routes";
@@ -60,6 +66,8 @@ public final class TopologyNames {
   public static final String SENDER_TARGETS_STORE = "sender-targets";
   public static final String RECENT_CONTACTS_STORE = "sender-recent-contacts";
   public static final String ALERT_HISTORY_STORE = "alert-history";
+  public static final String SAFETY_REPORTS_STORE = "safety-reports";
+  public static final String REVIEW_VERDICTS_STORE = "review-verdicts";
   public static final String CAMPAIGN_CANDIDATES_STORE = "campaign-candidate-accounts";
   public static final String CAMPAIGN_MEMBERSHIP_STORE = "campaign-memberships";
 

@@ -19,6 +19,16 @@ import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.topology.TopologyNames;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.schema.Verdict;
+import org.targetwatch.schema.internal.VerdictState;
+import org.targetwatch.friendship.MinorDegreeDistribution;
+import org.targetwatch.safety.ClearedRule;
+import org.targetwatch.safety.ReviewVerdicts;
+import org.targetwatch.safety.SafetyLoopEvidence;
+import org.targetwatch.signals.ProtectionFigures;
+import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.ContactAttempt;
@@ -44,13 +54,18 @@ import org.targetwatch.topology.WindowSpec;
  * windows have closed (it still changed the friendship graph upstream). The clock restarts with the
  * task, so just after a restart late contacts are let in: a wider door, never a lost contact.
  * A new friend's answer to a friendship, its age band, also comes back to the sender here, and so
- * does a reassessment: an escalation changed the sender's evidence without a new contact.
+ * does a reassessment: an escalation changed the sender's evidence without a new contact. So do the
+ * safety loop's inputs (docs/detection.md, "Reports and blocks", "Verdicts"): a block or report
+ * against the account is recorded and the account assessed again; a verdict is applied, and stands
+ * between an assessment and its alert.
  */
 public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, SpecificRecord> {
   private final DetectorConfig config;
   private final Scorer scorer;
   private final AlertFactory alerts;
   private final AssessmentTrace trace;
+  private final DetectorMetrics metrics;
+  private final ClearedRule clearedRule;
   private ProcessorContext<String, SpecificRecord> context;
   private DetectorStores stores;
   private FriendshipSides friendships;
@@ -62,13 +77,23 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   private long latestContactAt = Long.MIN_VALUE / 2;
 
   public SenderWindowsProcessor(DetectorConfig config) {
-    this(config, AssessmentTrace.NONE);
+    this(config, AssessmentTrace.NONE, DetectorMetrics.NONE);
+  }
+
+  public SenderWindowsProcessor(DetectorConfig config, DetectorMetrics metrics) {
+    this(config, AssessmentTrace.NONE, metrics);
   }
 
   /** With a trace that hears every assessment (replay's {@code --trace}: backtests and model fitting). */
   public SenderWindowsProcessor(DetectorConfig config, AssessmentTrace trace) {
+    this(config, trace, DetectorMetrics.NONE);
+  }
+
+  public SenderWindowsProcessor(DetectorConfig config, AssessmentTrace trace, DetectorMetrics metrics) {
     this.config = config;
     this.trace = trace;
+    this.metrics = metrics;
+    this.clearedRule = new ClearedRule(config.safety().clearedGrowth());
     this.scorer = new Scorer(config.thresholds(), config.evidenceModel());
     this.alerts = new AlertFactory(config.sampleTargets(), config.maxTargetsPerWindow(), config.cooldown().toMillis());
   }
@@ -84,6 +109,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       stores.activity().expireTargets(cutoff);
       stores.firstMessages().forgetBefore(cutoff);
       stores.recentContacts().forgetBefore(cutoff);
+      stores.protectiveActions().forgetBefore(cutoff);
+      stores.verdicts().expire(now);
     });
   }
 
@@ -99,7 +126,57 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       long at = again.getAt();
       assessAndAlert(sender, at, traitsOf(sender, at), null,
           new Population(again.getPopulationMinorShare(), again.getPopulationUpperQuartile()));
+    } else if (payload instanceof SafetyReport report) {
+      onSafetyReport(report);
+    } else if (payload instanceof ReviewVerdict verdict) {
+      onVerdict(verdict);
     }
+  }
+
+  /**
+   * A block, unblock or report against the account: recorded (one entry per reporter), counted in
+   * the account's activity so that its windows know there is something to look up, and the account
+   * assessed again. A report against oneself is ignored.
+   */
+  private void onSafetyReport(SafetyReport report) {
+    String account = report.getReportedId();
+    if (account.equals(report.getReporterId())) {
+      metrics.safetyReport("self");
+      return;
+    }
+    if (!stores.protectiveActions().record(report)) {
+      metrics.safetyReport("unchanged");
+      return;
+    }
+    metrics.safetyReport("recorded");
+    long at = report.getOccurredAt().toEpochMilli();
+    stores.activity().count(account, at, c -> c.setProtectiveActions(c.getProtectiveActions() + 1));
+    assessAndAlert(account, at, traitsOf(account, at), null, populationNow());
+  }
+
+  /**
+   * A reviewer's verdict: applied to the account's standing verdict (docs/detection.md, "Verdicts").
+   * A CONFIRMED account is also put to the campaign stage, so that accounts sharing its targets
+   * beyond chance are linked to it.
+   */
+  private void onVerdict(ReviewVerdict verdict) {
+    String account = verdict.getAccountId();
+    long at = verdict.getOccurredAt().toEpochMilli();
+    int minorsNow = stores.activity().figures(account, config.longWindow(), at).minors();
+    ReviewVerdicts.Outcome outcome = stores.verdicts().apply(verdict, stores.cooldown().recentAlerts(account), minorsNow);
+    metrics.verdict(verdict.getVerdict().name(), outcome.name().toLowerCase(java.util.Locale.ROOT));
+    if (outcome == ReviewVerdicts.Outcome.APPLIED && verdict.getVerdict() == Verdict.CONFIRMED) {
+      String confirmedAlert = verdict.getAlertId() != null ? verdict.getAlertId() : verdict.getEventId();
+      CampaignCandidate confirmed = confirmedCandidate(account, verdict.getEventId(), at, confirmedAlert);
+      if (!confirmed.getMinorTargets().isEmpty()) {
+        context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, confirmed, at));
+      }
+    }
+  }
+
+  private Population populationNow() {
+    MinorDegreeDistribution.Snapshot minors = stores.graph().minorDegrees().snapshot();
+    return new Population(minors.minorShare(), minors.upperQuartile());
   }
 
   private void onContact(EnrichedContact contact) {
@@ -131,13 +208,16 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
    */
   private Assessment assessAndAlert(String sender, long at, SenderTraits traits, WindowFigures longWindow,
       Population population) {
+    WindowFigures longFigures = longWindow != null ? longWindow : stores.activity().figures(sender, config.longWindow(), at);
+    // only an account blocked or reported within the long window has anything to look up
+    ProtectionFigures protection = longFigures.protectiveActions() == 0
+        ? ProtectionFigures.NONE
+        : stores.protectiveActions().figures(sender, at, reporter -> contactedAsMinor(sender, reporter, at));
     Assessment best = null;
     for (WindowSpec window : config.windows()) {
       boolean burst = window.equals(config.burstWindow());
-      WindowFigures figures = window.equals(config.longWindow()) && longWindow != null
-          ? longWindow
-          : stores.activity().figures(sender, window, at);
-      Assessment a = scorer.assess(window, burst, figures, traits, population);
+      WindowFigures figures = window.equals(config.longWindow()) ? longFigures : stores.activity().figures(sender, window, at);
+      Assessment a = scorer.assess(window, burst, figures, traits, population, protection);
       trace.assessed(sender, at, a);
       if (best == null || a.score() > best.score()) {
         best = a;
@@ -147,14 +227,63 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       Severity severity = best.severity().get();
       String alertId = AlertFactory.alertId(sender, severity.name(), best.window().name(), at, config.cooldown().toMillis());
       if (stores.cooldown().allows(sender, severity, at, alertId)) {
+        // a verdict is looked up only here, once an alert is due: accounts never reviewed pay nothing per event
+        VerdictState verdict = stores.verdicts().standing(sender, at);
+        int minors = longFigures.minors();
+        stores.cooldown().record(sender, severity, at, alertId, minors);
+        if (heldBackByClearance(sender, verdict, alertId, severity, minors)) {
+          metrics.alertHeldBack(severity);
+          return best;
+        }
         List<TargetEntry> targets = stores.activity().targetsOf(sender, best.window().windowStart(at), at);
         Alert alert = alerts.create(sender, at, best, traits, population.minorDegreeUpperQuartile(),
             population.minorShare(), targets);
-        stores.cooldown().record(sender, severity, at, alertId);
+        SafetyLoopEvidence.addTo(alert.getEvidence(), protection, verdict);
         context.forward(new Record<>(sender, alert, at));
       }
     }
     return best;
+  }
+
+  /**
+   * Whether a CLEARED account's alert is held back (docs/detection.md, "Verdicts"). The alert is
+   * recorded in the cool-down either way, so a held-back alert is counted once, not at every contact.
+   */
+  private boolean heldBackByClearance(String account, VerdictState verdict, String alertId, Severity severity, int minors) {
+    if (verdict == null || verdict.getVerdict() != Verdict.CLEARED) {
+      return false;
+    }
+    ClearedRule.Decision decision = clearedRule.decide(verdict, alertId, severity, minors);
+    if (decision == ClearedRule.Decision.HOLD_BACK_AND_RESOLVE) {
+      stores.verdicts().resolve(account, verdict, minors, severity);
+    }
+    return decision != ClearedRule.Decision.ALERT;
+  }
+
+  /** Whether the reporter is a minor the account contacted within the long window. */
+  private boolean contactedAsMinor(String account, String reporter, long at) {
+    TargetEntry target = stores.activity().findTarget(account, reporter, at);
+    return target != null && target.getMinor();
+  }
+
+  /** A confirmed account as a campaign candidate: its minors of the campaign window, whatever its age and evidence. */
+  private CampaignCandidate confirmedCandidate(String account, String eventId, long at, String confirmedAlertId) {
+    List<TargetEntry> minors = stores.activity().targetsOf(account, at - config.campaigns().window().toMillis(), at)
+        .stream().filter(TargetEntry::getMinor).limit(config.campaigns().maxTargetsPerCandidate()).toList();
+    SenderTraits traits = traitsOf(account, at);
+    return CampaignCandidate.newBuilder()
+        .setSenderId(account)
+        .setAt(at)
+        .setEventId(eventId)
+        .setYoung(traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays())
+        .setScore(0.0)
+        .setMinorTargets(minors.stream().map(TargetEntry::getTargetId).toList())
+        .setMinorTargetPercentiles(minors.stream().map(TargetEntry::getDegreePercentile).toList())
+        .setMinorTargetStrangers(minors.stream().map(m -> m.getMutualFriends() == 0).toList())
+        .setAccountAgeDays(traits.accountAgeDays())
+        .setSenderDegree(traits.degree())
+        .setConfirmedAlertId(confirmedAlertId)
+        .build();
   }
 
   /** The sender's minors of the campaign window, each with its degree rank and whether it was a stranger. */

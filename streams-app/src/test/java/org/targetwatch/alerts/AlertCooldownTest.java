@@ -35,7 +35,7 @@ class AlertCooldownTest {
     if (!cooldown.allows("a", severity, at, id)) {
       return false;
     }
-    cooldown.record("a", severity, at, id);
+    cooldown.record("a", severity, at, id, 6);
     return true;
   }
 

@@ -35,12 +35,28 @@ class BadConfigStopsRunTest {
       broker.createTopic("profiles", 2);
       broker.createTopic("friend-requests", 2);
       broker.createTopic("messages", 3);
+      broker.createTopic("safety-reports", 2);
+      broker.createTopic("review-verdicts", 2);
       Run run = run("run", "--set", "bootstrap.servers=" + broker.bootstrapServers(), "--set", "schema.registry.url=mock://bad",
           "--set", "state.dir=" + dir, "--set", "http.port=0");
 
       assertThat(run.exitCode).isEqualTo(2);
       assertThat(run.stderr).contains("input topics must have the same number of partitions")
           .contains("profiles has 2, friend-requests has 2, messages has 3").doesNotContain("\tat ");
+    }
+  }
+
+  @Test
+  void missingSafetyLoopTopicsStopRunNamingThem(@TempDir Path dir) {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start()) {
+      broker.createTopic("profiles", 2);
+      broker.createTopic("friend-requests", 2);
+      broker.createTopic("messages", 2);
+      Run run = run("run", "--set", "bootstrap.servers=" + broker.bootstrapServers(), "--set", "schema.registry.url=mock://bad",
+          "--set", "state.dir=" + dir, "--set", "http.port=0");
+
+      assertThat(run.exitCode).isEqualTo(2);
+      assertThat(run.stderr).contains("input topic(s) [safety-reports, review-verdicts] do not exist").doesNotContain("\tat ");
     }
   }
 

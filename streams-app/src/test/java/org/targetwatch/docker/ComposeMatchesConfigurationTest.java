@@ -198,8 +198,10 @@ class ComposeMatchesConfigurationTest {
     TargetwatchConfig config = containerConfiguration();
     String command = service("topics").path("command").toString();
 
-    assertThat(List.of(config.detector().profilesTopic(), config.detector().friendRequestsTopic(),
-        config.detector().messagesTopic(), config.detector().alertsTopic(), config.deadLetterTopic()))
+    List<String> topics = new java.util.ArrayList<>(config.detector().inputTopics());
+    topics.add(config.detector().alertsTopic());
+    topics.add(config.deadLetterTopic());
+    assertThat(topics).hasSize(7)
         .allSatisfy(topic -> assertThat(command).containsPattern("(?<![\\w-])" + Pattern.quote(topic) + "(?![\\w-])"));
   }
 

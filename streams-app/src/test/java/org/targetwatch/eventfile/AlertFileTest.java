@@ -116,9 +116,20 @@ class AlertFileTest {
     assertThat(alert.get("campaignId").textValue()).isEqualTo("campaign-1c");
   }
 
+  /** The evidence fields of reports, blocks and verdicts (issue 17): written only when they say something. */
+  private static final List<String> SAFETY_LOOP_FIELDS = List.of("protectingMinors", "blockingMinors",
+      "reportingMinors", "sexualHarmReports", "otherReporters", "reviewVerdict", "reviewedAlertId", "confirmedLinks");
+
+  private static Alert reportedAndConfirmed() {
+    return Alert.newBuilder(burstAlert()).setEvidence(Evidence.newBuilder(burstAlert().getEvidence())
+        .setProtectingMinors(3).setBlockingMinors(2).setReportingMinors(2).setSexualHarmReports(1).setOtherReporters(4)
+        .setReviewVerdict("CONFIRMED").setReviewedAlertId("alert-0").setConfirmedLinks(List.of("alert-9")).build())
+        .build();
+  }
+
   @Test
   void theEvidenceObjectHasEveryEvidenceFieldOfTheSchema() throws IOException {
-    JsonNode evidence = JSON.readTree(write(burstAlert())).get("evidence");
+    JsonNode evidence = JSON.readTree(write(reportedAndConfirmed())).get("evidence");
 
     assertThat(fieldNames(evidence)).containsExactlyElementsOf(
         Evidence.getClassSchema().getFields().stream().map(Schema.Field::name).toList());
@@ -134,7 +145,16 @@ class AlertFileTest {
 
     assertThat(line.has("campaignId")).isFalse();
     assertThat(line.get("evidence").has("senderAccountAgeDays")).isFalse();
-    assertThat(line.get("evidence").size()).isEqualTo(Evidence.getClassSchema().getFields().size() - 1);
+    assertThat(line.get("evidence").size()).isEqualTo(Evidence.getClassSchema().getFields().size() - 1 - SAFETY_LOOP_FIELDS.size());
+  }
+
+  @Test
+  void anAlertWithoutReportsOrVerdictsIsWrittenAsBeforeThemAndOneWithThemIsReadBackEqual() throws IOException {
+    JsonNode plain = JSON.readTree(write(burstAlert())).get("evidence");
+    Alert withThem = reportedAndConfirmed();
+
+    assertThat(fieldNames(plain)).doesNotContainAnyElementsOf(SAFETY_LOOP_FIELDS);
+    assertThat(read(write(withThem), new ArrayList<>())).containsExactly(withThem);
   }
 
   @Test

@@ -18,6 +18,11 @@ import org.targetwatch.schema.FriendRequestAction;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReportCategory;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyAction;
+import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.schema.Verdict;
 
 class EventFieldMappingTest {
 
@@ -55,6 +60,56 @@ class EventFieldMappingTest {
 
     assertThat(message).isEqualTo(new MessageEvent("m1", NOON, "a9", "a17", "c4", true));
     assertThat(write(message)).isEqualTo(lines(line));
+  }
+
+  @Test
+  void theContractsSafetyReportExampleBecomesASafetyReportAndIsWrittenBackAsTheSameLine() {
+    String line = "{\"type\":\"safety_report\",\"eventId\":\"r1\",\"occurredAt\":\"2026-03-01T12:05:00Z\","
+        + "\"reporterId\":\"a17\",\"reportedId\":\"a9\",\"action\":\"BLOCKED\"}";
+
+    SafetyReport report = (SafetyReport) read("events.jsonl", lines(line)).onlyEvent();
+
+    assertThat(report).isEqualTo(new SafetyReport("r1", Instant.parse("2026-03-01T12:05:00Z"), "a17", "a9",
+        SafetyAction.BLOCKED, null));
+    assertThat(write(report)).isEqualTo(lines(line));
+    assertThat(EventFieldMapping.typeOf(report)).isEqualTo("safety_report");
+    assertThat(EventFieldMapping.eventTime(report)).isEqualTo(Instant.parse("2026-03-01T12:05:00Z"));
+  }
+
+  @Test
+  void aReportWithACategoryKeepsItAndAReportWithoutOneLeavesItUnsetWhichCountsAsOther() {
+    String withCategory = "{\"type\":\"safety_report\",\"eventId\":\"r2\",\"occurredAt\":\"2026-03-01T12:00:00Z\","
+        + "\"reporterId\":\"a17\",\"reportedId\":\"a9\",\"action\":\"REPORTED\",\"category\":\"GROOMING\"}";
+
+    SafetyReport report = (SafetyReport) read("events.jsonl", lines(withCategory)).onlyEvent();
+
+    assertThat(report.getCategory()).isEqualTo(ReportCategory.GROOMING);
+    assertThat(write(report)).isEqualTo(lines(withCategory));
+  }
+
+  @Test
+  void theContractsReviewVerdictExampleBecomesAReviewVerdictAndIsWrittenBackAsTheSameLine() {
+    String line = "{\"type\":\"review_verdict\",\"eventId\":\"v1\",\"occurredAt\":\"2026-03-02T09:00:00Z\","
+        + "\"accountId\":\"a9\",\"verdict\":\"CLEARED\",\"alertId\":\"45c3e588-d932-3798-9fee-d6fb79e58a52\","
+        + "\"reviewerId\":\"rv-3\"}";
+
+    ReviewVerdict verdict = (ReviewVerdict) read("events.jsonl", lines(line)).onlyEvent();
+
+    assertThat(verdict).isEqualTo(new ReviewVerdict("v1", Instant.parse("2026-03-02T09:00:00Z"), "a9", Verdict.CLEARED,
+        "45c3e588-d932-3798-9fee-d6fb79e58a52", "rv-3"));
+    assertThat(write(verdict)).isEqualTo(lines(line));
+  }
+
+  @Test
+  void aVerdictWithoutItsOptionalFieldsIsReadAndWrittenWithoutThem() {
+    String line = "{\"type\":\"review_verdict\",\"eventId\":\"v2\",\"occurredAt\":\"2026-03-02T09:00:00Z\","
+        + "\"accountId\":\"a9\",\"verdict\":\"REOPENED\"}";
+
+    ReviewVerdict verdict = (ReviewVerdict) read("events.jsonl", lines(line)).onlyEvent();
+
+    assertThat(verdict.getAlertId()).isNull();
+    assertThat(verdict.getReviewerId()).isNull();
+    assertThat(write(verdict)).isEqualTo(lines(line));
   }
 
   @ParameterizedTest

@@ -63,7 +63,7 @@ class EventFileReaderTest {
     assertThat(result.badLines()).extracting(BadLine::toString).containsExactly(
         "events.jsonl:3: not JSON: Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false') (column 1)",
         "events.jsonl:5: not a JSON object but a list",
-        "events.jsonl:6: unknown type 'poke' (expected profile, friend_request or message)",
+        "events.jsonl:6: unknown type 'poke' (expected profile, friend_request, message, safety_report or review_verdict)",
         "events.jsonl:7: missing required field 'type'",
         "events.jsonl:8: friend_request: missing required field 'recipientId'",
         "events.jsonl:9: friend_request: field 'action' has unknown value 'SENDX' (expected SENT, ACCEPTED, DECLINED, CANCELLED, REMOVED)",
@@ -93,8 +93,14 @@ class EventFileReaderTest {
       id as object             | {"type":"message","eventId":{"id":1},"occurredAt":0,"senderId":"a","recipientId":"b"}                         | message: field 'eventId' must be a string, was an object
       optional string as list  | {"type":"message","eventId":"m","occurredAt":0,"senderId":"a","recipientId":"b","conversationId":["c"]}     | message: field 'conversationId' must be a string, was a list
       boolean as number        | {"type":"profile","accountId":"a","updatedAt":0,"ageBand":"ADULT","deleted":1}                                | profile: field 'deleted' must be a boolean, was a number
-      alert in an event file   | {"type":"alert","alertId":"x"}                                                                                 | unknown type 'alert' (expected profile, friend_request or message)
+      alert in an event file   | {"type":"alert","alertId":"x"}                                                                                 | unknown type 'alert' (expected profile, friend_request, message, safety_report or review_verdict)
       a bare string            | "profile"                                                                                                      | not a JSON object but a string
+      report unknown action    | {"type":"safety_report","eventId":"r","occurredAt":0,"reporterId":"a","reportedId":"b","action":"MUTED"}     | safety_report: field 'action' has unknown value 'MUTED' (expected BLOCKED, UNBLOCKED, REPORTED)
+      report unknown category  | {"type":"safety_report","eventId":"r","occurredAt":0,"reporterId":"a","reportedId":"b","action":"REPORTED","category":"RUDE"} | safety_report: field 'category' has unknown value 'RUDE' (expected GROOMING, SEXUAL_CONTENT, HARASSMENT, SPAM, FAKE_ACCOUNT, OTHER)
+      report without reported  | {"type":"safety_report","eventId":"r","occurredAt":0,"reporterId":"a","action":"BLOCKED"}                     | safety_report: missing required field 'reportedId'
+      verdict unknown kind     | {"type":"review_verdict","eventId":"v","occurredAt":0,"accountId":"a","verdict":"MAYBE"}                      | review_verdict: field 'verdict' has unknown value 'MAYBE' (expected CONFIRMED, CLEARED, REOPENED)
+      verdict without account  | {"type":"review_verdict","eventId":"v","occurredAt":0,"verdict":"CLEARED"}                                    | review_verdict: missing required field 'accountId'
+      verdict bad time         | {"type":"review_verdict","eventId":"v","occurredAt":"soon","accountId":"a","verdict":"CLEARED"}              | review_verdict: field 'occurredAt' is not an ISO-8601 UTC instant: 'soon'
       """)
   void eachKindOfBadLineIsReportedWithItsReasonWhileTheLinesAroundItAreRead(String kind, String badLine, String reason) {
     ReadResult result = read("in.jsonl", lines(PROFILE_P1, badLine, REQUEST_E1));
@@ -197,7 +203,7 @@ class EventFileReaderTest {
 
     assertThat(events).extracting(EventFileReaderTest::idOf).containsExactly("p1", "m1");
     assertThat(badLines).extracting(BadLine::toString)
-        .containsExactly(file + ":2: unknown type 'poke' (expected profile, friend_request or message)");
+        .containsExactly(file + ":2: unknown type 'poke' (expected profile, friend_request, message, safety_report or review_verdict)");
     assertThat(counts).isEqualTo(new ReadCounts(3, 2, 1, 0));
   }
 

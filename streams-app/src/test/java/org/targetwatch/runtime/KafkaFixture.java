@@ -32,6 +32,10 @@ import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.eventfile.EventFieldMapping;
+import org.targetwatch.topology.InputEvents;
 import org.targetwatch.serde.AvroDeserializer;
 import org.targetwatch.serde.AvroSerializer;
 import org.targetwatch.topology.DetectorConfig;
@@ -53,6 +57,8 @@ final class KafkaFixture implements AutoCloseable {
   private final AvroSerializer<Profile> profiles;
   private final AvroSerializer<FriendRequestEvent> requests;
   private final AvroSerializer<MessageEvent> messages;
+  private final AvroSerializer<SafetyReport> reports;
+  private final AvroSerializer<ReviewVerdict> verdicts;
 
   KafkaFixture(int partitions) {
     broker = EmbeddedKafkaBroker.start();
@@ -63,6 +69,8 @@ final class KafkaFixture implements AutoCloseable {
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
         new NewTopic(topics.friendRequestsTopic(), partitions, (short) 1),
         new NewTopic(topics.messagesTopic(), partitions, (short) 1),
+        new NewTopic(topics.safety().reportsTopic(), partitions, (short) 1),
+        new NewTopic(topics.safety().verdictsTopic(), partitions, (short) 1),
         new NewTopic(topics.alertsTopic(), partitions, (short) 1),
         new NewTopic(DEAD_LETTERS, 1, (short) 1)));
     producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -70,6 +78,8 @@ final class KafkaFixture implements AutoCloseable {
     profiles = new AvroSerializer<>(Profile.class, registryClient, false, true);
     requests = new AvroSerializer<>(FriendRequestEvent.class, registryClient, false, true);
     messages = new AvroSerializer<>(MessageEvent.class, registryClient, false, true);
+    reports = new AvroSerializer<>(SafetyReport.class, registryClient, false, true);
+    verdicts = new AvroSerializer<>(ReviewVerdict.class, registryClient, false, true);
   }
 
   /** The configuration an operator would write for this cluster, plus test settings. */
@@ -104,18 +114,21 @@ final class KafkaFixture implements AutoCloseable {
 
   private void produce(List<? extends SpecificRecord> events, Integer partition) {
     for (SpecificRecord event : events) {
-      if (event instanceof Profile p) {
-        send(topics.profilesTopic(), partition, p.getAccountId(), profiles.serialize(topics.profilesTopic(), p),
-            p.getUpdatedAt().toEpochMilli());
-      } else if (event instanceof FriendRequestEvent e) {
-        send(topics.friendRequestsTopic(), partition, e.getSenderId(), requests.serialize(topics.friendRequestsTopic(), e),
-            e.getOccurredAt().toEpochMilli());
-      } else if (event instanceof MessageEvent m) {
-        send(topics.messagesTopic(), partition, m.getSenderId(), messages.serialize(topics.messagesTopic(), m),
-            m.getOccurredAt().toEpochMilli());
-      }
+      String topic = InputEvents.topicOf(topics, event);
+      send(topic, partition, InputEvents.keyOf(event), serialize(topic, event),
+          EventFieldMapping.eventTime(event).toEpochMilli());
     }
     producer.flush();
+  }
+
+  @SuppressWarnings("unchecked")
+  private byte[] serialize(String topic, SpecificRecord event) {
+    AvroSerializer<?> serializer = event instanceof Profile ? profiles
+        : event instanceof FriendRequestEvent ? requests
+        : event instanceof MessageEvent ? messages
+        : event instanceof SafetyReport ? reports
+        : verdicts;
+    return ((AvroSerializer<SpecificRecord>) serializer).serialize(topic, event);
   }
 
   byte[] serialize(FriendRequestEvent event) {
@@ -138,7 +151,7 @@ final class KafkaFixture implements AutoCloseable {
   void awaitProcessed(String applicationId) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       boolean drained = ProcessingDrain.await(admin, applicationId,
-          Set.of(topics.profilesTopic(), topics.friendRequestsTopic(), topics.messagesTopic()),
+          Set.copyOf(topics.inputTopics()),
           ProcessingDrain.repartitionTopics(applicationId), GIVE_UP_AFTER, Duration.ofMillis(100));
       if (!drained) {
         throw new AssertionError(applicationId + " did not process its input within " + GIVE_UP_AFTER);

@@ -26,6 +26,23 @@ class EvidenceModelTest {
   }
 
   @Test
+  void theSafetyLoopsWeightsAreReadFromTheFileAndTakeTheirReasonedValuesInAFileFittedBeforeThem(@TempDir Path dir)
+      throws IOException {
+    String shipped = Files.readString(Path.of("src/main/resources/org/targetwatch/scoring/evidence-model.properties"));
+    Path older = dir.resolve("older.properties");
+    Files.writeString(older, shipped.replaceAll("(?m)^weight\\.(protecting\\.minors|other\\.reporters|confirmed\\.link)=.*$", ""));
+    Path tuned = dir.resolve("tuned.properties");
+    Files.writeString(tuned, shipped.replaceFirst("weight.protecting.minors=[0-9.]+", "weight.protecting.minors=0.7"));
+    Path broken = dir.resolve("broken.properties");
+    Files.writeString(broken, shipped.replaceFirst("weight.other.reporters=[0-9.]+", "weight.other.reporters=lots"));
+
+    assertThat(EvidenceModel.fromFile(older).protectingMinors()).isEqualTo(EvidenceModel.PROTECTING_MINORS_PRIOR);
+    assertThat(EvidenceModel.fromFile(older).confirmedLink()).isEqualTo(EvidenceModel.CONFIRMED_LINK_PRIOR);
+    assertThat(EvidenceModel.fromFile(tuned).protectingMinors()).isEqualTo(0.7);
+    assertThatThrownBy(() -> EvidenceModel.fromFile(broken)).hasMessageContaining("weight.other.reporters");
+  }
+
+  @Test
   void aModelFileWithoutAWeightIsRefusedNamingTheMissingKey(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("model.properties");
     Files.writeString(file, "version=x\nintercept=-4\n");

@@ -19,6 +19,11 @@ import org.targetwatch.schema.FriendRequestAction;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReportCategory;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyAction;
+import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.schema.Verdict;
 import org.targetwatch.registry.InMemorySchemaRegistry;
 
 /**
@@ -40,6 +45,8 @@ public final class Scenario implements AutoCloseable {
   private final TestInputTopic<String, Profile> profiles;
   private final TestInputTopic<String, FriendRequestEvent> requests;
   private final TestInputTopic<String, MessageEvent> messages;
+  private final TestInputTopic<String, SafetyReport> reports;
+  private final TestInputTopic<String, ReviewVerdict> verdicts;
   private final TestOutputTopic<String, Alert> alerts;
   private final List<Alert> seen = new ArrayList<>();
   private Instant now = START;
@@ -50,14 +57,23 @@ public final class Scenario implements AutoCloseable {
   }
 
   public Scenario(DetectorConfig config) {
+    this(config, DetectorMetrics.NONE);
+  }
+
+  /** With metrics that hear what the detector counts (held-back alerts, verdicts, reports). */
+  public Scenario(DetectorConfig config, DetectorMetrics metrics) {
     DetectorConfig cfg = config.withFutureTolerance(Duration.ofDays(400));
     Clock clock = Clock.fixed(START.plus(Duration.ofDays(30)), ZoneOffset.UTC);
     EventSerdes serdes = testSerdes();
-    driver = new TopologyTestDriver(DetectorTopology.build(cfg, serdes, clock, true), properties());
+    driver = new TopologyTestDriver(DetectorTopology.build(cfg, serdes, clock, true, 1, metrics), properties());
     profiles = driver.createInputTopic(cfg.profilesTopic(), Serdes.String().serializer(), serdes.profile().serializer());
     requests = driver.createInputTopic(cfg.friendRequestsTopic(), Serdes.String().serializer(),
         serdes.friendRequest().serializer());
     messages = driver.createInputTopic(cfg.messagesTopic(), Serdes.String().serializer(), serdes.message().serializer());
+    reports = driver.createInputTopic(cfg.safety().reportsTopic(), Serdes.String().serializer(),
+        serdes.safetyReport().serializer());
+    verdicts = driver.createInputTopic(cfg.safety().verdictsTopic(), Serdes.String().serializer(),
+        serdes.reviewVerdict().serializer());
     alerts = driver.createOutputTopic(cfg.alertsTopic(), Serdes.String().deserializer(), serdes.alert().deserializer());
   }
 
@@ -221,6 +237,43 @@ public final class Scenario implements AutoCloseable {
     MessageEvent m = MessageEvent.newBuilder().setEventId("e" + (++eventCounter)).setOccurredAt(now)
         .setSenderId(sender).setRecipientId(recipient).setConversationId(null).setHasMedia(false).build();
     messages.pipeInput(sender, m, now);
+    return this;
+  }
+
+  // ---- the safety loop: what the people who act feed back
+
+  /** The reporter blocks the reported account, now. */
+  public Scenario block(String reporter, String reported) {
+    return safetyReport(reporter, reported, SafetyAction.BLOCKED, null);
+  }
+
+  public Scenario unblock(String reporter, String reported) {
+    return safetyReport(reporter, reported, SafetyAction.UNBLOCKED, null);
+  }
+
+  /** The reporter reports the reported account for {@code category}, now. */
+  public Scenario report(String reporter, String reported, ReportCategory category) {
+    return safetyReport(reporter, reported, SafetyAction.REPORTED, category);
+  }
+
+  public Scenario safetyReport(String reporter, String reported, SafetyAction action, ReportCategory category) {
+    return pipe(new SafetyReport("r" + (++eventCounter), now, reporter, reported, action, category));
+  }
+
+  /** Pipes a report as a platform produces it: keyed by the reported account. */
+  public Scenario pipe(SafetyReport report) {
+    reports.pipeInput(report.getReportedId(), report, report.getOccurredAt());
+    return this;
+  }
+
+  /** A reviewer's verdict on the account, now, naming {@code alertId} (null: none). */
+  public Scenario verdict(String account, Verdict verdict, String alertId) {
+    return pipe(new ReviewVerdict("v" + (++eventCounter), now, account, verdict, alertId, "rv-1"));
+  }
+
+  /** Pipes a verdict keyed by its account. */
+  public Scenario pipe(ReviewVerdict verdict) {
+    verdicts.pipeInput(verdict.getAccountId(), verdict, verdict.getOccurredAt());
     return this;
   }
 

@@ -72,7 +72,7 @@ public final class BenchPlatform implements AutoCloseable {
   }
 
   public Set<String> inputTopics() {
-    return Set.of(topics.profilesTopic(), topics.friendRequestsTopic(), topics.messagesTopic());
+    return Set.copyOf(topics.inputTopics());
   }
 
   public Admin admin() {
@@ -89,6 +89,8 @@ public final class BenchPlatform implements AutoCloseable {
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
         new NewTopic(topics.friendRequestsTopic(), partitions, (short) 1),
         new NewTopic(topics.messagesTopic(), partitions, (short) 1),
+        new NewTopic(topics.safety().reportsTopic(), partitions, (short) 1),
+        new NewTopic(topics.safety().verdictsTopic(), partitions, (short) 1),
         new NewTopic(topics.alertsTopic(), partitions, (short) 1),
         new NewTopic(DEAD_LETTER_TOPIC, partitions, (short) 1)));
   }

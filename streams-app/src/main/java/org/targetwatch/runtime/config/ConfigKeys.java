@@ -56,6 +56,10 @@ public final class ConfigKeys {
       "Topics", "Input: friend-request events (key senderId).", notBlank());
   public static final ConfigKey TOPIC_MESSAGES = key("topic.messages", STRING, DETECTOR.messagesTopic(), "Topics",
       "Input: message events, metadata only (key senderId).", notBlank());
+  public static final ConfigKey TOPIC_SAFETY_REPORTS = key("topic.safety.reports", STRING, DETECTOR.safety().reportsTopic(),
+      "Topics", "Input: blocks, unblocks and reports (key reportedId: the account acted against).", notBlank());
+  public static final ConfigKey TOPIC_REVIEW_VERDICTS = key("topic.review.verdicts", STRING, DETECTOR.safety().verdictsTopic(),
+      "Topics", "Input: reviewers' verdicts CONFIRMED / CLEARED / REOPENED (key accountId).", notBlank());
   public static final ConfigKey TOPIC_ALERTS = key("topic.alerts", STRING, DETECTOR.alertsTopic(), "Topics",
       "Output: alerts (key accountId).", notBlank());
   public static final ConfigKey TOPIC_DEAD_LETTERS = key("topic.dead.letters", STRING, "targetwatch-dead-letters", "Topics",
@@ -122,6 +126,19 @@ public final class ConfigKeys {
       "Score from which an alert is HIGH.", share());
   public static final ConfigKey CRITICAL_SCORE = key("detector.severity.critical", DOUBLE, "" + THRESHOLDS.criticalScore(), "Detection",
       "Score from which an alert is CRITICAL.", share());
+
+  // ---- the safety loop: reports and verdicts (docs/detection.md, "Reports and blocks", "Verdicts")
+  public static final ConfigKey MAX_REPORTERS = key("detector.max.reporters.per.account", INT,
+      "" + DETECTOR.safety().maxReportersPerAccount(), "Detection",
+      "Distinct reporters (blocks, reports) kept per reported account; more are counted as dropped (a flood).", atLeast(1));
+  public static final ConfigKey CLEARED_FOR = key("detector.cleared.for", DURATION, duration(DETECTOR.safety().clearedFor()),
+      "Detection", "How long a CLEARED verdict holds back alerts on the evidence reviewed.", null);
+  public static final ConfigKey VERDICT_RETENTION = key("detector.verdict.retention", DURATION,
+      duration(DETECTOR.safety().verdictRetention()), "Detection",
+      "How long any verdict is kept (CONFIRMED marks later alerts; a verdict may come before the account's events); at least detector.cleared.for.", null);
+  public static final ConfigKey CLEARED_GROWTH = key("detector.cleared.growth", DOUBLE, "" + DETECTOR.safety().clearedGrowth(),
+      "Detection", "A CLEARED account is alerted again from this many times the distinct minors reviewed (or a higher severity with 1.5 times).",
+      v -> ((Double) v) > 1 ? null : "must be above 1");
 
   // ---- campaigns (stage 4)
   public static final ConfigKey CAMPAIGN_WINDOW = key("campaign.window", DURATION, duration(CAMPAIGNS.window()), "Campaigns",

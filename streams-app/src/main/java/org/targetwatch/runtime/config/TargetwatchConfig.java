@@ -15,6 +15,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.targetwatch.registry.RegistryClientConfig;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.campaigns.CampaignConfig;
+import org.targetwatch.safety.SafetyLoopConfig;
 import org.targetwatch.scoring.EvidenceModel;
 import org.targetwatch.scoring.Thresholds;
 import org.targetwatch.topology.DetectorConfig;
@@ -190,7 +191,10 @@ public record TargetwatchConfig(
           integer(CAMPAIGN_MIN_MINORS), integer(CAMPAIGN_MAX_CANDIDATES), integer(CAMPAIGN_MAX_TARGETS)));
       WindowSpec burst = attempt(BURST_WINDOW, () -> new WindowSpec("burst", duration(BURST_WINDOW), integer(BURST_BUCKETS)));
       WindowSpec longer = attempt(LONG_WINDOW, () -> new WindowSpec("long", duration(LONG_WINDOW), integer(LONG_BUCKETS)));
-      if (thresholds == null || evidenceModel == null || campaigns == null || burst == null || longer == null) {
+      SafetyLoopConfig safety = attempt(VERDICT_RETENTION, () -> SafetyLoopConfig.defaults()
+          .withTopics(str(TOPIC_SAFETY_REPORTS), str(TOPIC_REVIEW_VERDICTS))
+          .withRules(integer(MAX_REPORTERS), duration(CLEARED_FOR), duration(VERDICT_RETENTION), dbl(CLEARED_GROWTH)));
+      if (thresholds == null || evidenceModel == null || campaigns == null || safety == null || burst == null || longer == null) {
         return null;
       }
       return attempt(LONG_WINDOW, () -> DetectorConfig.defaults()
@@ -201,7 +205,8 @@ public record TargetwatchConfig(
           .withCooldown(duration(COOLDOWN), (Severity) get(MIN_SEVERITY))
           .withThresholds(thresholds)
           .withEvidenceModel(evidenceModel)
-          .withCampaigns(campaigns));
+          .withCampaigns(campaigns)
+          .withSafety(safety));
     }
 
     /** Builds a value from parsed keys; a rule across keys that fails is reported on {@code key}. */

@@ -17,6 +17,9 @@ import org.targetwatch.replay.EventFileInTimeOrder;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.topology.InputEvents;
 import org.targetwatch.serde.AvroSerializer;
 import org.targetwatch.topology.DetectorConfig;
 
@@ -45,6 +48,8 @@ public final class EventFileLoader implements AutoCloseable {
   private final AvroSerializer<Profile> profiles;
   private final AvroSerializer<FriendRequestEvent> requests;
   private final AvroSerializer<MessageEvent> messages;
+  private final AvroSerializer<SafetyReport> reports;
+  private final AvroSerializer<ReviewVerdict> verdicts;
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -66,6 +71,8 @@ public final class EventFileLoader implements AutoCloseable {
     this.profiles = new AvroSerializer<>(Profile.class, registry, false, true);
     this.requests = new AvroSerializer<>(FriendRequestEvent.class, registry, false, true);
     this.messages = new AvroSerializer<>(MessageEvent.class, registry, false, true);
+    this.reports = new AvroSerializer<>(SafetyReport.class, registry, false, true);
+    this.verdicts = new AvroSerializer<>(ReviewVerdict.class, registry, false, true);
   }
 
   /**
@@ -105,17 +112,18 @@ public final class EventFileLoader implements AutoCloseable {
 
   private ProducerRecord<String, byte[]> record(SpecificRecord event) {
     long time = EventFieldMapping.eventTime(event).toEpochMilli();
-    if (event instanceof Profile p) {
-      return new ProducerRecord<>(topics.profilesTopic(), null, time, p.getAccountId(),
-          profiles.serialize(topics.profilesTopic(), p));
-    } else if (event instanceof FriendRequestEvent e) {
-      return new ProducerRecord<>(topics.friendRequestsTopic(), null, time, e.getSenderId(),
-          requests.serialize(topics.friendRequestsTopic(), e));
-    } else if (event instanceof MessageEvent m) {
-      return new ProducerRecord<>(topics.messagesTopic(), null, time, m.getSenderId(),
-          messages.serialize(topics.messagesTopic(), m));
-    }
-    throw new IllegalArgumentException("not an input event: " + event.getClass().getName());
+    String topic = InputEvents.topicOf(topics, event);
+    return new ProducerRecord<>(topic, null, time, InputEvents.keyOf(event), serializerOf(event).serialize(topic, event));
+  }
+
+  @SuppressWarnings("unchecked")
+  private AvroSerializer<SpecificRecord> serializerOf(SpecificRecord event) {
+    AvroSerializer<?> serializer = event instanceof Profile ? profiles
+        : event instanceof FriendRequestEvent ? requests
+        : event instanceof MessageEvent ? messages
+        : event instanceof SafetyReport ? reports
+        : verdicts;
+    return (AvroSerializer<SpecificRecord>) serializer;
   }
 
   @Override

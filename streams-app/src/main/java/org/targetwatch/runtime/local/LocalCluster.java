@@ -116,6 +116,8 @@ public final class LocalCluster implements AutoCloseable {
             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
         new NewTopic(topics.friendRequestsTopic(), partitions, (short) 1),
         new NewTopic(topics.messagesTopic(), partitions, (short) 1),
+        new NewTopic(topics.safety().reportsTopic(), partitions, (short) 1),
+        new NewTopic(topics.safety().verdictsTopic(), partitions, (short) 1),
         new NewTopic(topics.alertsTopic(), partitions, (short) 1),
         new NewTopic(deadLetterTopic, 1, (short) 1))) {
       if (!existing.contains(topic.name())) {

@@ -54,7 +54,7 @@ final class LiveRun implements AutoCloseable {
    */
   static final String COMPRESSED_TIME_GRACE = "28d";
   private static final DetectorConfig TOPICS = DetectorConfig.defaults();
-  private static final Set<String> INPUTS = Set.of(TOPICS.profilesTopic(), TOPICS.friendRequestsTopic(), TOPICS.messagesTopic());
+  private static final Set<String> INPUTS = Set.copyOf(TOPICS.inputTopics());
 
   private final Path dir;
   private final boolean registryBehindProxy;

@@ -33,7 +33,8 @@ class LocalClusterKeepsItsDataTest {
     int schemaId;
     try (LocalCluster cluster = LocalCluster.start(data, LocalCluster.Ports.ANY, 2, TOPICS, "dead-letters")) {
       assertThat(cluster.createdTopics()).containsExactlyInAnyOrder(TOPICS.profilesTopic(), TOPICS.friendRequestsTopic(),
-          TOPICS.messagesTopic(), TOPICS.alertsTopic(), "dead-letters");
+          TOPICS.messagesTopic(), TOPICS.safety().reportsTopic(), TOPICS.safety().verdictsTopic(), TOPICS.alertsTopic(),
+          "dead-letters");
       bootstrap = cluster.bootstrapServers();
       registryUrl = cluster.registryUrl();
       schemaId = new HttpSchemaRegistryClient(RegistryClientConfig.forUrl(registryUrl)).register("messages-value", THING);

@@ -1,0 +1,46 @@
+package org.targetwatch.safety;
+
+import org.targetwatch.schema.Severity;
+import org.targetwatch.schema.internal.VerdictState;
+
+/**
+ * Whether a CLEARED account may be alerted again (docs/detection.md, "Verdicts"): only when its
+ * evidence grew materially beyond what the reviewer saw — at least {@code growth} times the distinct
+ * minors reviewed (default twice), or a severity above the reviewed one reached with at least half
+ * as many distinct minors again. Distinct minors are those of the long window. While the reviewed
+ * evidence is unknown (the verdict named an alert not raised yet), only that alert is held back, and
+ * its figures become the evidence reviewed.
+ */
+public final class ClearedRule {
+  /** A higher severity counts as new evidence only with this many times the minors reviewed. */
+  static final double ESCALATION_GROWTH = 1.5;
+
+  private final double growth;
+
+  public ClearedRule(double growth) {
+    this.growth = growth;
+  }
+
+  /** What to do with an alert of a cleared account. */
+  public enum Decision {
+    /** Emit it: the evidence grew beyond what was reviewed. */
+    ALERT,
+    /** Hold it back (counted): the evidence is the one reviewed. */
+    HOLD_BACK,
+    /** Hold it back: it is the very alert reviewed, raised only now; its figures are the evidence reviewed. */
+    HOLD_BACK_AND_RESOLVE
+  }
+
+  public Decision decide(VerdictState cleared, String alertId, Severity severity, int minors) {
+    int reviewed = cleared.getReviewedMinors();
+    if (reviewed < 0) {
+      return alertId.equals(cleared.getAlertId()) ? Decision.HOLD_BACK_AND_RESOLVE : Decision.ALERT;
+    }
+    if (minors >= growth * reviewed) {
+      return Decision.ALERT;
+    }
+    Severity reviewedSeverity = cleared.getReviewedSeverity();
+    boolean higher = reviewedSeverity == null || severity.ordinal() > reviewedSeverity.ordinal();
+    return higher && minors >= ESCALATION_GROWTH * reviewed ? Decision.ALERT : Decision.HOLD_BACK;
+  }
+}

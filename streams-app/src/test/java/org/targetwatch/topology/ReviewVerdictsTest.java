@@ -1,0 +1,228 @@
+package org.targetwatch.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.targetwatch.topology.Scenario.adult;
+import static org.targetwatch.topology.Scenario.highDegreeMinors;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.targetwatch.alerts.AlertFactory;
+import org.targetwatch.schema.AgeBand;
+import org.targetwatch.schema.Alert;
+import org.targetwatch.schema.ReviewVerdict;
+import org.targetwatch.schema.Severity;
+import org.targetwatch.schema.Verdict;
+
+/** Issue 17: reviewers' verdicts fed back — CLEARED holds back alerts on the evidence reviewed, CONFIRMED marks and links. */
+class ReviewVerdictsTest {
+  private final CountingMetrics metrics = new CountingMetrics();
+  private Scenario platform;
+
+  @BeforeEach
+  void setUp() {
+    platform = new Scenario(DetectorConfig.defaults(), metrics).withBackgroundPopulation()
+        .at(Scenario.START.plus(Duration.ofDays(5)));
+  }
+
+  @AfterEach
+  void tearDown() {
+    platform.close();
+  }
+
+  /** An established adult ("the coach") who sends requests to popular minors, 20 minutes apart: alerted at MEDIUM or more. */
+  private Alert alertedCoach(String coach, List<String> minors) {
+    platform.account(coach, AgeBand.ADULT, 200);
+    for (int a = 0; a < 30; a++) {
+      platform.friends(coach, adult(a));
+    }
+    platform.requestsTo(coach, minors, Duration.ofMinutes(20));
+    List<Alert> alerts = platform.alertsFor(coach);
+    assertThat(alerts).as("the coach is alerted before the review").isNotEmpty();
+    return alerts.get(alerts.size() - 1);
+  }
+
+  @Test
+  void aClearedAccountIsNotAlertedAgainOnTheEvidenceReviewedAndTheHeldBackAlertsAreCounted() {
+    List<String> minors = highDegreeMinors(40);
+    Alert reviewed = alertedCoach("coach", minors.subList(0, 12));
+    int before = platform.alertsFor("coach").size();
+    platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, reviewed.getAlertId());
+
+    // the same behaviour, a few more minors, well past the cool-down: alerts fall due but are held back
+    for (int day = 1; day <= 3; day++) {
+      platform.after(Duration.ofDays(1)).request("coach", minors.get(11 + day));
+    }
+
+    assertThat(metrics.count("verdict CLEARED applied")).isEqualTo(1);
+    assertThat(platform.alertsFor("coach")).hasSize(before);
+    assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aClearedAccountIsAlertedAgainOnceItsDistinctMinorsDouble() {
+    List<String> minors = highDegreeMinors(40);
+    Alert reviewed = alertedCoach("coach", minors.subList(0, 12));
+    int before = platform.alertsFor("coach").size();
+    platform.after(Duration.ofDays(2)).verdict("coach", Verdict.CLEARED, reviewed.getAlertId());
+
+    platform.requestsTo("coach", minors.subList(12, 40), Duration.ofMinutes(20));
+
+    List<Alert> after = platform.alertsFor("coach").subList(before, platform.alertsFor("coach").size());
+    assertThat(after).isNotEmpty();
+    Alert again = after.get(0);
+    int reviewedMinors = reviewed.getEvidence().getDistinctMinors();
+    boolean doubled = again.getEvidence().getDistinctMinors() >= 2 * reviewedMinors;
+    boolean higherWithMore = again.getSeverity().ordinal() > reviewed.getSeverity().ordinal()
+        && again.getEvidence().getDistinctMinors() >= 1.5 * reviewedMinors;
+    assertThat(doubled || higherWithMore).as("alerted again at %d minors (%s) after the review at %d (%s)",
+        again.getEvidence().getDistinctMinors(), again.getSeverity(), reviewedMinors, reviewed.getSeverity()).isTrue();
+  }
+
+  @Test
+  void reopenedWithdrawsTheClearanceAndTheNextDueAlertIsEmitted() {
+    List<String> minors = highDegreeMinors(40);
+    Alert reviewed = alertedCoach("coach", minors.subList(0, 8));
+    int before = platform.alertsFor("coach").size();
+    platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, reviewed.getAlertId())
+        .after(Duration.ofHours(1)).verdict("coach", Verdict.REOPENED, reviewed.getAlertId());
+
+    platform.after(Duration.ofDays(1)).request("coach", minors.get(8));
+
+    assertThat(platform.alertsFor("coach")).hasSizeGreaterThan(before);
+    assertThat(metrics.count("held-back")).isZero();
+  }
+
+  @Test
+  void aClearanceExpiresAfterItsConfiguredTime() {
+    platform.close();
+    DetectorConfig shortClearance = DetectorConfig.defaults().withSafety(DetectorConfig.defaults().safety()
+        .withRules(100, Duration.ofDays(2), Duration.ofDays(2), 2.0));
+    platform = new Scenario(shortClearance, metrics).withBackgroundPopulation().at(Scenario.START.plus(Duration.ofDays(5)));
+    List<String> minors = highDegreeMinors(40);
+    Alert reviewed = alertedCoach("coach", minors.subList(0, 8));
+    int before = platform.alertsFor("coach").size();
+    platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, reviewed.getAlertId());
+
+    platform.after(Duration.ofDays(3)).request("coach", minors.get(8));
+
+    assertThat(platform.alertsFor("coach")).hasSizeGreaterThan(before);
+  }
+
+  @Test
+  void aConfirmedAccountsLaterAlertsSaySoWithTheAlertReviewed() {
+    List<String> minors = highDegreeMinors(40);
+    Alert reviewed = alertedCoach("offender", minors.subList(0, 8));
+    platform.after(Duration.ofHours(1)).verdict("offender", Verdict.CONFIRMED, reviewed.getAlertId());
+
+    platform.after(Duration.ofDays(1)).requestsTo("offender", minors.subList(8, 20), Duration.ofMinutes(20));
+
+    List<Alert> alerts = platform.alertsFor("offender");
+    Alert last = alerts.get(alerts.size() - 1);
+    assertThat(last.getDetectedAt()).isAfter(reviewed.getDetectedAt());
+    assertThat(last.getEvidence().getReviewVerdict()).isEqualTo("CONFIRMED");
+    assertThat(last.getEvidence().getReviewedAlertId()).isEqualTo(reviewed.getAlertId());
+    assertThat(reviewed.getEvidence().getReviewVerdict()).isNull();
+  }
+
+  @Test
+  void aVerdictForAnAccountWithNoEventsIsKeptAndHoldsBackTheAlertItNamesWhenThatAlertIsRaised() {
+    // the reviewer's case system knew the alert before this instance saw the events (ids are deterministic)
+    platform.account("early", AgeBand.ADULT, 200);
+    for (int a = 0; a < 30; a++) {
+      platform.friends("early", adult(a));
+    }
+    platform.verdict("early", Verdict.CLEARED, "not-raised-yet");
+    assertThat(metrics.count("verdict CLEARED applied")).isEqualTo(1);
+
+    List<String> minors = highDegreeMinors(8);
+    platform.requestsTo("early", minors, Duration.ofMinutes(20));
+    Alert first = platform.alertsFor("early").get(0);
+
+    // another alert than the one named: emitted (the verdict names a different alert, whose evidence is unknown)
+    assertThat(first.getAlertId()).isNotEqualTo("not-raised-yet");
+  }
+
+  @Test
+  void aClearedVerdictNamingAnAlertNotRaisedYetHoldsBackExactlyThatAlert() {
+    platform.account("early", AgeBand.ADULT, 200);
+    for (int a = 0; a < 30; a++) {
+      platform.friends("early", adult(a));
+    }
+    List<String> minors = highDegreeMinors(8);
+    // a rehearsal on a second platform tells which alert these events raise (ids are deterministic)
+    String expected;
+    try (Scenario rehearsal = new Scenario().withBackgroundPopulation().at(platform.now())) {
+      rehearsal.account("early", AgeBand.ADULT, 200 - 5);
+      for (int a = 0; a < 30; a++) {
+        rehearsal.friends("early", adult(a));
+      }
+      rehearsal.requestsTo("early", minors, Duration.ofMinutes(20));
+      expected = rehearsal.alertsFor("early").get(0).getAlertId();
+    }
+    platform.verdict("early", Verdict.CLEARED, expected);
+
+    platform.requestsTo("early", minors, Duration.ofMinutes(20));
+
+    assertThat(platform.alertsFor("early")).extracting(Alert::getAlertId).doesNotContain(expected);
+    assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aVerdictOlderThanTheAlertItNamesIsIgnoredAndCounted() {
+    List<String> minors = highDegreeMinors(40);
+    Alert reviewed = alertedCoach("coach", minors.subList(0, 8));
+    platform.pipe(new ReviewVerdict("v-early", reviewed.getDetectedAt().minus(Duration.ofHours(1)), "coach",
+        Verdict.CLEARED, reviewed.getAlertId(), "rv-1"));
+
+    platform.after(Duration.ofDays(1)).request("coach", minors.get(8));
+
+    assertThat(metrics.count("verdict CLEARED older_than_alert")).isEqualTo(1);
+    assertThat(metrics.count("held-back")).isZero();
+  }
+
+  @Test
+  void aVerdictDeliveredTwiceIsAppliedOnceAndAnOlderVerdictDoesNotOverrideANewerOne() {
+    List<String> minors = highDegreeMinors(40);
+    Alert reviewed = alertedCoach("coach", minors.subList(0, 8));
+    ReviewVerdict cleared = new ReviewVerdict("v-1", platform.now().plus(Duration.ofHours(2)), "coach", Verdict.CLEARED,
+        reviewed.getAlertId(), "rv-1");
+    platform.pipe(cleared).pipe(cleared)
+        .pipe(new ReviewVerdict("v-0", platform.now().plus(Duration.ofHours(1)), "coach", Verdict.REOPENED, null, "rv-2"));
+
+    assertThat(metrics.count("verdict CLEARED applied")).isEqualTo(1);
+    assertThat(metrics.count("verdict CLEARED duplicate")).isEqualTo(1);
+    assertThat(metrics.count("verdict REOPENED outdated")).isEqualTo(1);
+  }
+
+  @Test
+  void aRingWithOneConfirmedMemberIsAlertedWholeWithTheConfirmedAlertAsALink() {
+    platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
+    List<String> shared = highDegreeMinors(12);
+    List<String> ring = List.of("p1", "p2", "p3");
+    for (String member : ring) {
+      platform.account(member, AgeBand.AGE_13_15, 4);
+    }
+    for (int round = 0; round < 4; round++) {
+      for (int m = 0; m < ring.size(); m++) {
+        platform.request(ring.get(m), shared.get((m * 2 + round) % shared.size())).after(Duration.ofMinutes(40));
+      }
+    }
+    List<Alert> before = platform.alerts().stream().filter(a -> ring.contains(a.getAccountId())).toList();
+
+    platform.verdict("p1", Verdict.CONFIRMED, "alert-of-p1");
+
+    List<Alert> linked = platform.alerts().stream()
+        .filter(a -> ring.contains(a.getAccountId()) && !before.contains(a) && a.getCampaignId() != null).toList();
+    assertThat(linked.stream().map(Alert::getAccountId).collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(ring);
+    assertThat(linked).filteredOn(a -> !a.getAccountId().equals("p1"))
+        .allSatisfy(a -> assertThat(a.getEvidence().getConfirmedLinks()).containsExactly("alert-of-p1"));
+    assertThat(linked).filteredOn(a -> a.getAccountId().equals("p1"))
+        .allSatisfy(a -> assertThat(a.getEvidence().getReviewVerdict()).isEqualTo("CONFIRMED"));
+    assertThat(linked).allSatisfy(a -> assertThat(a.getSeverity().ordinal()).isGreaterThanOrEqualTo(Severity.MEDIUM.ordinal()));
+    assertThat(linked).allSatisfy(a -> assertThat(a.toString()).doesNotContain("\"p1\", \"p2\""));
+  }
+}
