@@ -37,6 +37,11 @@ final class SimulateCommand implements Callable<Integer> {
       + " then format targetwatch-labels/2 with the drawn parameters.")
   boolean randomize;
 
+  @Option(names = "--reports", description = "Also simulate blocks and reports: minors protecting themselves from"
+      + " the accounts that contact them, spam reported as SPAM, and noise (docs/simulator.md). The other events"
+      + " are the same as without.")
+  boolean reports;
+
   @Override
   public Integer call() throws Exception {
     SimulationConfig config;
@@ -52,7 +57,8 @@ final class SimulateCommand implements Callable<Integer> {
     Files.createDirectories(output);
     SimulationResult result;
     try (EventFileWriter writer = EventFileWriter.create(output.resolve("events.jsonl"))) {
-      result = new PlatformSimulator().run(config, new EventFileSink(writer));
+      PlatformSimulator simulator = reports ? new PlatformSimulator().withSafetyReports() : new PlatformSimulator();
+      result = simulator.run(config, new EventFileSink(writer));
     }
     LabelsFile.write(output.resolve("labels.json"), result);
     System.err.printf("simulate: %,d accounts, %,d events (%,d late) -> %s%n", accounts, result.totalEvents(),

@@ -23,6 +23,21 @@ public final class PlatformSimulator {
   /** History is dated from at most this long before the start (the oldest accounts' creation). */
   private static final long HISTORY_SPAN_SECONDS = 16L * 366 * 86_400;
 
+  private final boolean safetyReports;
+
+  public PlatformSimulator() {
+    this(false);
+  }
+
+  private PlatformSimulator(boolean safetyReports) {
+    this.safetyReports = safetyReports;
+  }
+
+  /** The same simulator with blocks and reports switched on ({@link SafetyReports}). */
+  public PlatformSimulator withSafetyReports() {
+    return new PlatformSimulator(true);
+  }
+
   /** Simulates the configured platform into the sink and returns the ground truth and counts. */
   public SimulationResult run(SimulationConfig config, EventSink sink) {
     Objects.requireNonNull(config, "config");
@@ -48,6 +63,9 @@ public final class PlatformSimulator {
     if (config.world().randomized()) {
       recordStartingPoint(population, graph, cast, start);
     }
+    SafetyReports reports = safetyReports
+        ? new SafetyReports(new SplittableRandom(config.seed() ^ 0x5AFE_4E90_17L), timeline, population) : null;
+    world.reportWith(reports);
     OrdinaryLife ordinaryLife = new OrdinaryLife(cast.livesOrdinaryLife(), cast.sendsOrdinaryRequests());
     List<Behaviour> behaviours = cast.behaviours();
     for (int day = 0; day < config.days(); day++) {
@@ -57,6 +75,9 @@ public final class PlatformSimulator {
         behaviour.planDay(day, world);
       }
       ordinaryLife.planDay(day, world);
+      if (reports != null) {
+        reports.planNoise(world.dayStart(day));
+      }
     }
     timeline.finish(world.end);
     return result(config, population, cast, world, timeline);

@@ -1,6 +1,9 @@
 package org.targetwatch.simulator;
 
 import java.time.Instant;
+import org.targetwatch.schema.ReportCategory;
+import org.targetwatch.schema.SafetyAction;
+import org.targetwatch.schema.SafetyReport;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -38,6 +41,8 @@ final class Timeline {
   private long profiles;
   private final long[] requestsByAction = new long[ACTIONS.length];
   private long messages;
+  private long reports;
+  private long reportCounter;
   private long lateEvents;
 
   Timeline(Population population, FriendshipGraph graph, EventSink sink, SplittableRandom lateness) {
@@ -81,6 +86,14 @@ final class Timeline {
     plan(p);
   }
 
+  /** Plans a block, unblock or report (simulations with reports switched on: {@link SafetyReports}). */
+  void planReport(long at, int reporter, int reported, SafetyAction action, ReportCategory category) {
+    Planned p = new Planned(Kind.REPORT, at, reporter, reported);
+    p.safetyAction = action;
+    p.category = category;
+    plan(p);
+  }
+
   /** Lets everything planned before {@code until} happen. */
   void advanceTo(long until) {
     while (!planned.isEmpty() && planned.peek().occurredAt < until) {
@@ -109,6 +122,10 @@ final class Timeline {
     return requestsByAction[action.ordinal()];
   }
 
+  long reports() {
+    return reports;
+  }
+
   long lateEvents() {
     return lateEvents;
   }
@@ -120,6 +137,12 @@ final class Timeline {
 
   private void occur(Planned p) {
     if (!takesPlace(p)) {
+      return;
+    }
+    if (p.kind == Kind.REPORT) {
+      // ids and lateness of their own: a world with reports holds the same other events as without
+      p.eventId = "r" + reportCounter++;
+      deliver(p);
       return;
     }
     if (p.kind != Kind.PROFILE) {
@@ -150,6 +173,9 @@ final class Timeline {
     if (p.kind == Kind.MESSAGE) {
       return !p.onlyBetweenFriends || graph.areFriends(s, r);
     }
+    if (p.kind == Kind.REPORT) {
+      return true;
+    }
     return switch (p.action) {
       case SENT -> !graph.areFriends(s, r)
           && !pendingRequests.contains(PairSet.directed(r, s))
@@ -169,6 +195,11 @@ final class Timeline {
         sink.message(new MessageEvent(p.eventId, Instant.ofEpochMilli(p.occurredAt),
             population.ids[p.sender], population.ids[p.recipient],
             conversationId(p.sender, p.recipient), p.media));
+      }
+      case REPORT -> {
+        reports++;
+        sink.safetyReport(new SafetyReport(p.eventId, Instant.ofEpochMilli(p.occurredAt), population.ids[p.sender],
+            population.ids[p.recipient], p.safetyAction, p.category));
       }
     }
   }
@@ -194,7 +225,7 @@ final class Timeline {
     return "e" + eventCounter++;
   }
 
-  private enum Kind { PROFILE, REQUEST, MESSAGE }
+  private enum Kind { PROFILE, REQUEST, MESSAGE, REPORT }
 
   private static final class Planned {
     final Kind kind;
@@ -208,6 +239,8 @@ final class Timeline {
     boolean onlyBetweenFriends;
     boolean media;
     boolean deleted;
+    SafetyAction safetyAction;
+    ReportCategory category;
 
     Planned(Kind kind, long occurredAt, int sender, int recipient) {
       this.kind = kind;

@@ -31,6 +31,8 @@ final class World {
   private final Timeline timeline;
   private final long[] behaviourStart;
   private final boolean[] planted;
+  /** Blocks and reports of the people contacted; null when the simulation has them switched off. */
+  private SafetyReports safetyReports;
 
   World(SplittableRandom rng, Population population, FriendshipGraph graph, Timeline timeline,
       long start, int days, boolean[] planted, WorldParameters.Platform platform,
@@ -49,6 +51,10 @@ final class World {
     this.minors = new MinorDegreeIndex(population, graph, platform.popularPoolShare());
     this.behaviourStart = new long[population.size];
     Arrays.fill(behaviourStart, Long.MAX_VALUE);
+  }
+
+  void reportWith(SafetyReports reports) {
+    this.safetyReports = reports;
   }
 
   long dayStart(int day) {
@@ -104,6 +110,9 @@ final class World {
    */
   long request(long at, int sender, int recipient, Response response) {
     timeline.planRequest(at, sender, recipient, FriendRequestAction.SENT);
+    if (safetyReports != null && response == Response.SPAM) {
+      safetyReports.spammed(at, sender, recipient);
+    }
     if (recordsParameters && planted[sender] && population.isMinor(recipient)) {
       parameters.reached(sender, minors.popularity(recipient));
     }
@@ -113,8 +122,11 @@ final class World {
       timeline.planRequest(acceptedAt, sender, recipient, FriendRequestAction.ACCEPTED);
       return acceptedAt;
     } else if (r < response.accept() + response.decline()) {
-      timeline.planRequest(at + delay(response.medianMinutes(), 1.3), sender, recipient,
-          FriendRequestAction.DECLINED);
+      long declinedAt = at + delay(response.medianMinutes(), 1.3);
+      timeline.planRequest(declinedAt, sender, recipient, FriendRequestAction.DECLINED);
+      if (safetyReports != null && population.isMinor(recipient)) {
+        safetyReports.declined(declinedAt, sender, recipient, minors.popularity(recipient));
+      }
     } else if (r < response.accept() + response.decline() + response.cancel()) {
       timeline.planRequest(at + delay(36 * 60, 0.5), sender, recipient,
           FriendRequestAction.CANCELLED);
@@ -155,6 +167,9 @@ final class World {
   /** One direct message, outside any friendship (a cold message or a reply to one). */
   void message(long at, int sender, int recipient, boolean media) {
     timeline.planMessage(at, sender, recipient, false, media);
+    if (safetyReports != null && population.isMinor(recipient) && !graph.areFriends(sender, recipient)) {
+      safetyReports.coldMessage(at, sender, recipient, minors.popularity(recipient));
+    }
   }
 
   /**
@@ -163,6 +178,9 @@ final class World {
    */
   void escalate(int offender, int minor, long acceptedAt) {
     long t = acceptedAt + delay(90, 1.0);
+    if (safetyReports != null) {
+      safetyReports.privateMessages(t, offender, minor, minors.popularity(minor));
+    }
     int rounds = between(1, 4);
     for (int round = 0; round < rounds; round++) {
       timeline.planMessage(t, offender, minor, true, chance(0.15));

@@ -8,6 +8,7 @@ import org.targetwatch.schema.FriendRequestAction;
 import org.targetwatch.schema.FriendRequestEvent;
 import org.targetwatch.schema.MessageEvent;
 import org.targetwatch.schema.Profile;
+import org.targetwatch.schema.SafetyReport;
 
 /** Keeps every record a simulation emits, in emission order, with views the tests ask for. */
 final class RecordingSink implements EventSink {
@@ -15,6 +16,7 @@ final class RecordingSink implements EventSink {
   final List<Profile> profiles = new ArrayList<>();
   final List<FriendRequestEvent> requests = new ArrayList<>();
   final List<MessageEvent> messages = new ArrayList<>();
+  final List<SafetyReport> reports = new ArrayList<>();
 
   @Override
   public void profile(Profile p) {
@@ -32,6 +34,12 @@ final class RecordingSink implements EventSink {
   public void message(MessageEvent e) {
     all.add(e);
     messages.add(e);
+  }
+
+  @Override
+  public void safetyReport(SafetyReport r) {
+    all.add(r);
+    reports.add(r);
   }
 
   List<FriendRequestEvent> requests(FriendRequestAction action) {
