@@ -121,11 +121,12 @@ public final class SignalSet {
         -clamp(Math.log(f.targets() / (double) INDISCRIMINATE_TARGETS) / Math.log(4), 0, 1), w.indiscriminate());
     add(signals, TARGETS_KNOW_EACH_OTHER, f.targetCohesion(), COHESIVE_GROUP,
         -reliability * clamp(f.targetCohesion() / COHESIVE_GROUP, 0, 1), w.targetCohesion());
-    // the minors who protected themselves from the sender, weighed by what they did; others count little
+    // the minors who protected themselves from the sender, weighed by what they did; others count
+    // little; both, like the other aggravating signals, in proportion to the lean to popular minors
     add(signals, PROTECTING_MINORS, protection.protectingMinors(), 1,
-        Math.min(PROTECTION_BASIS_CAP, Math.log1p(protection.strength())), w.protectingMinors());
+        lean * Math.min(PROTECTION_BASIS_CAP, Math.log1p(protection.strength())), w.protectingMinors());
     add(signals, OTHER_REPORTERS, protection.otherReporters(), 1,
-        Math.min(OTHER_REPORTERS_BASIS_CAP, 0.25 * Math.log1p(protection.otherReporters())), w.otherReporters());
+        lean * Math.min(OTHER_REPORTERS_BASIS_CAP, 0.25 * Math.log1p(protection.otherReporters())), w.otherReporters());
     return new SignalSet(signals);
   }
 
