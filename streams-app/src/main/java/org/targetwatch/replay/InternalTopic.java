@@ -18,6 +18,8 @@ final class InternalTopic<V> {
   private final Processor<String, V, ?, ?> reader;
   private final TaskQueues queues;
   private final ArrayDeque<Record<String, V>> records = new ArrayDeque<>();
+  /** When each record can be taken, with a hop delay ({@link TaskQueues.HopDelay}); unused without. */
+  private final ArrayDeque<Long> deliverableAt = new ArrayDeque<>();
 
   InternalTopic(String name, Processor<String, V, ?, ?> reader, TaskQueues queues) {
     this.name = name;
@@ -32,6 +34,9 @@ final class InternalTopic<V> {
   /** A stage wrote {@code record} to this topic. */
   void append(Record<String, V> record) {
     records.addLast(record);
+    if (queues.hasHopDelay()) {
+      deliverableAt.addLast(queues.deliverableAt());
+    }
     if (records.size() == 1) {
       queues.nowHasRecords(this);
     }
@@ -45,7 +50,12 @@ final class InternalTopic<V> {
     return records.getFirst().timestamp();
   }
 
+  long headDeliverableAt() {
+    return deliverableAt.getFirst();
+  }
+
   Record<String, V> take() {
+    deliverableAt.pollFirst();
     return records.removeFirst();
   }
 

@@ -5,6 +5,7 @@ import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC
 import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_SENDER_TOPIC;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -56,7 +57,7 @@ final class ProcessorPipeline implements ReplayEngine {
   private final EventIntake intake;
   private final ReplayStores stores;
   private final TaskStreamTime streamTime = new TaskStreamTime();
-  private final TaskQueues queues = new TaskQueues();
+  private final TaskQueues queues;
   private final AccountEventsProcessor accountState;
   private final List<Alert> alerts = new ArrayList<>();
   private final List<Processor<?, ?, ?, ?>> processors;
@@ -70,6 +71,15 @@ final class ProcessorPipeline implements ReplayEngine {
   }
 
   ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace) {
+    this(config, stores, trace, Duration.ZERO);
+  }
+
+  /**
+   * @param hopDelay how long, in stream time, a record takes through each internal topic (zero in
+   *     {@code replay}; see {@link TaskQueues.HopDelay})
+   */
+  ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace, Duration hopDelay) {
+    queues = hopDelay.isZero() ? new TaskQueues() : new TaskQueues(new TaskQueues.HopDelay(hopDelay.toMillis(), streamTime));
     intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
     this.stores = stores;
 
@@ -132,6 +142,13 @@ final class ProcessorPipeline implements ReplayEngine {
       // as the test-driver replay's processing exception handler: log, drop, go on
       LOG.warn("replay: dropped an event the intake rejects: {}", e.getMessage());
       return List.of();
+    }
+  }
+
+  @Override
+  public void finishInput() {
+    while (queues.processNextAtEnd(streamTime)) {
+      streamTime.punctuateDue();
     }
   }
 

@@ -1,6 +1,8 @@
 package org.targetwatch.replay;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.PriorityQueue;
 
 /**
@@ -13,8 +15,47 @@ import java.util.PriorityQueue;
 final class TaskQueues {
   private final PriorityQueue<InternalTopic<?>> nonEmptyByHeadTime =
       new PriorityQueue<>(Comparator.comparingLong(InternalTopic::headTimestamp));
+  private final HopDelay hopDelay;
+  /** With a hop delay: every topic, in the order they first had records. */
+  private final List<InternalTopic<?>> delayedTopics = new ArrayList<>();
+
+  /**
+   * How long a record written to an internal topic takes to reach its reader, in stream time: a
+   * record written when stream time is {@code s} can be taken once it is {@code s + millis}. A live
+   * cluster's internal topics take time (a commit interval at least, under exactly-once), while
+   * the input goes on; a replay with a delay shows what that does to the detector's decisions
+   * ({@code DecisionsDoNotDependOnHopDelayTest}). {@code replay} itself has none.
+   */
+  record HopDelay(long millis, TaskStreamTime clock) {
+    long deliverableAt() {
+      return clock.current() + millis;
+    }
+  }
+
+  TaskQueues() {
+    this(null);
+  }
+
+  TaskQueues(HopDelay hopDelay) {
+    this.hopDelay = hopDelay;
+  }
+
+  boolean hasHopDelay() {
+    return hopDelay != null;
+  }
+
+  /** The stream time at which a record written now can be taken; 0 without a delay. */
+  long deliverableAt() {
+    return hopDelay == null ? 0 : hopDelay.deliverableAt();
+  }
 
   void nowHasRecords(InternalTopic<?> topic) {
+    if (hopDelay != null) {
+      if (!delayedTopics.contains(topic)) {
+        delayedTopics.add(topic);
+      }
+      return;
+    }
     nonEmptyByHeadTime.offer(topic);
   }
 
@@ -24,6 +65,9 @@ final class TaskQueues {
    * @return false when every queue is empty
    */
   boolean processNext(TaskStreamTime streamTime) {
+    if (hopDelay != null) {
+      return processNextDelivered(streamTime, streamTime.current());
+    }
     InternalTopic<?> topic = nonEmptyByHeadTime.poll();
     if (topic == null) {
       return false;
@@ -32,9 +76,33 @@ final class TaskQueues {
     return true;
   }
 
+  /**
+   * With a hop delay, at the end of the input: takes the next record whatever its delivery time
+   * (the stream is over, everything written is delivered).
+   */
+  boolean processNextAtEnd(TaskStreamTime streamTime) {
+    return hopDelay != null && processNextDelivered(streamTime, Long.MAX_VALUE);
+  }
+
+  /** Among the topics whose head can be taken by {@code now}, the head with the lowest timestamp. */
+  private boolean processNextDelivered(TaskStreamTime streamTime, long now) {
+    InternalTopic<?> next = null;
+    for (InternalTopic<?> topic : delayedTopics) {
+      if (!topic.isEmpty() && topic.headDeliverableAt() <= now
+          && (next == null || topic.headTimestamp() < next.headTimestamp())) {
+        next = topic;
+      }
+    }
+    if (next == null) {
+      return false;
+    }
+    processHead(next, streamTime);
+    return true;
+  }
+
   private <V> void processHead(InternalTopic<V> topic, TaskStreamTime streamTime) {
     var record = topic.take();
-    if (!topic.isEmpty()) {
+    if (!topic.isEmpty() && hopDelay == null) {
       nonEmptyByHeadTime.offer(topic); // before processing, as PartitionGroup.nextRecord re-offers it
     }
     streamTime.observe(record.timestamp());

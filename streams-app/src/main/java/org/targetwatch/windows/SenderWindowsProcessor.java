@@ -26,6 +26,7 @@ import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.Reassessment;
+import org.targetwatch.schema.internal.TargetResponse;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.scoring.Assessment;
 import org.targetwatch.scoring.AssessmentTrace;
@@ -44,7 +45,8 @@ import org.targetwatch.topology.WindowSpec;
  * windows have closed (it still changed the friendship graph upstream). The clock restarts with the
  * task, so just after a restart late contacts are let in: a wider door, never a lost contact.
  * A new friend's answer to a friendship, its age band, also comes back to the sender here, and so
- * does a reassessment: an escalation changed the sender's evidence without a new contact.
+ * do the responses to its contacts, on the contacts' own path: accepted, declined, removed, and
+ * its escalations, which change the sender's evidence without a new contact and are assessed.
  */
 public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, SpecificRecord> {
   private final DetectorConfig config;
@@ -77,7 +79,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.stores = DetectorStores.from(context, config);
-    this.friendships = new FriendshipSides(stores.graph(), stores.activity());
+    this.friendships = new FriendshipSides(stores.graph());
     // pairs older than the long window plus grace are swept once a bucket of the long window
     context.schedule(Duration.ofMillis(config.longWindow().bucketMs()), PunctuationType.STREAM_TIME, now -> {
       long cutoff = now - config.retentionMs();
@@ -94,11 +96,32 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       friendships.applyAgeBand(band); // a new friend's answer to the side this account sent on
     } else if (payload instanceof EnrichedContact contact) {
       onContact(contact);
-    } else if (payload instanceof Reassessment again) {
+    } else if (payload instanceof TargetResponse response) {
+      onResponse(response);
+    } else if (payload instanceof Reassessment again) { // written by an older version
       String sender = again.getSenderId();
       long at = again.getAt();
       assessAndAlert(sender, at, traitsOf(sender, at), null,
           new Population(again.getPopulationMinorShare(), again.getPopulationUpperQuartile()));
+    }
+  }
+
+  /** Counts a response once per target held in the window; an escalation counted is assessed. */
+  private void onResponse(TargetResponse response) {
+    String sender = response.getSenderId();
+    String target = response.getTargetId();
+    long at = response.getAt();
+    SenderActivity activity = stores.activity();
+    switch (response.getResponse()) {
+      case ACCEPTED -> activity.recordAccepted(sender, target, at);
+      case DECLINED -> activity.recordDeclined(sender, target, at);
+      case REMOVED -> activity.recordRemoved(sender, target, at);
+      case ESCALATED -> {
+        if (activity.recordEscalation(sender, target, at)) {
+          assessAndAlert(sender, at, traitsOf(sender, at), null,
+              new Population(response.getPopulationMinorShare(), response.getPopulationUpperQuartile()));
+        }
+      }
     }
   }
 
@@ -278,7 +301,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         ? -1
         : Math.max(0, (at - profile.getCreatedAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
     AgeBand band = profile == null ? AgeBand.UNKNOWN : profile.getAgeBand();
-    return new SenderTraits(ageDays, friends.degree(), band, friends.trustedMinorShare(at, config.longWindow().sizeMs()));
+    // friends as of the contact: a friendship made at another partition may have arrived ahead of it
+    return new SenderTraits(ageDays, friends.degreeAt(at), band, friends.trustedMinorShare(at, config.longWindow().sizeMs()));
   }
 
   long lateContactsDropped() {
