@@ -71,15 +71,16 @@ final class ProcessorPipeline implements ReplayEngine {
   }
 
   ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace) {
-    this(config, stores, trace, Duration.ZERO);
+    this(config, stores, trace, List.of());
   }
 
   /**
-   * @param hopDelay how long, in stream time, a record takes through each internal topic (zero in
-   *     {@code replay}; see {@link TaskQueues.HopDelay})
+   * @param hopDelays how long, in stream time, a record takes through each internal topic, by the
+   *     partition of its key (as many partitions as delays); none in {@code replay}, see {@link TaskQueues.HopDelay}
    */
-  ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace, Duration hopDelay) {
-    queues = hopDelay.isZero() ? new TaskQueues() : new TaskQueues(new TaskQueues.HopDelay(hopDelay.toMillis(), streamTime));
+  ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace, List<Duration> hopDelays) {
+    queues = hopDelays.isEmpty() ? new TaskQueues()
+        : new TaskQueues(new TaskQueues.HopDelay(hopDelays.stream().mapToLong(Duration::toMillis).toArray(), streamTime));
     intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
     this.stores = stores;
 

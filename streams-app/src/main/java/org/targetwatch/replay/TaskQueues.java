@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.targetwatch.intake.AccountPartitioner;
 
 /**
  * The record queues of the replay's one task and the choice of which record to process next,
@@ -20,15 +21,20 @@ final class TaskQueues {
   private final List<InternalTopic<?>> delayedTopics = new ArrayList<>();
 
   /**
-   * How long a record written to an internal topic takes to reach its reader, in stream time: a
-   * record written when stream time is {@code s} can be taken once it is {@code s + millis}. A live
-   * cluster's internal topics take time (a commit interval at least, under exactly-once), while
-   * the input goes on; a replay with a delay shows what that does to the detector's decisions
-   * ({@code DecisionsDoNotDependOnHopDelayTest}). {@code replay} itself has none.
+   * How long a record written to an internal topic takes to reach its reader, in stream time, by the
+   * partition its key falls in: a record written when stream time is {@code s} can be taken once it
+   * is {@code s + millis[partition]}, and each partition keeps its order. A live cluster's internal
+   * topics take time (a commit interval at least, under exactly-once) while the input goes on, and
+   * its partitions progress unevenly; a replay with delays shows what that does to the detector's
+   * decisions ({@code DecisionsDoNotDependOnHopDelayTest}). {@code replay} itself has none.
    */
-  record HopDelay(long millis, TaskStreamTime clock) {
-    long deliverableAt() {
-      return clock.current() + millis;
+  record HopDelay(long[] millisByPartition, TaskStreamTime clock) {
+    int partitionOf(String key) {
+      return millisByPartition.length == 1 ? 0 : new AccountPartitioner(millisByPartition.length).partitionOf(key);
+    }
+
+    long deliverableAt(int partition) {
+      return clock.current() + millisByPartition[partition];
     }
   }
 
@@ -40,13 +46,9 @@ final class TaskQueues {
     this.hopDelay = hopDelay;
   }
 
-  boolean hasHopDelay() {
-    return hopDelay != null;
-  }
-
-  /** The stream time at which a record written now can be taken; 0 without a delay. */
-  long deliverableAt() {
-    return hopDelay == null ? 0 : hopDelay.deliverableAt();
+  /** The hop delay, or null (no delay: the queues are plain FIFOs). */
+  HopDelay hopDelay() {
+    return hopDelay;
   }
 
   void nowHasRecords(InternalTopic<?> topic) {
@@ -84,25 +86,33 @@ final class TaskQueues {
     return hopDelay != null && processNextDelivered(streamTime, Long.MAX_VALUE);
   }
 
-  /** Among the topics whose head can be taken by {@code now}, the head with the lowest timestamp. */
+  /** Among the partition heads that can be taken by {@code now}, the one with the lowest timestamp. */
   private boolean processNextDelivered(TaskStreamTime streamTime, long now) {
     InternalTopic<?> next = null;
+    long nextTimestamp = Long.MAX_VALUE;
     for (InternalTopic<?> topic : delayedTopics) {
-      if (!topic.isEmpty() && topic.headDeliverableAt() <= now
-          && (next == null || topic.headTimestamp() < next.headTimestamp())) {
+      long timestamp = topic.deliverableHeadTimestamp(now);
+      if (timestamp < nextTimestamp) {
         next = topic;
+        nextTimestamp = timestamp;
       }
     }
     if (next == null) {
       return false;
     }
-    processHead(next, streamTime);
+    processDelivered(next, streamTime, now);
     return true;
+  }
+
+  private <V> void processDelivered(InternalTopic<V> topic, TaskStreamTime streamTime, long now) {
+    var record = topic.takeDeliverableHead(now);
+    streamTime.observe(record.timestamp());
+    topic.process(record);
   }
 
   private <V> void processHead(InternalTopic<V> topic, TaskStreamTime streamTime) {
     var record = topic.take();
-    if (!topic.isEmpty() && hopDelay == null) {
+    if (!topic.isEmpty()) {
       nonEmptyByHeadTime.offer(topic); // before processing, as PartitionGroup.nextRecord re-offers it
     }
     streamTime.observe(record.timestamp());

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.targetwatch.alerts.AlertFactory;
 import org.targetwatch.contacts.FriendshipSides;
+import org.targetwatch.contacts.RecentContactMemory;
 import org.targetwatch.friendship.AgeBands;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.friendship.StoredFriends;
@@ -106,21 +107,52 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     }
   }
 
-  /** Counts a response once per target held in the window; an escalation counted is assessed. */
+  /**
+   * Counts a response once per target held in the window; an escalation counted is assessed. A
+   * response that arrives after later contacts of its sender were assessed re-decides them.
+   */
   private void onResponse(TargetResponse response) {
     String sender = response.getSenderId();
     String target = response.getTargetId();
     long at = response.getAt();
     SenderActivity activity = stores.activity();
-    switch (response.getResponse()) {
-      case ACCEPTED -> activity.recordAccepted(sender, target, at);
+    Population population = new Population(response.getPopulationMinorShare(), response.getPopulationUpperQuartile());
+    boolean counted = switch (response.getResponse()) {
+      case ACCEPTED -> {
+        activity.recordAccepted(sender, target, at);
+        yield false; // acceptance is shown in the evidence, and never changes the score
+      }
       case DECLINED -> activity.recordDeclined(sender, target, at);
-      case REMOVED -> activity.recordRemoved(sender, target, at);
+      case REMOVED -> {
+        activity.recordRemoved(sender, target, at);
+        yield false;
+      }
       case ESCALATED -> {
-        if (activity.recordEscalation(sender, target, at)) {
-          assessAndAlert(sender, at, traitsOf(sender, at), null,
-              new Population(response.getPopulationMinorShare(), response.getPopulationUpperQuartile()));
+        boolean escalation = activity.recordEscalation(sender, target, at);
+        if (escalation) {
+          assessAndAlert(sender, at, traitsOf(sender, at), null, population);
         }
+        yield escalation;
+      }
+    };
+    if (counted && at < latestContactAt) {
+      reassessLaterContacts(sender, at, population);
+    }
+  }
+
+  /**
+   * Something of {@code sender}'s at time {@code at} was counted after later contacts of the
+   * sender had been assessed: contacts that crossed other partitions can come back in another order
+   * than their event times. Each of those later contacts is assessed again, as it would have been
+   * with this one counted first (docs/detection.md, "Order").
+   */
+  private void reassessLaterContacts(String sender, long at, Population population) {
+    long previous = at;
+    for (RecentContactMemory.RecentContact later : stores.recentContacts().contactsAfter(sender, at)) {
+      TargetEntry counted = stores.activity().findTarget(sender, later.targetId(), later.at());
+      if (counted != null && counted.getFirstContactAt() == later.at() && later.at() != previous) {
+        assessAndAlert(sender, later.at(), traitsOf(sender, later.at()), null, population);
+        previous = later.at();
       }
     }
   }
@@ -132,6 +164,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       lateContactsDropped++;
       return;
     }
+    boolean late = at < latestContactAt;
     latestContactAt = Math.max(latestContactAt, at);
     String sender = attempt.getSenderId();
     SenderTraits traits = traitsOf(sender, at);
@@ -139,8 +172,11 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     if (longWindow == null) {
       return; // a contact already counted in the window: nothing changed
     }
-    Assessment best = assessAndAlert(sender, at, traits, longWindow,
-        new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile()));
+    Population population = new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile());
+    Assessment best = assessAndAlert(sender, at, traits, longWindow, population);
+    if (late) {
+      reassessLaterContacts(sender, at, population);
+    }
     boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
     boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
     if (minorContact && young && isCampaignCandidate(best)) {

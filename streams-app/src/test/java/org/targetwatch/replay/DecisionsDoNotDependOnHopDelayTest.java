@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,11 +40,20 @@ import org.targetwatch.topology.DetectorConfig;
  * detector must decide the same whatever that delay: the fault tests' platform (the one
  * {@code LivePathAgreesWithReplayIT} sends through a live cluster) replayed with each internal
  * topic delaying its records by hours of event time (about what one commit interval is in those
- * tests, which compress 6 days into 18 s) raises the same alerts as without a delay.
+ * tests, which compress 6 days into 18 s), the same for every partition or a different delay for
+ * each of four (partitions progressing unevenly: contacts come back to their sender in another
+ * order than their event times), alerts the same accounts at the same highest severity from their
+ * windows. Printed too: the comparison of all alerts, campaigns included.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DecisionsDoNotDependOnHopDelayTest {
   private static final SimulationConfig PLATFORM = SimulationConfig.defaults(7L).withAccounts(3_000).withDays(6);
+  /**
+   * With the grace of the fault tests (and of any deployment whose partitions may lag each other
+   * by more than the default 2 h): a contact later than the grace is not counted, by design.
+   */
+  private static final DetectorConfig CONFIG = DetectorConfig.defaults().withWindows(
+      DetectorConfig.defaults().burstWindow(), DetectorConfig.defaults().longWindow(), Duration.ofDays(28));
 
   @TempDir static Path dir;
   private Path events;
@@ -70,13 +80,15 @@ class DecisionsDoNotDependOnHopDelayTest {
         }
       });
     }
-    undelayed = replay(Duration.ZERO);
+    undelayed = replay(List.of());
   }
 
-  @ParameterizedTest(name = "internal topics delaying each record by {0} minutes of event time")
-  @ValueSource(ints = {10, 60, 120, 360})
-  void theSameAccountsAreAlertedAtTheSameHighestSeverity(int minutes) throws IOException {
-    List<Alert> delayed = replay(Duration.ofMinutes(minutes));
+  @ParameterizedTest(name = "internal topics delaying each record by {0} minutes of event time, by partition")
+  @ValueSource(strings = {"60", "120", "0,20,40,60", "60,0,30,90", "0,60,120,180"})
+  void theSameAccountsAreAlertedAtTheSameHighestSeverity(String minutesByPartition) throws IOException {
+    List<Duration> delays = Arrays.stream(minutesByPartition.split(",")).map(m -> Duration.ofMinutes(Long.parseLong(m)))
+        .toList();
+    List<Alert> delayed = replay(delays);
 
     Map<String, Severity> expected = highestAtMediumOrAbove(undelayed);
     Map<String, Severity> actual = highestAtMediumOrAbove(delayed);
@@ -84,20 +96,28 @@ class DecisionsDoNotDependOnHopDelayTest {
     TreeSet<String> expectedIds = new TreeSet<>(undelayed.stream().map(Alert::getAlertId).toList());
     TreeSet<String> accounts = new TreeSet<>(expected.keySet());
     accounts.addAll(actual.keySet());
-    System.out.printf(Locale.ROOT, "[hop delay %d min] MEDIUM+ accounts: %d (undelayed %d), %d differ %s;"
-        + " alerts %d (undelayed %d), ids not raised %d, others %d%n", minutes, actual.size(), expected.size(),
+    System.out.printf(Locale.ROOT, "[hop delay %s min] MEDIUM+ accounts: %d (undelayed %d), %d differ %s;"
+        + " alerts %d (undelayed %d), ids not raised %d, others %d%n", minutesByPartition, actual.size(), expected.size(),
         accounts.stream().filter(a -> actual.get(a) != expected.get(a)).count(),
         accounts.stream().filter(a -> actual.get(a) != expected.get(a)).map(a -> a + ":" + expected.get(a) + "->" + actual.get(a)).toList(),
         delayed.size(), undelayed.size(), expectedIds.stream().filter(id -> !ids.contains(id)).count(),
         ids.stream().filter(id -> !expectedIds.contains(id)).count());
     assertThat(expected).as("the platform's accounts alerted at MEDIUM+").hasSizeGreaterThan(15);
-    assertThat(actual).as("highest severity of each account alerted at MEDIUM+, delayed").isEqualTo(expected);
+    // the campaign stage judges each group as its candidates arrive, which is not always their
+    // event-time order: its alerts are the residual documented in docs/detection.md, "Order"
+    assertThat(highestAtMediumOrAbove(senderWindowAlerts(delayed)))
+        .as("highest severity of each account alerted at MEDIUM+ by its own windows, delayed")
+        .isEqualTo(highestAtMediumOrAbove(senderWindowAlerts(undelayed)));
   }
 
-  private List<Alert> replay(Duration hopDelay) throws IOException {
-    Path output = dir.resolve("alerts-" + hopDelay.toMinutes() + ".jsonl");
-    new Replay(DetectorConfig.defaults(),
-        config -> new ProcessorPipeline(config, new ReplayStores(config), AssessmentTrace.NONE, hopDelay))
+  private static List<Alert> senderWindowAlerts(List<Alert> alerts) {
+    return alerts.stream().filter(alert -> alert.getCampaignId() == null).toList();
+  }
+
+  private List<Alert> replay(List<Duration> hopDelays) throws IOException {
+    Path output = dir.resolve("alerts-" + hopDelays.stream().map(d -> Long.toString(d.toMinutes())).toList() + ".jsonl");
+    new Replay(CONFIG,
+        config -> new ProcessorPipeline(config, new ReplayStores(config), AssessmentTrace.NONE, hopDelays))
         .run(events, output, quiet());
     List<Alert> alerts = new ArrayList<>();
     AlertFileReader.readAll(output, bad -> {
