@@ -18,9 +18,10 @@ import org.targetwatch.topology.DetectorStores;
  * The processor of stages 1 and 2 at the partition of the account that owns each event: applies
  * profiles and its side of friendship changes to the graph, records responses to its contacts, and
  * sends on what the other account must handle: the other side of a friendship, and each contact
- * that may be cold (the recipient's partition decides, {@link RecipientEnrichment}); and sends each
- * response to a contact this account made (accepted, declined, removed, its escalation) along the
- * contact's path ({@link ResponsePath}). Emits records keyed by that other account.
+ * that may be cold (the recipient's partition decides, {@link RecipientEnrichment}); and counts
+ * each response to a contact this account made (accepted, declined, removed, its escalation) here
+ * or sends it along the contact's path ({@link ResponseRouting}). Emits records keyed by that other
+ * account.
  */
 public final class AccountEventsProcessor implements Processor<String, AccountMessage, String, AccountMessage> {
   private final DetectorConfig config;
@@ -28,6 +29,7 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
   private DetectorStores stores;
   private ContactExtraction extraction;
   private FriendshipSides friendships;
+  private ResponseRouting responses;
 
   public AccountEventsProcessor(DetectorConfig config) {
     this.config = config;
@@ -40,6 +42,7 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     this.extraction = new ContactExtraction(stores.graph(), stores.firstMessages(), stores.recentContacts(),
         config.longWindow().sizeMs(), config.maxSenderFriendsCarried());
     this.friendships = new FriendshipSides(stores.graph());
+    this.responses = new ResponseRouting(stores.activity(), stores.recentContacts());
   }
 
   @Override
@@ -54,8 +57,9 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
       applied.response().ifPresent(response -> sendResponse(record, response));
     } else if (payload instanceof ContactAttempt attempt) {
       // a candidate and an escalation both go to the recipient's partition: the contact's path
-      extraction.extract(attempt).ifPresent(next -> context.forward(record
-          .withKey(attempt.getRecipientId()).withValue(new AccountMessage(next))));
+      extraction.extract(attempt)
+          .filter(next -> !(next instanceof TargetResponse escalation) || responses.worthSending(escalation))
+          .ifPresent(next -> context.forward(record.withKey(attempt.getRecipientId()).withValue(new AccountMessage(next))));
     } else if (payload instanceof RequestAnswered answer && answer.getDeclined()) {
       // a cancelled request says nothing about the recipient's response
       sendResponse(record, ResponsePath.response(answer.getSenderId(), answer.getRecipientId(), ResponseKind.DECLINED,
@@ -64,7 +68,10 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     // MessageReceived: written by versions before replies were checked at the recipient; ignored
   }
 
+  /** Counts the response here when its contact is back, else sends it along the contact's path ({@link ResponseRouting}). */
   private void sendResponse(Record<String, AccountMessage> record, TargetResponse response) {
-    context.forward(record.withKey(ResponsePath.firstHopKey(response)).withValue(new AccountMessage(response)));
+    if (!responses.countedHere(response) && responses.worthSending(response)) {
+      context.forward(record.withKey(ResponsePath.firstHopKey(response)).withValue(new AccountMessage(response)));
+    }
   }
 }

@@ -53,6 +53,26 @@ public final class RecentContactMemory {
     return earlier;
   }
 
+  /**
+   * Whether {@code sender} may have contacted {@code target} within the memory before {@code at}:
+   * true when the target is among its recent contacts, or when the list is full and reaches back
+   * less than the memory (older contacts were let go); false when the list holds every contact of
+   * the memory and the target is not among them.
+   */
+  public boolean mayHaveContacted(String sender, String target, long at) {
+    RecentContacts known = store.get(sender);
+    if (known == null) {
+      return false;
+    }
+    List<Long> times = known.getContactedAt();
+    for (int i = 0; i < times.size(); i++) {
+      if (times.get(i) > at - memoryMs && known.getTargetIds().get(i).equals(target)) {
+        return true;
+      }
+    }
+    return times.size() >= KEPT && times.get(0) > at - memoryMs;
+  }
+
   /** One of a sender's recent contacts. */
   public record RecentContact(String targetId, long at) {}
 

@@ -31,6 +31,21 @@ final class FaultOutcome {
     return highest;
   }
 
+  /** The alerts raised by the senders' own windows (stage 3), without the campaign stage's. */
+  static List<Alert> senderWindowAlerts(List<Alert> alerts) {
+    return alerts.stream().filter(alert -> alert.getCampaignId() == null).toList();
+  }
+
+  /** The accounts whose highest severity at MEDIUM or above differs (or that one side does not have). */
+  static Set<String> differingAtMediumOrAbove(List<Alert> alerts, List<Alert> reference) {
+    Map<String, Severity> highest = highestAtMediumOrAbove(alerts);
+    Map<String, Severity> referenceHighest = highestAtMediumOrAbove(reference);
+    Set<String> accounts = new TreeSet<>(highest.keySet());
+    accounts.addAll(referenceHighest.keySet());
+    accounts.removeIf(account -> highest.get(account) == referenceHighest.get(account));
+    return accounts;
+  }
+
   /** Writes the alerts beside the run's logs, for a look after the test. */
   static void keep(String run, List<Alert> alerts) {
     Path file = FaultTestPlatform.WORK.resolve(run.replaceAll("[^A-Za-z0-9]+", "-") + ".alerts.jsonl");
