@@ -26,12 +26,10 @@ import org.targetwatch.schema.Severity;
  */
 class LivePathAgreesWithReplayIT {
   /**
-   * Accounts at MEDIUM+ whose presence or highest severity may differ, all alerts counted; see
-   * docs/operations.md, "Failure behaviour", for the runs this bound rests on.
+   * Accounts at MEDIUM+ whose highest severity from their own windows may differ from replay's:
+   * see docs/operations.md, "Failure behaviour", for the runs this rests on and the residual causes.
    */
-  static final int MAX_DIFFERING_ACCOUNTS = 6;
-  /** The same, counting only the alerts of the senders' own windows (no campaign alerts). */
-  static final int MAX_DIFFERING_BY_OWN_WINDOWS = 4;
+  static final int MAX_DIFFERING_BY_OWN_WINDOWS = 1; // measured 0 in every run of this version (docs/operations.md)
 
   @Test
   void theLivePathAlertsTheSameAccountsAtMediumOrAboveAsReplay() throws Exception {
@@ -61,7 +59,18 @@ class LivePathAgreesWithReplayIT {
     assertThat(replayHighest).as("accounts replay alerts at MEDIUM+ on the fault tests' platform").hasSizeGreaterThan(15);
     assertThat(differingByOwnWindows).as("accounts at MEDIUM+ whose own windows' alerts differ from replay's, of %d",
         accounts.size()).hasSizeLessThanOrEqualTo(MAX_DIFFERING_BY_OWN_WINDOWS);
-    assertThat(differing).as("accounts at MEDIUM+ that differ in presence or highest severity, of %d", accounts.size())
-        .hasSizeLessThanOrEqualTo(MAX_DIFFERING_ACCOUNTS);
+    // beyond those, only the campaign stage may differ (it judges groups in arrival order, by design)
+    Set<String> inCampaigns = campaignMembers(live);
+    inCampaigns.addAll(campaignMembers(replay));
+    Set<String> explained = new HashSet<>(differingByOwnWindows);
+    explained.addAll(inCampaigns);
+    assertThat(explained).as("every account that differs is one whose own windows differ or one alerted in a campaign"
+        + " (live or replay)").containsAll(differing);
+  }
+
+  private static Set<String> campaignMembers(List<Alert> alerts) {
+    Set<String> members = new HashSet<>();
+    alerts.stream().filter(alert -> alert.getCampaignId() != null).forEach(alert -> members.add(alert.getAccountId()));
+    return members;
   }
 }
