@@ -274,7 +274,9 @@ class SchemaCompatibilityTest {
         MessageReceived.getClassSchema(), PeerAgeBand.getClassSchema(), PeerFriendshipChanged.getClassSchema(),
         RequestAnswered.getClassSchema(), TargetEntry.getClassSchema(),
         org.targetwatch.schema.internal.Reassessment.getClassSchema(),
-        org.targetwatch.schema.internal.RecentContacts.getClassSchema());
+        org.targetwatch.schema.internal.RecentContacts.getClassSchema(),
+        org.targetwatch.schema.internal.TargetResponse.getClassSchema(),
+        org.targetwatch.schema.internal.ResponseKind.getClassSchema());
   }
 
   private static void collectUndocumented(Schema schema, List<String> seen, List<String> undocumented) {

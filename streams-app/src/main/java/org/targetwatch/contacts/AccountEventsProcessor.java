@@ -10,8 +10,9 @@ import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.FriendshipChanged;
 import org.targetwatch.schema.internal.PeerFriendshipChanged;
-import org.targetwatch.schema.internal.Reassessment;
 import org.targetwatch.schema.internal.RequestAnswered;
+import org.targetwatch.schema.internal.ResponseKind;
+import org.targetwatch.schema.internal.TargetResponse;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorStores;
 
@@ -19,8 +20,10 @@ import org.targetwatch.topology.DetectorStores;
  * The processor of stages 1 and 2 at the partition of the account that owns each event: applies
  * profiles and its side of friendship changes to the graph, records responses to its contacts, and
  * sends on what the other account must handle: the other side of a friendship, and each contact
- * that may be cold (the recipient's partition decides, {@link RecipientEnrichment}). Emits records
- * keyed by that other account.
+ * that may be cold (the recipient's partition decides, {@link RecipientEnrichment}); and counts
+ * each response to a contact this account made (accepted, declined, removed, its escalation) here
+ * or sends it along the contact's path ({@link ResponseRouting}). Emits records keyed by that other
+ * account.
  */
 public final class AccountEventsProcessor implements Processor<String, AccountMessage, String, AccountMessage> {
   private final DetectorConfig config;
@@ -28,6 +31,7 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
   private DetectorStores stores;
   private ContactExtraction extraction;
   private FriendshipSides friendships;
+  private ResponseRouting responses;
 
   public AccountEventsProcessor(DetectorConfig config) {
     this.config = config;
@@ -37,9 +41,10 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
   public void init(ProcessorContext<String, AccountMessage> context) {
     this.context = context;
     this.stores = DetectorStores.from(context, config);
-    this.extraction = new ContactExtraction(stores.graph(), stores.firstMessages(), stores.activity(),
-        stores.recentContacts(), config.longWindow().sizeMs(), config.maxSenderFriendsCarried());
-    this.friendships = new FriendshipSides(stores.graph(), stores.activity());
+    this.extraction = new ContactExtraction(stores.graph(), stores.firstMessages(), stores.recentContacts(),
+        config.longWindow().sizeMs(), config.maxSenderFriendsCarried());
+    this.friendships = new FriendshipSides(stores.graph());
+    this.responses = new ResponseRouting(stores.activity(), stores.recentContacts());
   }
 
   @Override
@@ -48,15 +53,19 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     if (payload instanceof Profile profile) {
       stores.graph().applyProfile(profile);
     } else if (payload instanceof FriendshipChanged change) {
-      PeerFriendshipChanged otherSide = friendships.applyOwnSide(change);
+      FriendshipSides.OwnSideApplied applied = friendships.applyOwnSide(change);
+      PeerFriendshipChanged otherSide = applied.otherSide();
       context.forward(record.withKey(otherSide.getAccountId()).withValue(new AccountMessage(otherSide)));
+      applied.response().ifPresent(response -> sendResponse(record, response));
     } else if (payload instanceof ContactAttempt attempt) {
-      // a candidate goes to the recipient's partition; a reassessment travels the same path at the sender's
-      extraction.extract(attempt).ifPresent(next -> context.forward(record
-          .withKey(next instanceof Reassessment ? attempt.getSenderId() : attempt.getRecipientId())
-          .withValue(new AccountMessage(next))));
-    } else if (payload instanceof RequestAnswered answer) {
-      onRequestAnswered(answer);
+      // a candidate and an escalation both go to the recipient's partition: the contact's path
+      extraction.extract(attempt)
+          .filter(next -> !(next instanceof TargetResponse escalation) || responses.worthSending(escalation))
+          .ifPresent(next -> context.forward(record.withKey(attempt.getRecipientId()).withValue(new AccountMessage(next))));
+    } else if (payload instanceof RequestAnswered answer && answer.getDeclined()) {
+      // a cancelled request says nothing about the recipient's response
+      sendResponse(record, ResponsePath.response(answer.getSenderId(), answer.getRecipientId(), ResponseKind.DECLINED,
+          answer.getAt()));
     } else if (payload instanceof SafetyReport || payload instanceof ReviewVerdict) {
       // the safety loop is the sender's windows' business: on along the contact path, keyed by
       // the same account, so it stays on this partition and arrives after the contacts before it
@@ -65,9 +74,10 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     // MessageReceived: written by versions before replies were checked at the recipient; ignored
   }
 
-  private void onRequestAnswered(RequestAnswered answer) {
-    if (answer.getDeclined()) { // a cancelled request says nothing about the recipient's response
-      stores.activity().recordDeclined(answer.getSenderId(), answer.getRecipientId(), answer.getAt());
+  /** Counts the response here when its contact is back, else sends it along the contact's path ({@link ResponseRouting}). */
+  private void sendResponse(Record<String, AccountMessage> record, TargetResponse response) {
+    if (!responses.countedHere(response) && responses.worthSending(response)) {
+      context.forward(record.withKey(ResponsePath.firstHopKey(response)).withValue(new AccountMessage(response)));
     }
   }
 }

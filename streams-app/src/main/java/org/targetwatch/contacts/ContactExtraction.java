@@ -8,64 +8,68 @@ import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.Friend;
-import org.targetwatch.schema.internal.Reassessment;
-import org.targetwatch.friendship.MinorDegreeDistribution;
+import org.targetwatch.schema.internal.ResponseKind;
 import org.apache.avro.specific.SpecificRecord;
-import org.targetwatch.windows.SenderActivity;
 
 /**
  * Stage 2, first half, at the sender's partition: decides whether a request or message may be a
  * cold contact. A contact is a friend request sent, or a direct message to an account that is not a
  * friend and has not written to the sender first (a reply is not a cold contact: the recipient's
  * partition, which knows what it wrote, decides that, {@link ColdContactCheck}). A message to a
- * minor who accepted the sender's request is not a contact but an escalation, recorded here.
+ * friend who accepted the sender's request is not a contact but may be an escalation: it is sent
+ * on along the contact's path, and the sender's windows count it when that friend was a minor
+ * target ({@link ResponsePath}).
  */
 public final class ContactExtraction {
   private final FriendshipGraph graph;
   private final FirstMessages firstMessages;
-  private final SenderActivity activity;
   private final RecentContactMemory recentContacts;
   private final long memoryMs;
   private final int maxFriendsCarried;
 
   /** @param memoryMs what "recent" means for the sender's friends */
-  public ContactExtraction(FriendshipGraph graph, FirstMessages firstMessages, SenderActivity activity,
-      RecentContactMemory recentContacts, long memoryMs, int maxFriendsCarried) {
+  public ContactExtraction(FriendshipGraph graph, FirstMessages firstMessages, RecentContactMemory recentContacts,
+      long memoryMs, int maxFriendsCarried) {
     this.recentContacts = recentContacts;
     this.graph = graph;
     this.firstMessages = firstMessages;
-    this.activity = activity;
     this.memoryMs = memoryMs;
     this.maxFriendsCarried = maxFriendsCarried;
   }
 
   /**
    * The candidate to send on to the recipient, carrying the sender's trusted friends and its recent
-   * contacts (this one is recorded among them); for a message to a minor who accepted the sender's
-   * request, the first time, a reassessment of the sender (an escalation is evidence even when no
-   * new contact follows); otherwise empty: a contact between friends. A message to a non-friend is remembered, so that the recipient's
-   * message back is seen as a reply here.
+   * contacts (this one is recorded among them); for a message to a friend who accepted the sender's
+   * request, an escalation for the sender's windows (evidence even when no new contact follows);
+   * otherwise empty: a contact between friends. A message to a non-friend is remembered, so that
+   * the recipient's message back is seen as a reply here.
    */
   public Optional<SpecificRecord> extract(ContactAttempt attempt) {
     String sender = attempt.getSenderId();
     String recipient = attempt.getRecipientId();
     long at = attempt.getAt();
     Friend friend = graph.friendOf(sender, recipient);
-    if (friend != null) {
-      if (attempt.getKind() == ContactKind.MESSAGE && friend.getInitiatedBySelf()
-          && activity.recordEscalation(sender, recipient, at)) {
-        MinorDegreeDistribution.Snapshot minors = graph.minorDegrees().snapshot();
-        return Optional.of(new Reassessment(sender, at, minors.minorShare(), minors.upperQuartile()));
-      }
-      return Optional.empty();
+    if (friend != null && friend.getSince() <= at) { // friends as of the contact (another partition's side may be ahead)
+      return isPossibleEscalation(attempt, friend)
+          ? Optional.of(ResponsePath.response(sender, recipient, ResponseKind.ESCALATED, at))
+          : Optional.empty();
     }
     if (attempt.getKind() == ContactKind.MESSAGE) {
       firstMessages.remember(sender, recipient, at);
     }
     StoredFriends friends = graph.friendsOf(sender); // a candidate carries the sender's friends
-    List<String> trusted = friends.trustedIds(at, memoryMs, maxFriendsCarried);
+    List<String> trusted = friends.trustedIds(at, memoryMs, maxFriendsCarried); // friends as of the contact
     boolean capped = trusted.size() >= maxFriendsCarried && friends.storedCount() > maxFriendsCarried;
     List<String> earlierContacts = recentContacts.recordAndListEarlier(sender, recipient, at);
     return Optional.of(new ContactCandidate(attempt, trusted, capped, earlierContacts));
+  }
+
+  /**
+   * A message to a friend who accepted the sender's own request within the long window: only then
+   * can the windows hold that friend as a target (contacted before it accepted).
+   */
+  private boolean isPossibleEscalation(ContactAttempt attempt, Friend friend) {
+    return attempt.getKind() == ContactKind.MESSAGE && friend.getInitiatedBySelf()
+        && friend.getSince() > attempt.getAt() - memoryMs;
   }
 }

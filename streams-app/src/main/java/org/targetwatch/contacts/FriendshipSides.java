@@ -1,43 +1,49 @@
 package org.targetwatch.contacts;
 
+import java.util.Optional;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.internal.FriendshipChanged;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.PeerFriendshipChanged;
-import org.targetwatch.windows.SenderActivity;
+import org.targetwatch.schema.internal.ResponseKind;
+import org.targetwatch.schema.internal.TargetResponse;
 
 /**
  * Stage 1: a friendship that began or ended changes both endpoints, each at its own partition. The
  * endpoint whose event it was (the request's sender) applies its side first and sends the other
  * side on with its own age band; the other endpoint applies it and answers with its age band, so
- * each knows the share of minors among its friends. Each side also records the change as a
- * response to a contact it made: accepted, or removed.
+ * each knows the share of minors among its friends. A change that answers a contact an endpoint
+ * made (its request accepted, the friendship removed) becomes a {@link TargetResponse} for that
+ * endpoint's windows, sent along the contact's own path ({@link ResponsePath}).
  */
 public final class FriendshipSides {
   private final FriendshipGraph graph;
-  private final SenderActivity activity;
 
-  public FriendshipSides(FriendshipGraph graph, SenderActivity activity) {
+  /** The owner's side applied: the other side to send on, and the response to the owner's contact, if any. */
+  public record OwnSideApplied(PeerFriendshipChanged otherSide, Optional<TargetResponse> response) {}
+
+  /** The other side applied: the age band to answer with (or null), and the response to this endpoint's contact, if any. */
+  public record PeerSideApplied(PeerAgeBand answer, Optional<TargetResponse> response) {}
+
+  public FriendshipSides(FriendshipGraph graph) {
     this.graph = graph;
-    this.activity = activity;
   }
 
   /**
-   * Applies the event owner's side; returns the other side, to send on whether or not this side
-   * changed (a side seen before may still be missing at the other endpoint).
+   * Applies the event owner's side. The other side is sent on whether or not this side changed (a
+   * side seen before may still be missing at the other endpoint); a response only when it changed.
    */
-  public PeerFriendshipChanged applyOwnSide(FriendshipChanged change) {
-    if (graph.applyFriendshipChange(change, AgeBand.UNKNOWN)) {
-      recordResponse(change);
-    }
+  public OwnSideApplied applyOwnSide(FriendshipChanged change) {
+    boolean changed = graph.applyFriendshipChange(change, AgeBand.UNKNOWN);
     String account = change.getAccountId();
-    return new PeerFriendshipChanged(change.getFriendId(), account, change.getAdded(), change.getAt(),
-        graph.ageBandOf(account));
+    PeerFriendshipChanged otherSide = new PeerFriendshipChanged(change.getFriendId(), account, change.getAdded(),
+        change.getAt(), graph.ageBandOf(account));
+    return new OwnSideApplied(otherSide, changed ? responseOf(change) : Optional.empty());
   }
 
-  /** Applies the other endpoint's side; returns this endpoint's age band for the owner, or null. */
-  public PeerAgeBand applyPeerSide(PeerFriendshipChanged side) {
+  /** Applies the other endpoint's side. */
+  public PeerSideApplied applyPeerSide(PeerFriendshipChanged side) {
     String account = side.getAccountId();
     String friend = side.getFriendId();
     FriendshipChanged change = new FriendshipChanged(account, friend, side.getAdded(), false, side.getAt());
@@ -45,10 +51,10 @@ public final class FriendshipSides {
       if (side.getAdded()) {
         graph.applyFriendAgeBand(account, friend, side.getFriendAgeBand()); // the latest band, if it changed
       }
-      return null;
+      return new PeerSideApplied(null, Optional.empty());
     }
-    recordResponse(change);
-    return change.getAdded() ? new PeerAgeBand(friend, account, graph.ageBandOf(account)) : null;
+    PeerAgeBand answer = change.getAdded() ? new PeerAgeBand(friend, account, graph.ageBandOf(account)) : null;
+    return new PeerSideApplied(answer, responseOf(change));
   }
 
   /** Tells an account a new friend's age band. */
@@ -56,11 +62,16 @@ public final class FriendshipSides {
     graph.applyFriendAgeBand(band.getAccountId(), band.getFriendId(), band.getFriendAgeBand());
   }
 
-  private void recordResponse(FriendshipChanged change) {
+  /** The change as a response to the account's own contact of the friend: accepted, or removed. */
+  private static Optional<TargetResponse> responseOf(FriendshipChanged change) {
     if (!change.getAdded()) {
-      activity.recordRemoved(change.getAccountId(), change.getFriendId(), change.getAt());
-    } else if (change.getInitiatedByAccount()) {
-      activity.recordAccepted(change.getAccountId(), change.getFriendId(), change.getAt());
+      return Optional.of(ResponsePath.response(change.getAccountId(), change.getFriendId(), ResponseKind.REMOVED,
+          change.getAt()));
     }
+    if (change.getInitiatedByAccount()) {
+      return Optional.of(ResponsePath.response(change.getAccountId(), change.getFriendId(), ResponseKind.ACCEPTED,
+          change.getAt()));
+    }
+    return Optional.empty();
   }
 }

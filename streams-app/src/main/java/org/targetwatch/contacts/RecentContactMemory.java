@@ -53,6 +53,48 @@ public final class RecentContactMemory {
     return earlier;
   }
 
+  /**
+   * Whether {@code sender} may have contacted {@code target} within the memory before {@code at}:
+   * true when the target is among its recent contacts, or when the list is full and reaches back
+   * less than the memory (older contacts were let go); false when the list holds every contact of
+   * the memory and the target is not among them.
+   */
+  public boolean mayHaveContacted(String sender, String target, long at) {
+    RecentContacts known = store.get(sender);
+    if (known == null) {
+      return false;
+    }
+    List<Long> times = known.getContactedAt();
+    for (int i = 0; i < times.size(); i++) {
+      if (times.get(i) > at - memoryMs && known.getTargetIds().get(i).equals(target)) {
+        return true;
+      }
+    }
+    return times.size() >= KEPT && times.get(0) > at - memoryMs;
+  }
+
+  /** One of a sender's recent contacts. */
+  public record RecentContact(String targetId, long at) {}
+
+  /**
+   * The sender's recent contacts made after {@code at}, oldest first: those its partition has sent
+   * on since (whether or not they have come back from their recipients' partitions yet).
+   */
+  public List<RecentContact> contactsAfter(String sender, long at) {
+    RecentContacts known = store.get(sender);
+    List<RecentContact> after = new ArrayList<>();
+    if (known != null) {
+      for (int i = 0; i < known.getTargetIds().size(); i++) {
+        long when = known.getContactedAt().get(i);
+        if (when > at) {
+          after.add(new RecentContact(known.getTargetIds().get(i), when));
+        }
+      }
+    }
+    after.sort(java.util.Comparator.comparingLong(RecentContact::at));
+    return after;
+  }
+
   /** Forgets the senders whose latest contact is older than {@code cutoff}: state expires with the memory. */
   public int forgetBefore(long cutoff) {
     return StoreSweep.deleteBefore(store, cutoff, recent -> recent.getContactedAt().isEmpty()

@@ -16,6 +16,7 @@ import org.targetwatch.schema.internal.PeerFriendshipChanged;
 import org.targetwatch.schema.internal.Reassessment;
 import org.targetwatch.schema.ReviewVerdict;
 import org.targetwatch.schema.SafetyReport;
+import org.targetwatch.schema.internal.TargetResponse;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorStores;
@@ -27,7 +28,9 @@ import org.targetwatch.topology.DetectorStores;
  * degree rank among minors, the friends it shares with the sender and how many of the sender's
  * recent targets it is friends with, then sends it back keyed by
  * the sender. Contacts to deleted accounts are dropped: there is no one to protect and the platform
- * has already acted.
+ * has already acted. The recipient's friends are counted as of the contact's event time: this
+ * partition may have handled later friendships of the recipient before the contact got here.
+ * Responses to a contact pass through here on the contact's path ({@link ResponsePath}).
  */
 public final class RecipientEnrichment implements Processor<String, AccountMessage, String, AccountMessage> {
   private final DetectorConfig config;
@@ -51,7 +54,7 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
     this.context = context;
     DetectorStores stores = DetectorStores.from(context, config);
     this.graph = stores.graph();
-    this.friendships = new FriendshipSides(graph, stores.activity());
+    this.friendships = new FriendshipSides(graph);
     this.coldContacts = new ColdContactCheck(graph, stores.firstMessages());
   }
 
@@ -65,13 +68,22 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         String sender = candidate.getAttempt().getSenderId();
         context.forward(record.withKey(sender).withValue(new AccountMessage(enriched)));
       }
+    } else if (payload instanceof TargetResponse response) {
+      MinorDegreeDistribution.Snapshot minors = graph.minorDegrees().snapshot();
+      response.setPopulationMinorShare(minors.minorShare());
+      response.setPopulationUpperQuartile(minors.upperQuartile());
+      context.forward(record.withKey(ResponsePath.secondHopKey(response)).withValue(new AccountMessage(response)));
     } else if (payload instanceof Reassessment || payload instanceof SafetyReport || payload instanceof ReviewVerdict) {
-      context.forward(record); // already keyed by its sender (the account reported or reviewed): on to its windows
+      // already keyed by its sender (the account reported or reviewed; a reassessment: written by an
+      // older version): on to its windows
+      context.forward(record);
     } else if (payload instanceof PeerFriendshipChanged side) {
-      PeerAgeBand answer = friendships.applyPeerSide(side);
-      if (answer != null) {
-        context.forward(record.withKey(answer.getAccountId()).withValue(new AccountMessage(answer)));
+      FriendshipSides.PeerSideApplied applied = friendships.applyPeerSide(side);
+      if (applied.answer() != null) {
+        context.forward(record.withKey(applied.answer().getAccountId()).withValue(new AccountMessage(applied.answer())));
       }
+      applied.response().ifPresent(response -> context.forward(
+          record.withKey(ResponsePath.secondHopKey(response)).withValue(new AccountMessage(response))));
     } else if (payload instanceof PeerAgeBand band) {
       friendships.applyAgeBand(band); // sent here by versions before the band travelled with the friendship
     }
@@ -83,9 +95,10 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
     if (profile != null && profile.getDeleted()) {
       return null;
     }
+    long at = candidate.getAttempt().getAt();
     StoredFriends friends = graph.friendsOf(recipient);
     MinorDegreeDistribution.Snapshot minors = graph.minorDegrees().snapshot();
-    int degree = friends.degree();
+    int degree = friends.degreeAt(at);
     return EnrichedContact.newBuilder()
         .setAttempt(candidate.getAttempt())
         .setTargetKnown(profile != null)
@@ -94,9 +107,9 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         .setTargetDegreePercentile(minors.percentileOf(degree))
         .setPopulationUpperQuartile(minors.upperQuartile())
         .setPopulationMinorShare(minors.minorShare())
-        .setMutualFriends(friends.countCommon(candidate.getSenderTrustedFriends()))
+        .setMutualFriends(friends.countCommonAt(candidate.getSenderTrustedFriends(), at))
         .setRecentTargetsCarried(candidate.getSenderRecentTargets().size())
-        .setRecentTargetsKnown(friends.countCommon(candidate.getSenderRecentTargets()))
+        .setRecentTargetsKnown(friends.countCommonAt(candidate.getSenderRecentTargets(), at))
         .build();
   }
 }

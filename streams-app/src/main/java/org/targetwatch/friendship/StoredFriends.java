@@ -29,6 +29,22 @@ public final class StoredFriends {
     return FriendSetBytes.degree(bytes);
   }
 
+  /**
+   * The friend count as of {@code at}: without the stored friends whose friendship began later.
+   * Another partition's side of a friendship can arrive before or after a contact that crossed
+   * partitions too; counting as of the contact's time makes the answer independent of which came
+   * first. (A friendship removed after {@code at} is already gone: that case is not undone.)
+   */
+  public int degreeAt(long at) {
+    int later = 0;
+    for (FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes); friends.next(); ) {
+      if (friends.since() > at) {
+        later++;
+      }
+    }
+    return Math.max(0, degree() - later);
+  }
+
   /** How many friends are stored: at most the cap, while the degree also counts the others. */
   public int storedCount() {
     int count = 0;
@@ -51,8 +67,8 @@ public final class StoredFriends {
     int known = 0;
     int minors = 0;
     for (FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes); friends.next(); ) {
-      if (friends.initiatedBySelf() && friends.since() > now - recentMs) {
-        continue;
+      if (friends.since() > now || friends.initiatedBySelf() && friends.since() > now - recentMs) {
+        continue; // not a friend yet at that time, or a recent own contact
       }
       AgeBand band = friends.ageBand();
       if (band != AgeBand.UNKNOWN) {
@@ -68,13 +84,14 @@ public final class StoredFriends {
   /**
    * The friends whose word counts as a social tie at time {@code now}: all friends except those this
    * account befriended itself within {@code recentMs} — a snowball offender's earlier victims must not
-   * make the victims' friends look like acquaintances. Sorted by id, at most {@code cap}.
+   * make the victims' friends look like acquaintances — and those befriended after {@code now}.
+   * Sorted by id, at most {@code cap}.
    */
   public List<String> trustedIds(long now, long recentMs, int cap) {
     List<String> ids = new ArrayList<>();
     for (FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes); ids.size() < cap && friends.next(); ) {
       boolean recentOwnContact = friends.initiatedBySelf() && friends.since() > now - recentMs;
-      if (!recentOwnContact) {
+      if (!recentOwnContact && friends.since() <= now) {
         ids.add(friends.id());
       }
     }
@@ -83,13 +100,18 @@ public final class StoredFriends {
 
   /** How many of {@code sortedIds} (sorted as strings, as {@link #trustedIds} gives them) are stored friends. */
   public int countCommon(List<String> sortedIds) {
+    return countCommonAt(sortedIds, Long.MAX_VALUE);
+  }
+
+  /** How many of {@code sortedIds} were stored friends at {@code at} (see {@link #degreeAt}). */
+  public int countCommonAt(List<String> sortedIds, long at) {
     FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes);
     String friend = nextId(friends);
     int common = 0;
     int i = 0;
     while (i < sortedIds.size() && friend != null) {
       int order = sortedIds.get(i).compareTo(friend);
-      if (order == 0) {
+      if (order == 0 && friends.since() <= at) {
         common++;
       }
       if (order <= 0) {

@@ -5,6 +5,7 @@ import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC
 import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_SENDER_TOPIC;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -58,7 +59,7 @@ final class ProcessorPipeline implements ReplayEngine {
   private final EventIntake intake;
   private final ReplayStores stores;
   private final TaskStreamTime streamTime = new TaskStreamTime();
-  private final TaskQueues queues = new TaskQueues();
+  private final TaskQueues queues;
   private final AccountEventsProcessor accountState;
   private final List<Alert> alerts = new ArrayList<>();
   private final List<Processor<?, ?, ?, ?>> processors;
@@ -72,6 +73,16 @@ final class ProcessorPipeline implements ReplayEngine {
   }
 
   ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace) {
+    this(config, stores, trace, List.of());
+  }
+
+  /**
+   * @param hopDelays how long, in stream time, a record takes through each internal topic, by the
+   *     partition of its key (as many partitions as delays); none in {@code replay}, see {@link TaskQueues.HopDelay}
+   */
+  ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace, List<Duration> hopDelays) {
+    queues = hopDelays.isEmpty() ? new TaskQueues()
+        : new TaskQueues(new TaskQueues.HopDelay(hopDelays.stream().mapToLong(Duration::toMillis).toArray(), streamTime));
     intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
     this.stores = stores;
 
@@ -138,6 +149,13 @@ final class ProcessorPipeline implements ReplayEngine {
       // as the test-driver replay's processing exception handler: log, drop, go on
       LOG.warn("replay: dropped an event the intake rejects: {}", e.getMessage());
       return List.of();
+    }
+  }
+
+  @Override
+  public void finishInput() {
+    while (queues.processNextAtEnd(streamTime)) {
+      streamTime.punctuateDue();
     }
   }
 

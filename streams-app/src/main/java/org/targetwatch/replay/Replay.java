@@ -125,6 +125,12 @@ public final class Replay {
           }
         }
       }
+      engine.finishInput();
+      for (Alert alert : engine.takeAlerts()) {
+        writer.write(alert);
+        bySeverity.merge(alert.getSeverity(), 1L, Long::sum);
+        alerts++;
+      }
       listener.onProgress(total, total, alerts);
       listener.onStateBuilt(engine::stateSize);
     }

@@ -9,6 +9,9 @@ interface ReplayEngine extends AutoCloseable {
   /** Runs {@code event}, and every record it causes downstream, to completion. */
   void process(SpecificRecord event);
 
+  /** The input is over: runs what is still on its way between stages (only a delayed engine holds any). */
+  default void finishInput() {}
+
   /** The alerts raised since the last call, in the order they were raised. */
   List<Alert> takeAlerts();
 

@@ -27,5 +27,11 @@
  *
  * The test-driver engine is kept in the tests, as the reference the pipeline must agree with alert
  * for alert.
+ *
+ * <p>For tests, the pipeline can delay the records of its internal topics, by partition of their key
+ * ({@code TaskQueues.HopDelay}): a record is taken only once stream time has moved that far past when
+ * it was written, as on a live cluster whose internal topics take time and whose partitions progress
+ * unevenly; {@code DecisionsDoNotDependOnHopDelayTest} checks that the detector decides the same.
+ * {@code replay} never delays.
  */
 package org.targetwatch.replay;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -113,11 +114,25 @@ public final class DetectorStores {
       Duration bucketRetention = w.size().plus(config.grace());
       builders.add(Stores.windowStoreBuilder(
           window(activityStore(w.name()), bucketRetention, Duration.ofMillis(w.bucketMs()), inMemory),
-          Serdes.String(), InternalAvroSerde.of(ActivityCounts.class)));
+          Serdes.String(), InternalAvroSerde.of(ActivityCounts.class))
+          .withLoggingEnabled(WINDOW_CHANGELOG_CONFIG));
     }
     builders.forEach(StoreBuilder::withCachingEnabled);
     return builders;
   }
+
+  /**
+   * A window store's changelog is compacted and deleted by time ({@code retention.ms}: the store's
+   * retention plus a day), and the broker deletes by record timestamp. Written with the event time,
+   * a changelog of events older than its retention (history loaded into a new deployment, a backfill,
+   * the fault tests' simulated platform) lost its records as soon as they were written, and a task
+   * restored on another instance or after a crash came back with its windows empty while the
+   * targets' store still knew the targets. Stamped with the time the broker appends them, records
+   * stay for the retention after they were written; the store's own segments still expire by event
+   * time.
+   */
+  static final Map<String, String> WINDOW_CHANGELOG_CONFIG =
+      Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
 
   /**
    * The two stores of the campaign stage (stage 4), keyed by sender; they belong to its one global

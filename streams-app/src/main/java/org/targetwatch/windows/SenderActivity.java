@@ -138,9 +138,9 @@ public final class SenderActivity {
         counts -> counts.setAccepted(counts.getAccepted() + 1));
   }
 
-  /** The target declined the sender's friend request. */
-  public void recordDeclined(String sender, String target, long at) {
-    recordResponse(sender, target, at, entry -> !entry.getDeclined() && mark(() -> entry.setDeclined(true)),
+  /** The target declined the sender's friend request; true when counted (the first decline of a target held). */
+  public boolean recordDeclined(String sender, String target, long at) {
+    return recordResponse(sender, target, at, entry -> !entry.getDeclined() && mark(() -> entry.setDeclined(true)),
         counts -> counts.setDeclined(counts.getDeclined() + 1));
   }
 

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.targetwatch.alerts.AlertFactory;
 import org.targetwatch.contacts.FriendshipSides;
+import org.targetwatch.contacts.RecentContactMemory;
 import org.targetwatch.friendship.AgeBands;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.friendship.StoredFriends;
@@ -36,6 +37,7 @@ import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.Reassessment;
+import org.targetwatch.schema.internal.TargetResponse;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.scoring.Assessment;
 import org.targetwatch.scoring.AssessmentTrace;
@@ -54,7 +56,8 @@ import org.targetwatch.topology.WindowSpec;
  * windows have closed (it still changed the friendship graph upstream). The clock restarts with the
  * task, so just after a restart late contacts are let in: a wider door, never a lost contact.
  * A new friend's answer to a friendship, its age band, also comes back to the sender here, and so
- * does a reassessment: an escalation changed the sender's evidence without a new contact. So do the
+ * do the responses to its contacts, on the contacts' own path: accepted, declined, removed, and
+ * its escalations, which change the sender's evidence without a new contact and are assessed. So do the
  * safety loop's inputs (docs/detection.md, "Reports and blocks", "Verdicts"): a block or report
  * against the account is recorded and the account assessed again; a verdict is applied, and stands
  * between an assessment and its alert.
@@ -102,7 +105,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.stores = DetectorStores.from(context, config);
-    this.friendships = new FriendshipSides(stores.graph(), stores.activity());
+    this.friendships = new FriendshipSides(stores.graph());
     // pairs older than the long window plus grace are swept once a bucket of the long window
     context.schedule(Duration.ofMillis(config.longWindow().bucketMs()), PunctuationType.STREAM_TIME, now -> {
       long cutoff = now - config.retentionMs();
@@ -121,7 +124,9 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       friendships.applyAgeBand(band); // a new friend's answer to the side this account sent on
     } else if (payload instanceof EnrichedContact contact) {
       onContact(contact);
-    } else if (payload instanceof Reassessment again) {
+    } else if (payload instanceof TargetResponse response) {
+      onResponse(response);
+    } else if (payload instanceof Reassessment again) { // written by an older version
       String sender = again.getSenderId();
       long at = again.getAt();
       assessAndAlert(sender, at, traitsOf(sender, at), null,
@@ -174,6 +179,56 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     }
   }
 
+  /**
+   * Counts a response once per target held in the window; an escalation counted is assessed. A
+   * response that arrives after later contacts of its sender were assessed re-decides them.
+   */
+  private void onResponse(TargetResponse response) {
+    String sender = response.getSenderId();
+    String target = response.getTargetId();
+    long at = response.getAt();
+    SenderActivity activity = stores.activity();
+    Population population = new Population(response.getPopulationMinorShare(), response.getPopulationUpperQuartile());
+    boolean counted = switch (response.getResponse()) {
+      case ACCEPTED -> {
+        activity.recordAccepted(sender, target, at);
+        yield false; // acceptance is shown in the evidence, and never changes the score
+      }
+      case DECLINED -> activity.recordDeclined(sender, target, at);
+      case REMOVED -> {
+        activity.recordRemoved(sender, target, at);
+        yield false;
+      }
+      case ESCALATED -> {
+        boolean escalation = activity.recordEscalation(sender, target, at);
+        if (escalation) {
+          assessAndAlert(sender, at, traitsOf(sender, at), null, population);
+        }
+        yield escalation;
+      }
+    };
+    if (counted && at < latestContactAt) {
+      reassessLaterContacts(sender, at, population);
+    }
+  }
+
+  /**
+   * Something of {@code sender}'s at time {@code at} was counted after later contacts of the
+   * sender had been assessed: contacts that crossed other partitions can come back in another order
+   * than their event times. Each of those later contacts is assessed again, as it would have been
+   * with this one counted first (docs/detection.md, "Order").
+   */
+  private void reassessLaterContacts(String sender, long at, Population population) {
+    long previous = at;
+    for (RecentContactMemory.RecentContact later : stores.recentContacts().contactsAfter(sender, at)) {
+      TargetEntry counted = stores.activity().findTarget(sender, later.targetId(), later.at());
+      if (counted != null && counted.getFirstContactAt() == later.at() && later.at() != previous) {
+        assessAndAlert(sender, later.at(), traitsOf(sender, later.at()), null, population);
+        previous = later.at();
+      }
+    }
+  }
+
   private Population populationNow() {
     MinorDegreeDistribution.Snapshot minors = stores.graph().minorDegrees().snapshot();
     return new Population(minors.minorShare(), minors.upperQuartile());
@@ -186,6 +241,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       lateContactsDropped++;
       return;
     }
+    boolean late = at < latestContactAt;
     latestContactAt = Math.max(latestContactAt, at);
     String sender = attempt.getSenderId();
     SenderTraits traits = traitsOf(sender, at);
@@ -193,8 +249,11 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     if (longWindow == null) {
       return; // a contact already counted in the window: nothing changed
     }
-    Assessment best = assessAndAlert(sender, at, traits, longWindow,
-        new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile()));
+    Population population = new Population(contact.getPopulationMinorShare(), contact.getPopulationUpperQuartile());
+    Assessment best = assessAndAlert(sender, at, traits, longWindow, population);
+    if (late) {
+      reassessLaterContacts(sender, at, population);
+    }
     boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
     boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
     if (minorContact && young && isCampaignCandidate(best)) {
@@ -408,7 +467,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         ? -1
         : Math.max(0, (at - profile.getCreatedAt().toEpochMilli()) / (double) Duration.ofDays(1).toMillis());
     AgeBand band = profile == null ? AgeBand.UNKNOWN : profile.getAgeBand();
-    return new SenderTraits(ageDays, friends.degree(), band, friends.trustedMinorShare(at, config.longWindow().sizeMs()));
+    // friends as of the contact: a friendship made at another partition may have arrived ahead of it
+    return new SenderTraits(ageDays, friends.degreeAt(at), band, friends.trustedMinorShare(at, config.longWindow().sizeMs()));
   }
 
   long lateContactsDropped() {

@@ -39,6 +39,23 @@ class StoredFriendsTest {
   }
 
   @Test
+  void aFriendshipBegunAfterAContactDoesNotCountForIt() {
+    // the recipient's partition handled a friendship of tomorrow before today's contact got there
+    FriendSet set = setOf(
+        new Friend("bob", NOW - 60 * DAY, false, AgeBand.ADULT),
+        new Friend("carol", NOW + DAY, false, AgeBand.AGE_13_15),
+        new Friend("dave", NOW - DAY, true, AgeBand.ADULT));
+
+    StoredFriends friends = StoredFriends.of(FriendSetBytes.encode(set));
+
+    assertThat(friends.degreeAt(NOW)).isEqualTo(2);
+    assertThat(friends.degreeAt(NOW + DAY)).isEqualTo(3);
+    assertThat(friends.countCommonAt(List.of("bob", "carol"), NOW)).isEqualTo(1);
+    assertThat(friends.trustedIds(NOW, 0, 10)).containsExactly("bob", "dave");
+    assertThat(friends.trustedMinorShare(NOW, 0)).isZero(); // carol, the one minor, is tomorrow's friend
+  }
+
+  @Test
   void friendsInCommonAreCountedAgainstASortedList() {
     StoredFriends friends = StoredFriends.of(FriendSetBytes.encode(setOf(
         new Friend("b", 1L, false, AgeBand.ADULT), new Friend("d", 1L, false, AgeBand.ADULT),
@@ -90,7 +107,10 @@ class StoredFriendsTest {
       assertThat(friends.storedCount()).isEqualTo(set.getFriends().size());
       assertThat(friends.minorShare()).isEqualTo(minorShareOf(set));
       assertThat(friends.trustedIds(now, recentMs, cap)).isEqualTo(trustedIdsOf(set, now, recentMs, cap));
-      assertThat(friends.countCommon(others)).isEqualTo(commonCount(set, others));
+      assertThat(friends.countCommon(others)).isEqualTo(commonCount(set, others, Long.MAX_VALUE));
+      assertThat(friends.countCommonAt(others, now)).isEqualTo(commonCount(set, others, now));
+      assertThat(friends.degreeAt(now)).isEqualTo(set.getDegree()
+          - (int) set.getFriends().stream().filter(f -> f.getSince() > now).count());
     }
   }
 
@@ -133,12 +153,13 @@ class StoredFriendsTest {
 
   private static List<String> trustedIdsOf(FriendSet set, long now, long recentMs, int cap) {
     return set.getFriends().stream()
-        .filter(f -> !(f.getInitiatedBySelf() && f.getSince() > now - recentMs))
+        .filter(f -> f.getSince() <= now && !(f.getInitiatedBySelf() && f.getSince() > now - recentMs))
         .map(Friend::getId).limit(cap).toList();
   }
 
-  private static int commonCount(FriendSet set, List<String> ids) {
-    Set<String> stored = set.getFriends().stream().map(Friend::getId).collect(Collectors.toSet());
+  private static int commonCount(FriendSet set, List<String> ids, long at) {
+    Set<String> stored = set.getFriends().stream().filter(f -> f.getSince() <= at).map(Friend::getId)
+        .collect(Collectors.toSet());
     return (int) ids.stream().filter(stored::contains).count();
   }
 

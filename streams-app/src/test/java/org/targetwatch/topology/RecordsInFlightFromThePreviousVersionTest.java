@@ -87,10 +87,10 @@ class RecordsInFlightFromThePreviousVersionTest {
     assertThat(unionBranch(messages, new FriendshipChanged(ADULT, MINOR, true, true, 1L))).isEqualTo(1);
     assertThat(unionBranch(messages, new MessageReceived(MINOR, ADULT, 1L))).isEqualTo(3);
     assertThat(unionBranch(messages, new PeerAgeBand(MINOR, ADULT, AgeBand.ADULT))).isEqualTo(5);
-    assertThat(AccountMessage.getClassSchema().getField("payload").schema().getTypes()).hasSize(12)
+    assertThat(AccountMessage.getClassSchema().getField("payload").schema().getTypes()).hasSize(13)
         .extracting(schema -> schema.getName()).startsWith("Profile", "FriendshipChanged", "ContactAttempt",
             "MessageReceived", "RequestAnswered", "PeerAgeBand", "ContactCandidate", "EnrichedContact",
-            "PeerFriendshipChanged");
+            "PeerFriendshipChanged", "Reassessment", "SafetyReport", "ReviewVerdict", "TargetResponse"); // appended
   }
 
   /** The union index Avro wrote after the format byte (a zig-zag varint, one byte for small ones). */

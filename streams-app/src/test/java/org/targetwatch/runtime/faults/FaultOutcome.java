@@ -31,6 +31,21 @@ final class FaultOutcome {
     return highest;
   }
 
+  /** The alerts raised by the senders' own windows (stage 3), without the campaign stage's. */
+  static List<Alert> senderWindowAlerts(List<Alert> alerts) {
+    return alerts.stream().filter(alert -> alert.getCampaignId() == null).toList();
+  }
+
+  /** The accounts whose highest severity at MEDIUM or above differs (or that one side does not have). */
+  static Set<String> differingAtMediumOrAbove(List<Alert> alerts, List<Alert> reference) {
+    Map<String, Severity> highest = highestAtMediumOrAbove(alerts);
+    Map<String, Severity> referenceHighest = highestAtMediumOrAbove(reference);
+    Set<String> accounts = new TreeSet<>(highest.keySet());
+    accounts.addAll(referenceHighest.keySet());
+    accounts.removeIf(account -> highest.get(account) == referenceHighest.get(account));
+    return accounts;
+  }
+
   /** Writes the alerts beside the run's logs, for a look after the test. */
   static void keep(String run, List<Alert> alerts) {
     Path file = FaultTestPlatform.WORK.resolve(run.replaceAll("[^A-Za-z0-9]+", "-") + ".alerts.jsonl");
@@ -46,13 +61,12 @@ final class FaultOutcome {
   /**
    * What a fault must not change, checked; and how far the alerts moved from the fault-free run's,
    * printed. Checked: no alert id twice on the alert topic (read_committed) and no record on the
-   * dead-letter topic (the caller has checked that every input record was processed). Printed, not
-   * checked: alert ids of the fault-free run not raised and others raised, accounts at MEDIUM+ and
-   * those whose highest severity differs. Those differ by design today: a fail-over holds back the
-   * partitions that move for seconds while the others go on, the detector decides on each event as
-   * it arrives (a reply, a contact between friends, a sender's window at that moment), and the tests'
-   * compressed time (6 days in 18 s) makes those seconds days of event time (docs/operations.md,
-   * "Failure behaviour").
+   * dead-letter topic (the caller has checked that every input record was processed), and a bound on
+   * the accounts whose own windows' highest severity moved. Printed: alert ids of the fault-free run
+   * not raised and others raised, accounts at MEDIUM+ and those whose highest severity differs,
+   * campaigns included: the campaign stage judges groups in arrival order, and a fail-over holds the
+   * partitions that move back for seconds, days of event time in the tests' compressed time
+   * (docs/operations.md, "Failure behaviour").
    */
   static void assertNothingLostOrDoubled(String fault, List<Alert> alerts, List<Alert> faultFree, int deadLetters,
       Duration catchUp) {
@@ -67,12 +81,23 @@ final class FaultOutcome {
     Set<String> accounts = new TreeSet<>(highest.keySet());
     accounts.addAll(faultFreeHighest.keySet());
     long severityMoved = accounts.stream().filter(a -> highest.get(a) != faultFreeHighest.get(a)).count();
+    Set<String> movedByOwnWindows = differingAtMediumOrAbove(senderWindowAlerts(alerts), senderWindowAlerts(faultFree));
     System.out.printf(Locale.ROOT, "[fault tests] %s: %,d alerts (fault-free %,d), %d duplicated, %d dead letters;"
-        + " %d accounts at MEDIUM+ (fault-free %d), %d with another highest severity; alert ids: %d of the fault-free"
-        + " run's not raised, %d others raised; back to the live edge %.1f s after the fault%n", fault, ids.size(),
-        expected.size(), duplicated, deadLetters, highest.size(), faultFreeHighest.size(), severityMoved, missing,
-        unexpected, catchUp.toMillis() / 1000.0);
+        + " %d accounts at MEDIUM+ (fault-free %d), %d with another highest severity (%d by their own windows alone);"
+        + " alert ids: %d of the fault-free run's not raised, %d others raised; back to the live edge %.1f s after the"
+        + " fault%n", fault, ids.size(), expected.size(), duplicated, deadLetters, highest.size(), faultFreeHighest.size(),
+        severityMoved, movedByOwnWindows.size(), missing, unexpected, catchUp.toMillis() / 1000.0);
     assertThat(ids).as("alert ids on the alert topic (read_committed)").doesNotHaveDuplicates();
     assertThat(deadLetters).as("records on the dead-letter topic").isZero();
+    assertThat(movedByOwnWindows).as("accounts at MEDIUM+ whose own windows' highest severity moved from the fault-free"
+        + " run's, of %d", accounts.size()).hasSizeLessThanOrEqualTo(MAX_MOVED_BY_OWN_WINDOWS);
   }
+
+  /**
+   * Accounts at MEDIUM+ whose highest severity from their own windows may move after a fault: what
+   * repeated runs measured, with room (docs/operations.md, "Failure behaviour"). A restarted task
+   * forgets what it had assessed (the late-contact check restarts with it) and the tests' compressed
+   * time turns the seconds a fail-over holds partitions back into days of event time.
+   */
+  static final int MAX_MOVED_BY_OWN_WINDOWS = 6; // measured 0-4 of 22-25 in four runs of each fault (docs/operations.md)
 }

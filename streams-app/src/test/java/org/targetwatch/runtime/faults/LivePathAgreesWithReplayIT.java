@@ -17,13 +17,19 @@ import org.targetwatch.schema.Severity;
 
 /**
  * What safety teams backtest with {@code replay} is what the service raises live: for the same event
- * file, the accounts alerted at MEDIUM or above are the same on the live path ({@code produce --input}
- * into {@code local-cluster}, two {@code run} instances) as in {@code replay}'s alert file. The
- * highest severity of each is compared and the share that agrees printed, not checked: replay
- * processes the file in one event-time order, the live path in the order its partitions deliver,
- * and the detector evaluates a sender as each contact arrives (docs/operations.md, "Failure behaviour").
+ * file, the accounts alerted at MEDIUM or above, and the highest severity of each, on the live path
+ * ({@code produce --input} into {@code local-cluster}, two {@code run} instances, 4 partitions) and
+ * in {@code replay}'s alert file. The detector keeps its decisions to event time where a live
+ * cluster delivers records out of it (docs/detection.md, "Order"); what remains by design, mainly
+ * the campaign stage judging groups in arrival order, is bounded by what repeated runs measured
+ * (docs/operations.md, "Failure behaviour").
  */
 class LivePathAgreesWithReplayIT {
+  /**
+   * Accounts at MEDIUM+ whose highest severity from their own windows may differ from replay's:
+   * see docs/operations.md, "Failure behaviour", for the runs this rests on and the residual causes.
+   */
+  static final int MAX_DIFFERING_BY_OWN_WINDOWS = 3; // measured 0-1 in seven runs (docs/operations.md)
 
   @Test
   void theLivePathAlertsTheSameAccountsAtMediumOrAboveAsReplay() throws Exception {
@@ -41,18 +47,30 @@ class LivePathAgreesWithReplayIT {
     Map<String, Severity> replayHighest = FaultOutcome.highestAtMediumOrAbove(replay);
     Set<String> accounts = new HashSet<>(liveHighest.keySet());
     accounts.addAll(replayHighest.keySet());
-    long differing = accounts.stream().filter(a -> liveHighest.get(a) != replayHighest.get(a)).count();
+    Set<String> differing = FaultOutcome.differingAtMediumOrAbove(live, replay);
+    Set<String> differingByOwnWindows = FaultOutcome.differingAtMediumOrAbove(
+        FaultOutcome.senderWindowAlerts(live), FaultOutcome.senderWindowAlerts(replay));
     System.out.printf(Locale.ROOT, "[fault tests] live path vs replay: %d accounts at MEDIUM+ live, %d in replay, %d differ"
-        + " in presence or highest severity (%.1f%% agreement); all alerts: %d live, %d replay%n", liveHighest.size(),
-        replayHighest.size(), differing, accounts.isEmpty() ? 100.0 : 100.0 * (accounts.size() - differing) / accounts.size(),
-        live.size(), replay.size());
-    // the goal is no difference; the bound is what the detector holds today (docs/operations.md,
-    // "Failure behaviour"): a contact is decided on the state its recipient's partition has when it
-    // arrives, and a live cluster delivers partitions in another order than replay's event-time order
-    assertThat(liveHighest.keySet()).as("accounts alerted at MEDIUM+ live, nearly all of replay's")
-        .containsAnyElementsOf(replayHighest.keySet());
-    assertThat(differing).as("accounts at MEDIUM+ that differ in presence or highest severity, of %d", accounts.size())
-        .isLessThanOrEqualTo(Math.max(1, accounts.size() / 3)); // measured 3-6 of 23 over six runs
+        + " in presence or highest severity (%.1f%% agreement) %s; by their own windows alone %d differ %s;"
+        + " all alerts: %d live, %d replay%n", liveHighest.size(), replayHighest.size(), differing.size(),
+        accounts.isEmpty() ? 100.0 : 100.0 * (accounts.size() - differing.size()) / accounts.size(), differing,
+        differingByOwnWindows.size(), differingByOwnWindows, live.size(), replay.size());
+
+    assertThat(replayHighest).as("accounts replay alerts at MEDIUM+ on the fault tests' platform").hasSizeGreaterThan(15);
+    assertThat(differingByOwnWindows).as("accounts at MEDIUM+ whose own windows' alerts differ from replay's, of %d",
+        accounts.size()).hasSizeLessThanOrEqualTo(MAX_DIFFERING_BY_OWN_WINDOWS);
+    // beyond those, only the campaign stage may differ (it judges groups in arrival order, by design)
+    Set<String> inCampaigns = campaignMembers(live);
+    inCampaigns.addAll(campaignMembers(replay));
+    Set<String> explained = new HashSet<>(differingByOwnWindows);
+    explained.addAll(inCampaigns);
+    assertThat(explained).as("every account that differs is one whose own windows differ or one alerted in a campaign"
+        + " (live or replay)").containsAll(differing);
   }
 
+  private static Set<String> campaignMembers(List<Alert> alerts) {
+    Set<String> members = new HashSet<>();
+    alerts.stream().filter(alert -> alert.getCampaignId() != null).forEach(alert -> members.add(alert.getAccountId()));
+    return members;
+  }
 }
