@@ -23,6 +23,11 @@ public final class ProtectiveActions {
   /** What one protecting minor weighs by its strongest action (docs/detection.md, "Reports and blocks"). */
   static final double SEXUAL_HARM_WEIGHT = 1.0;
   static final double OTHER_PROTECTION_WEIGHT = 0.6;
+  /**
+   * A block says only that something was wrong. When more accounts report the sender as SPAM than as
+   * grooming or sexual content, its blocks are most likely blocks of a broadcast: they count this share.
+   */
+  static final double SPAM_EXPLAINED_BLOCK_FACTOR = 0.25;
 
   private final KeyValueStore<String, ReportsReceived> store;
   private final int maxReporters;
@@ -124,7 +129,10 @@ public final class ProtectiveActions {
     int reporting = 0;
     int sexualHarm = 0;
     int others = 0;
-    double strength = 0;
+    int spamReporters = 0;
+    int harmReporters = 0;
+    double reportStrength = 0;
+    double blockOnlyStrength = 0;
     for (ReporterActions entry : received.getReporters()) {
       if (entry.getLastActionAt() <= at - memoryMs || entry.getLastActionAt() > at) {
         continue;
@@ -133,19 +141,27 @@ public final class ProtectiveActions {
       ReportCategory category = entry.getReportCategory();
       double reportWeight = category == null ? 0 : weight(category);
       double weight = Math.max(blocks ? OTHER_PROTECTION_WEIGHT : 0, reportWeight);
-      if (weight == 0 && category == null) {
-        continue; // unblocked, never reported: withdrawn
+      spamReporters += category == ReportCategory.SPAM ? 1 : 0;
+      harmReporters += reportWeight == SEXUAL_HARM_WEIGHT ? 1 : 0;
+      if (weight == 0 && (category == null || category == ReportCategory.SPAM)) {
+        continue; // unblocked and never reported (withdrawn), or reported only as SPAM: a broadcast, not this pattern
       }
       if (weight > 0 && contactedMinor.test(entry.getReporterId())) {
         protecting++;
         blocking += blocks ? 1 : 0;
         reporting += reportWeight > 0 ? 1 : 0;
         sexualHarm += reportWeight == SEXUAL_HARM_WEIGHT ? 1 : 0;
-        strength += weight;
+        if (reportWeight > 0) {
+          reportStrength += weight;
+        } else {
+          blockOnlyStrength += weight;
+        }
       } else {
         others++;
       }
     }
+    double blockFactor = spamReporters > harmReporters ? SPAM_EXPLAINED_BLOCK_FACTOR : 1.0;
+    double strength = reportStrength + blockFactor * blockOnlyStrength;
     return new ProtectionFigures(protecting, blocking, reporting, sexualHarm, others, strength);
   }
 

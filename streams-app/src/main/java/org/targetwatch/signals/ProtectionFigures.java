@@ -9,8 +9,8 @@ package org.targetwatch.signals;
  * @param blockingMinors of those, the ones whose block stands
  * @param reportingMinors of those, the ones who reported it (other than SPAM)
  * @param sexualHarmReports of those, the ones who reported GROOMING or SEXUAL_CONTENT
- * @param otherReporters distinct accounts the sender never contacted (or not minors), and contacted
- *     minors whose only report was SPAM: they count little
+ * @param otherReporters distinct accounts the sender never contacted (or not minors): they count
+ *     little; reports only as SPAM count nowhere (a broadcast, not this pattern)
  * @param strength the protecting minors weighed by what they did: a GROOMING or SEXUAL_CONTENT report
  *     1, a block or another report 0.6 (each minor counts once, by its strongest action)
  */

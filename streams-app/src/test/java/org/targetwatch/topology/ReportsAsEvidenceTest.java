@@ -86,7 +86,7 @@ class ReportsAsEvidenceTest {
   }
 
   @Test
-  void groomingReportsWeighMoreThanSpamReportsWhichCountOnlyAsLittleAsAStrangers() {
+  void groomingReportsAreEvidenceAndSpamReportsAreNotEvidenceOfThisPattern() {
     adultContacting("groomer", FIRST);
     adultContacting("spammer", FIRST);
     for (int i = 0; i < 3; i++) {
@@ -100,8 +100,9 @@ class ReportsAsEvidenceTest {
 
     assertThat(groomer.getScore()).isGreaterThan(spammer.getScore());
     assertThat(spammer.getEvidence().getProtectingMinors()).isZero();
-    assertThat(spammer.getEvidence().getOtherReporters()).isEqualTo(3);
-    assertThat(reason(spammer, SignalSet.OTHER_REPORTERS)).hasValueSatisfying(r -> assertThat(r.getContribution()).isLessThanOrEqualTo(0.5));
+    assertThat(spammer.getEvidence().getOtherReporters()).isZero(); // a broadcast, not this pattern
+    assertThat(reason(spammer, SignalSet.OTHER_REPORTERS)).isEmpty();
+    assertThat(reason(groomer, SignalSet.PROTECTING_MINORS)).hasValueSatisfying(r -> assertThat(r.getContribution()).isPositive());
   }
 
   @Test
@@ -138,6 +139,26 @@ class ReportsAsEvidenceTest {
 
     assertThat(platform.alertsFor("adults-only")).isEmpty();
     assertThat(platform.alertsFor("two-minors")).isEmpty();
+  }
+
+  @Test
+  void blocksOfAnAccountMostlyReportedAsSpamCountLessThanTheSameBlocksAlone() {
+    adultContacting("blocked", FIRST);
+    adultContacting("spammy", FIRST);
+    for (String minor : FIRST) {
+      platform.block(minor, "blocked").block(minor, "spammy").after(Duration.ofMinutes(2));
+    }
+    for (int a = 40; a < 45; a++) { // accounts it reached, reporting it as spam
+      platform.report(adult(a), "spammy", ReportCategory.SPAM).after(Duration.ofMinutes(2));
+    }
+    platform.requestsTo("blocked", REST, Duration.ofMinutes(20)).requestsTo("spammy", REST, Duration.ofMinutes(20));
+
+    double blockedAlone = reason(strongest(platform.alertsFor("blocked")).orElseThrow(), SignalSet.PROTECTING_MINORS)
+        .orElseThrow().getContribution();
+    double blockedAndSpam = strongest(platform.alertsFor("spammy"))
+        .flatMap(a -> reason(a, SignalSet.PROTECTING_MINORS)).map(Reason::getContribution).orElse(0.0);
+    assertThat(blockedAlone).isPositive();
+    assertThat(blockedAndSpam).isLessThan(blockedAlone / 2);
   }
 
   @Test
