@@ -1,7 +1,6 @@
 package org.targetwatch.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.targetwatch.topology.OffenderTacticsTest.firstAtLeast;
 import static org.targetwatch.topology.Scenario.adult;
 import static org.targetwatch.topology.Scenario.highDegreeMinors;
 import static org.targetwatch.topology.Scenario.minor;

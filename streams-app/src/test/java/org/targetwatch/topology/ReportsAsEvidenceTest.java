@@ -38,11 +38,7 @@ class ReportsAsEvidenceTest {
 
   /** An established adult with adult friends sending requests to these minors, 20 minutes apart. */
   private void adultContacting(String sender, List<String> minors) {
-    platform.account(sender, AgeBand.ADULT, 200);
-    for (int a = 0; a < 30; a++) {
-      platform.friends(sender, adult(a));
-    }
-    platform.requestsTo(sender, minors, Duration.ofMinutes(20));
+    platform.establishedAdultContacting(sender, minors);
   }
 
   /** The first three minors of eight popular ones, whose answers the tests write before the other five are contacted. */

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.targetwatch.alerts.AlertFactory;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.ReviewVerdict;
@@ -33,13 +32,9 @@ class ReviewVerdictsTest {
     platform.close();
   }
 
-  /** An established adult ("the coach") who sends requests to popular minors, 20 minutes apart: alerted at MEDIUM or more. */
+  /** An established adult ("the coach") who sends requests to popular minors: its latest alert, the one reviewed. */
   private Alert alertedCoach(String coach, List<String> minors) {
-    platform.account(coach, AgeBand.ADULT, 200);
-    for (int a = 0; a < 30; a++) {
-      platform.friends(coach, adult(a));
-    }
-    platform.requestsTo(coach, minors, Duration.ofMinutes(20));
+    platform.establishedAdultContacting(coach, minors);
     List<Alert> alerts = platform.alertsFor(coach);
     assertThat(alerts).as("the coach is alerted before the review").isNotEmpty();
     return alerts.get(alerts.size() - 1);

@@ -141,6 +141,18 @@ public final class Scenario implements AutoCloseable {
     return this;
   }
 
+  /**
+   * An established adult account (200 days old, friends with 30 adults) that sends friend requests
+   * to {@code minors}, 20 minutes apart: the reviewed or reported sender of the safety-loop tests.
+   */
+  public Scenario establishedAdultContacting(String sender, java.util.List<String> minors) {
+    account(sender, org.targetwatch.schema.AgeBand.ADULT, 200);
+    for (int a = 0; a < 30; a++) {
+      friends(sender, adult(a));
+    }
+    return requestsTo(sender, minors, java.time.Duration.ofMinutes(20));
+  }
+
   public static String adult(int i) {
     return "a" + i;
   }
