@@ -99,12 +99,13 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
     StoredFriends friends = graph.friendsOf(recipient);
     MinorDegreeDistribution.Snapshot minors = graph.minorDegrees().snapshot();
     int degree = friends.degreeAt(at);
+    AgeBand band = profile == null ? AgeBand.UNKNOWN : profile.getAgeBand();
     return EnrichedContact.newBuilder()
         .setAttempt(candidate.getAttempt())
         .setTargetKnown(profile != null)
-        .setTargetAgeBand(profile == null ? AgeBand.UNKNOWN : profile.getAgeBand())
+        .setTargetAgeBand(band)
         .setTargetDegree(degree)
-        .setTargetDegreePercentile(minors.percentileOf(degree))
+        .setTargetDegreePercentile(minors.percentileOf(band, degree)) // within its own age band
         .setPopulationUpperQuartile(minors.upperQuartile())
         .setPopulationMinorShare(minors.minorShare())
         .setMutualFriends(friends.countCommonAt(candidate.getSenderTrustedFriends(), at))

@@ -1,5 +1,6 @@
 package org.targetwatch.friendship;
 
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
@@ -20,11 +21,26 @@ public final class FriendshipGraph {
   private final int maxFriendsStored;
 
   public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, byte[]> friendships,
-      MinorDegreeDistribution minorDegrees, int maxFriendsStored) {
+      KeyValueStore<String, byte[]> minorDegrees, int maxFriendsStored) {
     this.profiles = profiles;
     this.friendships = friendships;
-    this.minorDegrees = minorDegrees;
+    this.minorDegrees = new MinorDegreeDistribution(minorDegrees, this::forEachMinor);
     this.maxFriendsStored = maxFriendsStored;
+  }
+
+  /**
+   * Every counted minor of the task's accounts with its band and degree: how the bands' degree
+   * histograms are counted once after an upgrade from a version that kept all minors' alone.
+   */
+  private void forEachMinor(java.util.function.ObjIntConsumer<AgeBand> minor) {
+    try (KeyValueIterator<String, Profile> all = profiles.all()) {
+      while (all.hasNext()) {
+        Profile profile = all.next().value;
+        if (profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand())) {
+          minor.accept(profile.getAgeBand(), degreeOf(profile.getAccountId()));
+        }
+      }
+    }
   }
 
   public Profile profileOf(String account) {
@@ -63,10 +79,10 @@ public final class FriendshipGraph {
     boolean wasCounted = previous != null && !previous.getDeleted();
     boolean isCounted = !profile.getDeleted();
     if (wasCounted && AgeBands.isMinor(previous.getAgeBand())) {
-      minorDegrees.removeMinor(degree);
+      minorDegrees.removeMinor(previous.getAgeBand(), degree);
     }
     if (isCounted && AgeBands.isMinor(profile.getAgeBand())) {
-      minorDegrees.addMinor(degree);
+      minorDegrees.addMinor(profile.getAgeBand(), degree);
     }
     if (wasCounted != isCounted) {
       minorDegrees.adjustKnownAccounts(isCounted ? +1 : -1);
@@ -92,7 +108,7 @@ public final class FriendshipGraph {
     friendships.put(account, changed);
     Profile profile = profiles.get(account);
     if (profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand())) {
-      minorDegrees.moveMinor(FriendSetBytes.degree(set), FriendSetBytes.degree(changed));
+      minorDegrees.moveMinor(profile.getAgeBand(), FriendSetBytes.degree(set), FriendSetBytes.degree(changed));
     }
     return true;
   }

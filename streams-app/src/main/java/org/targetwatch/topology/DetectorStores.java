@@ -31,7 +31,6 @@ import org.targetwatch.alerts.AlertCooldown;
 import org.targetwatch.contacts.FirstMessages;
 import org.targetwatch.contacts.RecentContactMemory;
 import org.targetwatch.friendship.FriendshipGraph;
-import org.targetwatch.friendship.MinorDegreeDistribution;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
@@ -167,8 +166,7 @@ public final class DetectorStores {
     for (WindowSpec w : config.windows()) {
       buckets.put(w, context.getStateStore(activityStore(w.name())));
     }
-    FriendshipGraph graph = new FriendshipGraph(profiles, friendships,
-        new MinorDegreeDistribution(degrees), config.maxFriendsStored());
+    FriendshipGraph graph = new FriendshipGraph(profiles, friendships, degrees, config.maxFriendsStored());
     return new DetectorStores(graph, new FirstMessages(sentTo, config.longWindow().sizeMs()),
         new SenderActivity(targets, buckets, config.longWindow()),
         new AlertCooldown(alertHistory, config.cooldown().toMillis()),

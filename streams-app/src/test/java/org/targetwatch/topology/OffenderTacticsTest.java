@@ -47,6 +47,34 @@ class OffenderTacticsTest {
     assertThat(firstAtLeast(alerts, Severity.MEDIUM).getEvidence().getDistinctMinors()).isLessThanOrEqualTo(8);
   }
 
+  /**
+   * Under-13s have fewer friends than teens: the most befriended of them look average against all
+   * minors. Ranked within their own band (DESIGN.md, "degree preference"), the preference shows.
+   */
+  @Test
+  void anAdultPickingTheMostBefriendedUnderThirteensIsAlertedThoughTheyLookAverageAmongAllMinors() {
+    java.time.Instant past = Scenario.START.minus(Duration.ofDays(300));
+    List<String> underThirteens = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      String child = "u" + i;
+      underThirteens.add(child);
+      platform.profile(child, AgeBand.UNDER_13, past, past);
+      for (int f = 0; f < i / 25; f++) { // 0 to 5 friends
+        platform.friends(child, "f" + (100 + f));
+      }
+    }
+    List<String> mostBefriended = underThirteens.subList(130, 150); // 5 friends each, the band's top
+    platform.establishedAdultContacting("hunter", mostBefriended);
+
+    List<Alert> alerts = platform.alertsFor("hunter");
+    assertThat(alerts).isNotEmpty();
+    Alert worst = alerts.stream().max(java.util.Comparator.comparing(Alert::getSeverity)).orElseThrow();
+    // among all minors (250, of whom 100 teens with 2-152 friends) five friends rank about 0.6;
+    // among the 150 under-13s about 0.9, blended 150 / (150 + 50)
+    assertThat(worst.getEvidence().getMeanDegreePercentile()).isGreaterThan(0.8);
+    assertThat(worst.getSeverity()).isIn(Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL);
+  }
+
   @Test
   void anEstablishedAdultContactingTwoPopularMinorsADayForWeeksIsAlertedInTheLongWindow() {
     platform.account("slow", AgeBand.ADULT, 900);
