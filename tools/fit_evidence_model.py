@@ -208,6 +208,8 @@ def main():
         f.write("# The evidence-combining score's weights (docs/detection.md, \"Evidence\").\n")
         f.write(f"# Written by tools/fit-evidence-model (pull {a.pull} towards {a.prior}); training worlds: "
                 + " ".join(os.path.basename(d.rstrip("/")) for d in a.worlds) + "\n")
+        f.write("# Fitted: the weights of the trace's signals; the safety loop's weights (protecting.minors,"
+                " other.reporters, confirmed.link) and co.targeting are the prior's, reasoned, not fitted\n")
         for key, value in out.items():
             f.write(f"{key}={value}\n")
 

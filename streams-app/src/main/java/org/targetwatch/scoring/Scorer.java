@@ -37,7 +37,17 @@ public final class Scorer {
   /** With the blocks and reports the sender received (docs/detection.md, "Reports and blocks"). */
   public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, SenderTraits sender,
       Population population, ProtectionFigures protection) {
-    SignalSet signals = SignalSet.compute(figures, sender, population, protection, burst, t, model);
+    return assess(window, burst, figures, figures.targets(), sender, population, protection);
+  }
+
+  /**
+   * With the number of accounts the sender contacted over the long window, which says whether its
+   * contact is a broadcast whichever window is scored (docs/detection.md, "Evidence").
+   */
+  public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, int accountsContactedRecently,
+      SenderTraits sender, Population population, ProtectionFigures protection) {
+    SignalSet signals = SignalSet.compute(figures, accountsContactedRecently, sender, population, protection, burst,
+        t, model);
     double score = score(signals, figures.minors(), t.minMinors(burst));
     return new Assessment(window, figures, signals, score, severityOf(score));
   }

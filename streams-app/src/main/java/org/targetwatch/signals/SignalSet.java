@@ -71,12 +71,16 @@ public final class SignalSet {
 
   public static SignalSet compute(WindowFigures f, SenderTraits sender, Population population, boolean burst,
       Thresholds t, EvidenceModel w) {
-    return compute(f, sender, population, ProtectionFigures.NONE, burst, t, w);
+    return compute(f, f.targets(), sender, population, ProtectionFigures.NONE, burst, t, w);
   }
 
-  /** With what the accounts the sender dealt with did to protect themselves (docs/detection.md, "Reports and blocks"). */
-  public static SignalSet compute(WindowFigures f, SenderTraits sender, Population population,
-      ProtectionFigures protection, boolean burst, Thresholds t, EvidenceModel w) {
+  /**
+   * With what the accounts the sender dealt with did to protect themselves (docs/detection.md,
+   * "Reports and blocks"), and the number of distinct accounts it contacted over the long window:
+   * a broadcast is one by its volume over days, though a day's share of it may look like a choice.
+   */
+  public static SignalSet compute(WindowFigures f, int accountsContactedRecently, SenderTraits sender,
+      Population population, ProtectionFigures protection, boolean burst, Thresholds t, EvidenceModel w) {
     int n = f.minors();
     double reliability = n / (n + w.reliabilityMinors());
     double mid = f.meanDegreePercentile();
@@ -117,8 +121,9 @@ public final class SignalSet {
     add(signals, ESCALATIONS, f.escalations(), 1, lean * Math.min(2.0, Math.log1p(f.escalations())), w.escalations());
     add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
     add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
-    add(signals, INDISCRIMINATE, f.targets(), INDISCRIMINATE_TARGETS,
-        -clamp(Math.log(f.targets() / (double) INDISCRIMINATE_TARGETS) / Math.log(4), 0, 1), w.indiscriminate());
+    int broadcast = Math.max(f.targets(), accountsContactedRecently);
+    add(signals, INDISCRIMINATE, broadcast, INDISCRIMINATE_TARGETS,
+        -clamp(Math.log(broadcast / (double) INDISCRIMINATE_TARGETS) / Math.log(4), 0, 1), w.indiscriminate());
     add(signals, TARGETS_KNOW_EACH_OTHER, f.targetCohesion(), COHESIVE_GROUP,
         -reliability * clamp(f.targetCohesion() / COHESIVE_GROUP, 0, 1), w.targetCohesion());
     // the minors who protected themselves from the sender, weighed by what they did; others count

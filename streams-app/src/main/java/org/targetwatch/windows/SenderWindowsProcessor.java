@@ -276,7 +276,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     for (WindowSpec window : config.windows()) {
       boolean burst = window.equals(config.burstWindow());
       WindowFigures figures = window.equals(config.longWindow()) ? longFigures : stores.activity().figures(sender, window, at);
-      Assessment a = scorer.assess(window, burst, figures, traits, population, protection);
+      Assessment a = scorer.assess(window, burst, figures, longFigures.targets(), traits, population, protection);
       trace.assessed(sender, at, a);
       if (best == null || a.score() > best.score()) {
         best = a;

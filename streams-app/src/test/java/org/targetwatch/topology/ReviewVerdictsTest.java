@@ -47,8 +47,11 @@ class ReviewVerdictsTest {
     int before = platform.alertsFor("coach").size();
     platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, reviewed.getAlertId());
 
-    // the same behaviour, a few more minors, well past the cool-down: alerts fall due but are held back
-    for (int day = 1; day <= 3; day++) {
+    // the same behaviour, a few more minors (fewer than half as many again as reviewed), well past
+    // the cool-down: alerts fall due, at the same or a higher severity, but are held back
+    int fewMore = (int) Math.ceil(1.5 * reviewed.getEvidence().getDistinctMinors()) - 1 - 12;
+    assertThat(fewMore).isPositive();
+    for (int day = 1; day <= fewMore; day++) {
       platform.after(Duration.ofDays(1)).request("coach", minors.get(11 + day));
     }
 
