@@ -82,15 +82,18 @@ public final class StoredFriends {
   }
 
   /**
-   * The friends whose word counts as a social tie at time {@code now}: all friends except those this
-   * account befriended itself within {@code recentMs} — a snowball offender's earlier victims must not
-   * make the victims' friends look like acquaintances — and those befriended after {@code now}.
-   * Sorted by id, at most {@code cap}.
+   * The friends whose word counts as a social tie at time {@code now}: all friends except the minors
+   * (or accounts of unknown age) this account befriended itself within {@code recentMs} — a snowball
+   * offender's earlier victims must not make the victims' friends look like acquaintances — and
+   * those befriended after {@code now}. An adult the account befriended recently does count: a new
+   * relative who added the parents, a coach who added the other coaches, reaches the children through
+   * them. Sorted by id, at most {@code cap}.
    */
   public List<String> trustedIds(long now, long recentMs, int cap) {
     List<String> ids = new ArrayList<>();
     for (FriendSetBytes.Entries friends = FriendSetBytes.entries(bytes); ids.size() < cap && friends.next(); ) {
-      boolean recentOwnContact = friends.initiatedBySelf() && friends.since() > now - recentMs;
+      boolean recentOwnContact = friends.initiatedBySelf() && friends.since() > now - recentMs
+          && friends.ageBand() != AgeBand.ADULT;
       if (!recentOwnContact && friends.since() <= now) {
         ids.add(friends.id());
       }
