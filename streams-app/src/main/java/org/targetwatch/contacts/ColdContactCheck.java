@@ -20,6 +20,14 @@ public final class ColdContactCheck {
     this.firstMessages = firstMessages;
   }
 
+  /**
+   * The recipient wrote to the sender first (within the memory): a friend request to a fan who wrote
+   * to a creator is still a contact, but not a stranger's (docs/detection.md, "Strangers").
+   */
+  public boolean recipientWroteFirst(ContactAttempt attempt) {
+    return firstMessages.wroteFirst(attempt.getRecipientId(), attempt.getSenderId(), attempt.getAt());
+  }
+
   public boolean isCold(ContactAttempt attempt) {
     String sender = attempt.getSenderId();
     String recipient = attempt.getRecipientId();

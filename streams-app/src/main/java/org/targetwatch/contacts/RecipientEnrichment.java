@@ -108,9 +108,18 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         .setTargetDegreePercentile(minors.percentileOf(band, degree)) // within its own age band
         .setPopulationUpperQuartile(minors.upperQuartile())
         .setPopulationMinorShare(minors.minorShare())
-        .setMutualFriends(friends.countCommonAt(candidate.getSenderTrustedFriends(), at))
+        .setMutualFriends(mutualTies(candidate, friends, at))
         .setRecentTargetsCarried(candidate.getSenderRecentTargets().size())
         .setRecentTargetsKnown(friends.countCommonAt(candidate.getSenderRecentTargets(), at))
         .build();
+  }
+
+  /**
+   * The sender's trusted friends the recipient shares, and the recipient's own first word: a
+   * recipient who wrote to the sender first is no stranger to it (counted as one tie at least).
+   */
+  private int mutualTies(ContactCandidate candidate, StoredFriends recipientFriends, long at) {
+    int mutual = recipientFriends.countCommonAt(candidate.getSenderTrustedFriends(), at);
+    return mutual == 0 && coldContacts.recipientWroteFirst(candidate.getAttempt()) ? 1 : mutual;
   }
 }

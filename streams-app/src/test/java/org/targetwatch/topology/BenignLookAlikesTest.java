@@ -72,6 +72,39 @@ class BenignLookAlikesTest {
     assertThat(platform.alertsFor("creator")).isEmpty();
   }
 
+  /** Befriending popular fans is not approaching strangers when each fan wrote to the creator first. */
+  @Test
+  void aCreatorBefriendingPopularMinorFansWhoWroteFirstIsNotAlertedAboveLow() {
+    platform.account("creator", AgeBand.ADULT, 1500);
+    List<String> fans = highDegreeMinors(14);
+    for (String fan : fans) {
+      platform.message(fan, "creator").after(Duration.ofMinutes(2));
+    }
+    platform.after(Duration.ofHours(1)).requestsTo("creator", fans, Duration.ofMinutes(10));
+    assertNothingAboveLow("creator");
+  }
+
+  /**
+   * A new relative befriends the parents first, then the family's children and the children's
+   * friends: popular minors, but reached through adults the relative just befriended, who are no
+   * victims. (A snowball's ties are minors it befriended: they do not count, see OffenderTacticsTest.)
+   */
+  @Test
+  void aNewRelativeReachingPopularChildrenThroughTheParentsItAddedIsNotAlertedAboveLow() {
+    platform.account("uncle", AgeBand.ADULT, 2);
+    List<String> children = highDegreeMinors(10);
+    for (int p = 0; p < 3; p++) {
+      String parent = "parent" + p;
+      platform.account(parent, AgeBand.ADULT, 3000);
+      for (String child : children) {
+        platform.friends(parent, child);
+      }
+      platform.request("uncle", parent).after(Duration.ofMinutes(5)).accept("uncle", parent).after(Duration.ofMinutes(5));
+    }
+    platform.after(Duration.ofHours(1)).requestsTo("uncle", children, Duration.ofMinutes(10));
+    assertNothingAboveLow("uncle");
+  }
+
   @Test
   void aRelativeAddingAHandfulOfFamilyMinorsIsNotAlertedAtAll() {
     platform.account("aunt", AgeBand.ADULT, 3000);
