@@ -41,6 +41,13 @@ final class AuditLog {
     write(entry("account_lookup", reviewerId, accountId));
   }
 
+  /** An alert page: it shows the account's state, so it is a lookup of the account too. */
+  void alertView(String reviewerId, String accountId, String alertId) {
+    Map<String, Object> entry = entry("account_lookup", reviewerId, accountId);
+    entry.put("alertId", alertId);
+    write(entry);
+  }
+
   void verdict(String reviewerId, String accountId, String alertId, String verdict, String eventId) {
     Map<String, Object> entry = entry("review_verdict", reviewerId, accountId);
     entry.put("alertId", alertId);

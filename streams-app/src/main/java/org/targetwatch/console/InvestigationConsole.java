@@ -306,6 +306,7 @@ public final class InvestigationConsole implements AutoCloseable {
       return;
     }
     Alert alert = found.get();
+    audit.alertView(who, alert.getAccountId(), alertId);
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("alert", alertJson(alert));
     detail.put("reasons", ReasonWords.of(alert));
