@@ -66,13 +66,14 @@ final class AccountStateReader {
     ReadOnlyKeyValueStore<String, byte[]> friendships = kv(TopologyNames.FRIENDSHIP_STORE);
     byte[] friends = friendships.get(accountId);
     state.put("degree", friends == null ? 0 : FriendSetBytes.degree(friends));
-    state.put("windows", windows(accountId));
     Map<String, ReporterActions> reporters = reporters(accountId);
     List<Map<String, Object>> targets = targets(accountId, reporters);
+    List<Map<String, Object>> alerts = alerts(accountId);
+    state.put("windows", windows(accountId, latestActivity(targets, alerts)));
     state.put("targets", targets);
     state.put("targetsKnowEachOther", links(targets, friendships));
     state.put("reports", reports(reporters));
-    state.put("alerts", alerts(accountId));
+    state.put("alerts", alerts);
     VerdictState verdict = this.<VerdictState>kv(TopologyNames.REVIEW_VERDICTS_STORE).get(accountId);
     if (verdict != null) {
       Map<String, Object> v = new LinkedHashMap<>();
@@ -84,13 +85,37 @@ final class AccountStateReader {
     return state;
   }
 
-  private List<Map<String, Object>> windows(String accountId) {
+  /** Event time of the account's latest contact or alert; null when it has neither (no open window). */
+  private static Instant latestActivity(List<Map<String, Object>> targets, List<Map<String, Object>> alerts) {
+    Instant latest = null;
+    for (Map<String, Object> entry : targets) {
+      Instant at = Instant.parse((String) entry.get("firstContactAt"));
+      latest = latest == null || at.isAfter(latest) ? at : latest;
+    }
+    for (Map<String, Object> entry : alerts) {
+      Instant at = Instant.parse((String) entry.get("at"));
+      latest = latest == null || at.isAfter(latest) ? at : latest;
+    }
+    return latest;
+  }
+
+  /**
+   * The buckets around the account's latest activity, not over all time: a cached window store's
+   * fetch walks its time range segment by segment, so a fetch from the epoch took 35-150 ms.
+   * Responses can come up to a window after the latest contact; the grace period before it.
+   */
+  private List<Map<String, Object>> windows(String accountId, Instant latestActivity) {
     List<Map<String, Object>> windows = new ArrayList<>();
+    if (latestActivity == null) {
+      return windows;
+    }
     for (WindowSpec window : detector.windows()) {
       ReadOnlyWindowStore<String, ActivityCounts> store = streams.store(StoreQueryParameters.fromNameAndType(
           TopologyNames.activityStore(window.name()), QueryableStoreTypes.<String, ActivityCounts>windowStore()));
       List<KeyValue<Long, ActivityCounts>> buckets = new ArrayList<>();
-      try (WindowStoreIterator<ActivityCounts> it = store.fetch(accountId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE / 2))) {
+      Instant fetchFrom = latestActivity.minus(window.size()).minus(detector.grace()).minusMillis(window.bucketMs());
+      Instant fetchTo = latestActivity.plus(window.size());
+      try (WindowStoreIterator<ActivityCounts> it = store.fetch(accountId, fetchFrom, fetchTo)) {
         it.forEachRemaining(buckets::add);
       }
       Map<String, Object> figures = new LinkedHashMap<>();

@@ -150,12 +150,10 @@ final class EvidenceGraph {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"evidence-graph\" viewBox=\"%.0f %.0f %.0f %.0f\""
             + " width=\"100%%\" role=\"img\" aria-label=\"evidence graph of %s: %d minors, %d campaign accounts\">",
         -half, -half, 2 * half, 2 * half, escape(accountId), targets.size(), campaign.size()));
-    legend(svg, -half + 10, -half + 20);
+    legend(svg, -half + 10, -half + 20, upperQuartile);
     if (quartileRadius > 0) {
-      svg.append(String.format(Locale.ROOT, "<circle class=\"p75\" cx=\"0\" cy=\"0\" r=\"%.1f\" fill=\"none\" stroke=\"#888\""
-          + " stroke-dasharray=\"6 4\"/><text x=\"0\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">"
-          + "inside: more friends than the minors' P75 (%s)</text>", quartileRadius, -quartileRadius - 4,
-          figure(upperQuartile)));
+      svg.append(String.format(Locale.ROOT, "<circle class=\"p75\" cx=\"0\" cy=\"0\" r=\"%.1f\" fill=\"none\""
+          + " stroke=\"#555\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>", quartileRadius));
     }
     for (Target t : targets) {
       double[] p = at.get(t.id());
@@ -224,11 +222,11 @@ final class EvidenceGraph {
       case "accepted" -> "#f39c12";
       case "declined" -> "#95a5a6";
       case "unknown" -> "#ffffff";
-      default -> "#f5d76e";
+      default -> "#aed6f1";
     };
   }
 
-  private static void legend(StringBuilder svg, double x, double y) {
+  private static void legend(StringBuilder svg, double x, double y, double upperQuartile) {
     String[][] entries = {{"escalated", "accepted, then messaged"}, {"accepted", "accepted"}, {"reported", "blocked or reported"},
         {"declined", "declined or removed"}, {"no-answer", "no answer yet"}, {"unknown", "in the alert's sample, not in state"}};
     for (int i = 0; i < entries.length; i++) {
@@ -236,8 +234,11 @@ final class EvidenceGraph {
           + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%s</text>", x + 5, y + i * 16, colour(entries[i][0]),
           x + 15, y + i * 16 + 4, entries[i][1]));
     }
-    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">size: friends;"
-        + " orange dashes: targets who are friends; blue squares: campaign accounts</text>", x, y + entries.length * 16 + 4));
+    double below = y + entries.length * 16 + 4;
+    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">inside the dashed"
+        + " circle: more friends than the minors' P75 (%s); size: friends</text>", x, below, figure(upperQuartile)));
+    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">orange dashes:"
+        + " targets who are friends; blue squares: other accounts of the campaign</text>", x, below + 15));
   }
 
   private static String shorten(String id) {

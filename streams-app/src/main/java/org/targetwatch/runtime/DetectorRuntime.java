@@ -80,6 +80,7 @@ public final class DetectorRuntime implements AutoCloseable {
     streams.setStateListener(this::onStateChange);
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
+    answerSmallResponsesWithoutDelay();
     HealthEndpoint endpoint;
     try {
       endpoint = new HealthEndpoint(config.httpHost(), config.httpPort(), this::healthState, meters);
@@ -105,6 +106,17 @@ public final class DetectorRuntime implements AutoCloseable {
       streams.close(Duration.ZERO);
       http.close();
       throw new StartupCheckException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The JDK's HTTP server writes a response's headers and body separately; with Nagle's algorithm
+   * on, the body then waits for the client's delayed ACK of the headers (40 ms on Linux) — most of
+   * a console lookup's time, measured. Read once, when the first server of the JVM starts.
+   */
+  private static void answerSmallResponsesWithoutDelay() {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
 

@@ -116,7 +116,7 @@ public record TargetwatchConfig(
       }
       RegistryClientConfig registry = registry(registrySettings);
       DetectorConfig detector = detector();
-      ConsoleSettings console = console();
+      ConsoleSettings console = console(kafka);
       if (!problems.isEmpty()) {
         return null;
       }
@@ -212,13 +212,19 @@ public record TargetwatchConfig(
           .withSafety(safety));
     }
 
-    private ConsoleSettings console() {
+    private ConsoleSettings console(Map<String, String> kafka) {
       ConsoleSettings console = attempt(CONSOLE_ENABLED, () -> new ConsoleSettings((Boolean) get(CONSOLE_ENABLED),
           str(CONSOLE_HOST), integer(CONSOLE_PORT), optional(CONSOLE_TOKEN), optional(CONSOLE_BASIC_USER),
           optional(CONSOLE_BASIC_PASSWORD), str(CONSOLE_REVIEWER_ID),
           str(CONSOLE_AUDIT_FILE).isBlank() ? Optional.empty() : Optional.of(Path.of(str(CONSOLE_AUDIT_FILE)))));
       if (console != null) {
         console.problem().ifPresent(reason -> problems.add(new ConfigProblem(CONSOLE_ENABLED.name(), reason)));
+        String server = kafka.get("application.server");
+        if (console.enabled() && server != null && console.port() != 0 && !server.strip().endsWith(":" + console.port())) {
+          // the other instances forward lookups to application.server: it must be this instance's console
+          problems.add(new ConfigProblem(KAFKA_PREFIX + "application.server", "must name this instance's console"
+              + " (host:" + console.port() + ", console.port), got '" + server.strip() + "'"));
+        }
       }
       return console;
     }
