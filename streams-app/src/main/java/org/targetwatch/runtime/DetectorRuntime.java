@@ -111,8 +111,8 @@ public final class DetectorRuntime implements AutoCloseable {
 
   /**
    * The JDK's HTTP server writes a response's headers and body separately; with Nagle's algorithm
-   * on, the body then waits for the client's delayed ACK of the headers (40 ms on Linux) — most of
-   * a console lookup's time, measured. Read once, when the first server of the JVM starts.
+   * on, the body can wait for the client's delayed ACK of the headers (up to 40 ms on Linux), which
+   * the console's lookups and event streams should not. Read once, when the JVM's first server starts.
    */
   private static void answerSmallResponsesWithoutDelay() {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
