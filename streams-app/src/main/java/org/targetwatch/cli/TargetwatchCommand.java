@@ -20,6 +20,11 @@ public final class TargetwatchCommand implements Runnable {
     if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
       System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "org.targetwatch.schema");
     }
+    // the JDK's HTTP server reads this once, when the JVM's first server starts (in the demo, the
+    // embedded registry's): small responses (console lookups, events) then do not wait for a delayed ACK
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     System.exit(execute(args));
   }
 

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.targetwatch.console.InvestigationConsole;
 import org.targetwatch.registry.EmbeddedSchemaRegistry;
 import org.targetwatch.registry.RegistryClientConfig;
 import org.targetwatch.registry.SchemaRegistryClient;
@@ -100,7 +101,13 @@ public final class Demo {
           "state.dir=" + stateDir,
           "http.port=0",
           "kafka.num.standby.replicas=0",
-          "kafka.consumer.max.poll.records=2000");
+          "kafka.consumer.max.poll.records=2000",
+          // the investigation console: loopback only, a fresh random token in the printed URL
+          "console.enabled=true",
+          "console.host=127.0.0.1",
+          "console.port=0",
+          "console.token=" + InvestigationConsole.randomToken(),
+          "console.reviewer.id=demo-reviewer");
       createTopics(broker, topics, config.deadLetterTopic());
       SchemaRegistryClient registry = SchemaRegistryClients.create(RegistryClientConfig.forUrl(registryServer.url()));
 
@@ -117,6 +124,7 @@ public final class Demo {
         runtime.awaitRunning(Duration.ofMinutes(2));
         out.printf("[demo] detector RUNNING (http://127.0.0.1:%d/metrics), %d ms after start%n", runtime.httpPort(),
             runtime.startupTime() == null ? -1 : runtime.startupTime().toMillis());
+        runtime.consoleUrl().ifPresent(url -> out.println("[demo] investigation console (open in a browser): " + url));
         Instant periodStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(options.days() + 1L));
         SimulationConfig simulation = SimulationConfig.defaults(options.seed()).withAccounts(options.accounts())
             .withDays(options.days()).withStart(periodStart);

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.targetwatch.console.InvestigationConsole;
 import org.targetwatch.registry.SchemaRegistryClient;
 import org.targetwatch.registry.SchemaRegistryClients;
 import org.targetwatch.registry.WaitingForRegistryClient;
@@ -47,6 +48,8 @@ public final class DetectorRuntime implements AutoCloseable {
   private final TargetwatchConfig config;
   private final KafkaStreams streams;
   private final HealthEndpoint http;
+  /** The investigation console, when {@code console.enabled}. */
+  private final InvestigationConsole console;
   private final PrometheusMeterRegistry meters;
   private final KafkaStreamsMetrics streamsMetrics;
   private final CountDownLatch terminated = new CountDownLatch(1);
@@ -77,6 +80,7 @@ public final class DetectorRuntime implements AutoCloseable {
     streams.setStateListener(this::onStateChange);
     this.streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(meters);
+    answerSmallResponsesWithoutDelay();
     HealthEndpoint endpoint;
     try {
       endpoint = new HealthEndpoint(config.httpHost(), config.httpPort(), this::healthState, meters);
@@ -86,6 +90,34 @@ public final class DetectorRuntime implements AutoCloseable {
     }
     this.http = endpoint;
     streams.start();
+    this.console = startConsole(config, registry);
+  }
+
+  private InvestigationConsole startConsole(TargetwatchConfig config, SchemaRegistryClient registry) {
+    if (!config.console().enabled()) {
+      return null;
+    }
+    try {
+      InvestigationConsole started = InvestigationConsole.start(config.console(), streams, config.detector(),
+          StreamsSettings.connection(config), config.kafkaSettings(), registry);
+      LOG.info("investigation console on {}:{}", config.console().host(), started.port());
+      return started;
+    } catch (RuntimeException e) {
+      streams.close(Duration.ZERO);
+      http.close();
+      throw new StartupCheckException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The JDK's HTTP server writes a response's headers and body separately; with Nagle's algorithm
+   * on, the body can wait for the client's delayed ACK of the headers (up to 40 ms on Linux), which
+   * the console's lookups and event streams should not. Read once, when the JVM's first server starts.
+   */
+  private static void answerSmallResponsesWithoutDelay() {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
   }
 
   /**
@@ -120,6 +152,16 @@ public final class DetectorRuntime implements AutoCloseable {
   /** The port of the HTTP endpoint (useful with {@code http.port=0}). */
   public int httpPort() {
     return http.port();
+  }
+
+  /** The port of the investigation console; -1 when it is not enabled. */
+  public int consolePort() {
+    return console == null ? -1 : console.port();
+  }
+
+  /** The address a person opens the console at (with its token, if any); empty when it is not enabled. */
+  public java.util.Optional<String> consoleUrl() {
+    return console == null ? java.util.Optional.empty() : java.util.Optional.of(console.url());
   }
 
   public PrometheusMeterRegistry meters() {
@@ -184,6 +226,9 @@ public final class DetectorRuntime implements AutoCloseable {
     long startedAt = System.nanoTime();
     CloseOptions options = CloseOptions.timeout(timeout).withGroupMembershipOperation(
         leaveGroup ? CloseOptions.GroupMembershipOperation.DEFAULT : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+    if (console != null) {
+      console.close();
+    }
     boolean clean = streams.close(options);
     if (!clean) {
       LOG.warn("Kafka Streams did not close within {}; state will be recovered from the changelogs on restart", timeout);

@@ -47,4 +47,21 @@ final class StreamsSettings {
     settings.put(CommonClientConfigs.CLIENT_ID_CONFIG, config.applicationId() + "-startup-check");
     return settings;
   }
+
+  /**
+   * Connection and security settings (bootstrap servers, {@code security.protocol}, {@code ssl.*},
+   * {@code sasl.*}) for the clients of the investigation console: its alert reader and verdict writer.
+   */
+  static Map<String, Object> connection(TargetwatchConfig config) {
+    Map<String, Object> settings = new HashMap<>();
+    config.kafkaSettings().forEach((key, value) -> {
+      if (key.equals(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG) || key.startsWith("ssl.") || key.startsWith("sasl.")
+          || key.equals(CommonClientConfigs.CLIENT_DNS_LOOKUP_CONFIG)) {
+        settings.put(key, value);
+      }
+    });
+    settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    settings.put(CommonClientConfigs.CLIENT_ID_CONFIG, config.applicationId() + "-console");
+    return settings;
+  }
 }

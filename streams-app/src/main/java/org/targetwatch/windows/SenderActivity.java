@@ -40,7 +40,7 @@ public final class SenderActivity {
     this.longWindow = longWindow;
   }
 
-  static String targetKey(String sender, String target) {
+  public static String targetKey(String sender, String target) {
     return sender + SEPARATOR + target;
   }
 

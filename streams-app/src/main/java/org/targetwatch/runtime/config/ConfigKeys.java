@@ -77,6 +77,29 @@ public final class ConfigKeys {
   public static final ConfigKey HTTP_HOST = key("http.host", STRING, "0.0.0.0", "HTTP",
       "Address the HTTP endpoint listens on.", notBlank());
 
+  // ---- the investigation console (docs/operations.md, "The investigation console")
+  public static final ConfigKey CONSOLE_ENABLED = key("console.enabled", BOOLEAN, "false", "Console",
+      "Serve the investigation console (alert queue, alert detail, account lookup, verdicts); needs console.token or console.basic.user and console.basic.password.", null);
+  public static final ConfigKey CONSOLE_HOST = key("console.host", STRING, "127.0.0.1", "Console",
+      "Address the console listens on; put a TLS-terminating proxy in front of it when it is not loopback.", notBlank());
+  public static final ConfigKey CONSOLE_PORT = key("console.port", INT, "8081", "Console",
+      "Port of the console; 0 picks a free port. With several instances, kafka.application.server must name this host:port.",
+      v -> ((Integer) v) >= 0 && ((Integer) v) <= 65535 ? null : "must be a port number 0..65535");
+  public static final ConfigKey CONSOLE_TOKEN = key("console.token", PASSWORD, null, "Console",
+      "Bearer token of the console (Authorization: Bearer, or ?token= once for a browser session); also authenticates the instances to each other. At least 16 characters.",
+      v -> ((String) v).strip().length() >= 16 ? null : "must be at least 16 characters");
+  public static final ConfigKey CONSOLE_BASIC_USER = key("console.basic.user", STRING, null, "Console",
+      "User name for basic authentication; it is the reviewer id written with verdicts and in the audit log (an opaque id).",
+      v -> ((String) v).matches("[A-Za-z0-9._-]+") ? null : "only letters, digits, '.', '_' and '-' are allowed (an opaque id)");
+  public static final ConfigKey CONSOLE_BASIC_PASSWORD = key("console.basic.password", PASSWORD, null, "Console",
+      "Password for basic authentication. At least 12 characters.",
+      v -> ((String) v).length() >= 12 ? null : "must be at least 12 characters");
+  public static final ConfigKey CONSOLE_REVIEWER_ID = key("console.reviewer.id", STRING, "reviewer-token", "Console",
+      "Opaque reviewer id recorded for sign-ins with console.token (basic sign-ins record their user name).",
+      v -> ((String) v).matches("[A-Za-z0-9._-]+") ? null : "only letters, digits, '.', '_' and '-' are allowed (an opaque id)");
+  public static final ConfigKey CONSOLE_AUDIT_FILE = key("console.audit.file", STRING, "", "Console",
+      "File the audit log (every verdict and account lookup: who, what, when; ids only) is appended to as JSON lines; empty: only the logger targetwatch.audit.", null);
+
   // ---- detection (docs/detection.md gives each default and why)
   public static final ConfigKey BURST_WINDOW = key("detector.burst.window", DURATION, duration(DETECTOR.burstWindow().size()),
       "Detection", "Length of the burst window.", positive());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
+import org.targetwatch.console.ConsoleSettings;
 import org.targetwatch.registry.RegistryClientConfig;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.campaigns.CampaignConfig;
@@ -43,6 +44,7 @@ public record TargetwatchConfig(
     String httpHost,
     int httpPort,
     RegistryClientConfig registry,
+    ConsoleSettings console,
     Map<String, Object> registrySettings,
     Map<String, String> kafkaSettings,
     Map<String, ConfigValue> effective) {
@@ -114,13 +116,14 @@ public record TargetwatchConfig(
       }
       RegistryClientConfig registry = registry(registrySettings);
       DetectorConfig detector = detector();
+      ConsoleSettings console = console(kafka);
       if (!problems.isEmpty()) {
         return null;
       }
       return new TargetwatchConfig(str(APPLICATION_ID), str(BOOTSTRAP_SERVERS), Path.of(str(STATE_DIR)),
           (Integer) get(NUM_STREAM_THREADS), (Duration) get(SHUTDOWN_TIMEOUT), detector, str(TOPIC_DEAD_LETTERS),
           (Boolean) get(CREATE_TOPICS), (Integer) get(TOPIC_REPLICATION_FACTOR), str(HTTP_HOST), (Integer) get(HTTP_PORT),
-          registry, Map.copyOf(registrySettings), Map.copyOf(kafka), Map.copyOf(values));
+          registry, console, Map.copyOf(registrySettings), Map.copyOf(kafka), Map.copyOf(values));
     }
 
     private void parse(ConfigKey key, ConfigValue value) {
@@ -207,6 +210,31 @@ public record TargetwatchConfig(
           .withEvidenceModel(evidenceModel)
           .withCampaigns(campaigns)
           .withSafety(safety));
+    }
+
+    private ConsoleSettings console(Map<String, String> kafka) {
+      ConsoleSettings console = attempt(CONSOLE_ENABLED, () -> new ConsoleSettings((Boolean) get(CONSOLE_ENABLED),
+          str(CONSOLE_HOST), integer(CONSOLE_PORT), optional(CONSOLE_TOKEN), optional(CONSOLE_BASIC_USER),
+          optional(CONSOLE_BASIC_PASSWORD), str(CONSOLE_REVIEWER_ID),
+          str(CONSOLE_AUDIT_FILE).isBlank() ? Optional.empty() : Optional.of(Path.of(str(CONSOLE_AUDIT_FILE)))));
+      if (console != null) {
+        console.problem().ifPresent(reason -> problems.add(new ConfigProblem(CONSOLE_ENABLED.name(), reason)));
+        String server = kafka.get("application.server");
+        if (console.enabled() && server != null && console.port() != 0 && !server.strip().endsWith(":" + console.port())) {
+          // the other instances forward lookups to application.server: it must be this instance's console
+          problems.add(new ConfigProblem(KAFKA_PREFIX + "application.server", "must name this instance's console"
+              + " (host:" + console.port() + ", console.port), got '" + server.strip() + "'"));
+        }
+      }
+      return console;
+    }
+
+    /** A key without a default: null when not set; a set value that failed its check is reported already. */
+    private String optional(ConfigKey key) {
+      if (!values.containsKey(key.name())) {
+        return null;
+      }
+      return ((String) get(key)).strip();
     }
 
     /** Builds a value from parsed keys; a rule across keys that fails is reported on {@code key}. */
