@@ -153,7 +153,8 @@ class StoredFriendsTest {
 
   private static List<String> trustedIdsOf(FriendSet set, long now, long recentMs, int cap) {
     return set.getFriends().stream()
-        .filter(f -> f.getSince() <= now && !(f.getInitiatedBySelf() && f.getSince() > now - recentMs))
+        .filter(f -> f.getSince() <= now
+            && !(f.getInitiatedBySelf() && f.getSince() > now - recentMs && f.getAgeBand() != AgeBand.ADULT))
         .map(Friend::getId).limit(cap).toList();
   }
 
