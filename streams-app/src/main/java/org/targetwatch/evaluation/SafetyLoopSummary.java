@@ -64,6 +64,10 @@ public record SafetyLoopSummary(Severity floor, List<SafetyLoopWorld> worlds, Ma
     return WorldSeries.lowerIsBetter(values(w -> pick(w.repeatsOnUnchangedEvidence(), afterVerdicts)));
   }
 
+  public WorldSeries campaignRepeats(boolean afterVerdicts) {
+    return WorldSeries.lowerIsBetter(values(w -> pick(w.campaignRepeats(), afterVerdicts)));
+  }
+
   public WorldSeries repeats(boolean afterVerdicts) {
     return WorldSeries.lowerIsBetter(values(w -> pick(w.repeats(), afterVerdicts)));
   }
@@ -91,8 +95,8 @@ public record SafetyLoopSummary(Severity floor, List<SafetyLoopWorld> worlds, Ma
   public String markdown() {
     StringBuilder out = new StringBuilder();
     List<Long> seeds = seeds();
-    out.append(String.format(Locale.ROOT, "Safety loop at %s and above over %d worlds of our own simulator with reports "
-        + "(seeds %s; %s). Reviewer: %s.%n%n", floor, seeds.size(), seedList(seeds), SeedConvention.clause(seeds),
+    out.append(String.format(Locale.ROOT, "Safety loop at %s and above over %d %s of our own simulator with reports "
+        + "(seeds %s; %s). Reviewer: %s.%n%n", floor, seeds.size(), seeds.size() == 1 ? "world" : "worlds", seedList(seeds), SeedConvention.clause(seeds),
         describeReviewer()));
     out.append("| figure, mean (worst world) | without reports | with reports | with reports and verdicts |\n")
         .append("|---|---:|---:|---:|\n");
@@ -104,16 +108,18 @@ public record SafetyLoopSummary(Severity floor, List<SafetyLoopWorld> worlds, Ma
     out.append("\n| figure, mean (worst world) | before verdicts | after verdicts |\n|---|---:|---:|\n");
     loopRow(out, "repeat alerts of cleared benign accounts on unchanged evidence (after the verdict)",
         repeatsOnUnchangedEvidence(false), repeatsOnUnchangedEvidence(true), SafetyLoopSummary::decimal);
-    loopRow(out, "repeat alerts of cleared benign accounts, all (after the verdict)", repeats(false), repeats(true),
-        SafetyLoopSummary::decimal);
+    loopRow(out, "repeat alerts of cleared benign accounts as campaign members (after the verdict)",
+        campaignRepeats(false), campaignRepeats(true), SafetyLoopSummary::decimal);
+    loopRow(out, "repeat alerts of cleared benign accounts, all (after the verdict; any severity)", repeats(false),
+        repeats(true), SafetyLoopSummary::decimal);
     loopRow(out, "members of rings with a confirmed member alerted at " + floor + "+ (share)",
         ringMembersAlertedShare(false), ringMembersAlertedShare(true), Figures::percent);
     loopRow(out, "offenders cleared by mistake, alerted at " + floor + "+ after the verdict",
         mistakenlyClearedAlerted(false), mistakenlyClearedAlerted(true), SafetyLoopSummary::decimal);
 
     out.append("\n| world (seed) | verdicts (confirmed / cleared / wrong) | cleared benign | repeats on unchanged evidence, before -> after | "
-        + "all repeats | rings confirmed | ring members alerted, before -> after | rings all alerted | alerts, with reports -> with verdicts |\n")
-        .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "campaign repeats | all repeats | rings confirmed | ring members alerted, before -> after | rings all alerted | alerts, with reports -> with verdicts |\n")
+        .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (SafetyLoopWorld w : worlds) {
       long wrong = w.reviews().stream().filter(r -> r.mistaken()).count();
       out.append("| ").append(w.seed())
@@ -121,6 +127,7 @@ public record SafetyLoopSummary(Severity floor, List<SafetyLoopWorld> worlds, Ma
           .append(" / ").append(wrong).append(")")
           .append(" | ").append(w.clearedBenign())
           .append(" | ").append(arrow(w.repeatsOnUnchangedEvidence()))
+          .append(" | ").append(arrow(w.campaignRepeats()))
           .append(" | ").append(arrow(w.repeats()))
           .append(" | ").append(w.confirmedRings())
           .append(" | ").append(arrow(w.ringMembersAlerted())).append(" of ").append(w.confirmedRingMembers())
@@ -158,6 +165,7 @@ public record SafetyLoopSummary(Severity floor, List<SafetyLoopWorld> worlds, Ma
       aggregate.put(camel(pass), figures);
     }
     aggregate.put("repeatsOnUnchangedEvidence", beforeAfter(repeatsOnUnchangedEvidence(false), repeatsOnUnchangedEvidence(true)));
+    aggregate.put("campaignRepeats", beforeAfter(campaignRepeats(false), campaignRepeats(true)));
     aggregate.put("repeats", beforeAfter(repeats(false), repeats(true)));
     aggregate.put("ringMembersAlertedShare", beforeAfter(ringMembersAlertedShare(false), ringMembersAlertedShare(true)));
     aggregate.put("mistakenlyClearedAlerted", beforeAfter(mistakenlyClearedAlerted(false), mistakenlyClearedAlerted(true)));
@@ -182,6 +190,7 @@ public record SafetyLoopSummary(Severity floor, List<SafetyLoopWorld> worlds, Ma
       world.put("mistakenlyCleared", w.mistakenlyCleared());
       world.put("clearedBenign", w.clearedBenign());
       world.put("repeatsOnUnchangedEvidence", w.repeatsOnUnchangedEvidence());
+      world.put("campaignRepeats", w.campaignRepeats());
       world.put("repeats", w.repeats());
       world.put("mistakenlyClearedAlerted", w.mistakenlyClearedAlerted());
       world.put("confirmedRings", w.confirmedRings());

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.targetwatch.safety.ClearedRule;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.schema.Verdict;
@@ -23,8 +24,12 @@ import org.targetwatch.simulator.SimulatedReviewer;
  * @param clearedBenign benign accounts the reviewer cleared
  * @param repeats alerts (any severity) of the cleared benign accounts after their verdict, before
  *     (in {@code withReports}) and after verdicts (in {@code withVerdicts})
- * @param repeatsOnUnchangedEvidence those of {@link #repeats} raised while the account's distinct
- *     minors contacted were still below {@code growth} times those at the alert reviewed
+ * @param repeatsOnUnchangedEvidence those of {@link #repeats} of the account alone (no campaign) raised
+ *     on the evidence reviewed, by the CLEARED rule (docs/detection.md, "Verdicts") applied to the
+ *     distinct minors the account contacted in the events: fewer than {@code growth} times those at
+ *     the alert reviewed, and not a higher severity with at least 1.5 times them
+ * @param campaignRepeats those of {@link #repeats} raised as a campaign member (never held back: a
+ *     group is not what was reviewed)
  * @param mistakenlyCleared offenders the reviewer cleared by mistake
  * @param mistakenlyClearedAlerted those of them alerted at the floor after their verdict, before and after verdicts
  * @param confirmedRings rings (sock-puppet rings of the labels) with a member the reviewer confirmed
@@ -34,7 +39,7 @@ import org.targetwatch.simulator.SimulatedReviewer;
  */
 public record SafetyLoopWorld(long seed, WorldResult withoutReports, WorldResult withReports, WorldResult withVerdicts,
     List<SimulatedReviewer.Review> reviews, int clearedBenign, BeforeAfter repeats, BeforeAfter repeatsOnUnchangedEvidence,
-    int mistakenlyCleared, BeforeAfter mistakenlyClearedAlerted, int confirmedRings, int confirmedRingMembers,
+    BeforeAfter campaignRepeats, int mistakenlyCleared, BeforeAfter mistakenlyClearedAlerted, int confirmedRings, int confirmedRingMembers,
     BeforeAfter ringMembersAlerted, BeforeAfter ringsAllAlerted) {
 
   /** A count before verdicts (replay with reports) and after (with reports and verdicts). */
@@ -122,27 +127,36 @@ public record SafetyLoopWorld(long seed, WorldResult withoutReports, WorldResult
     }
     return new SafetyLoopWorld(seed, withoutReports, withReports, withVerdicts, reviews, clearedBenign.size(),
         new BeforeAfter(repeatsBefore[0], repeatsAfter[0]), new BeforeAfter(repeatsBefore[1], repeatsAfter[1]),
+        new BeforeAfter(repeatsBefore[2], repeatsAfter[2]),
         clearedOffenders.size(), clearedAlerted, confirmedRings, members, new BeforeAfter(membersBefore, membersAfter),
         new BeforeAfter(allBefore, allAfter));
   }
 
-  /** {all repeats, repeats on unchanged evidence} of the cleared accounts after their verdicts. */
+  /** {all repeats, own repeats on unchanged evidence, campaign repeats} of the cleared accounts after their verdicts. */
   private static int[] repeats(List<Alert> alerts, Map<String, SimulatedReviewer.Review> cleared,
       MinorContacts contacts, double growth) {
     int all = 0;
     int unchanged = 0;
+    int campaign = 0;
     for (Alert alert : alerts) {
       SimulatedReviewer.Review review = cleared.get(alert.getAccountId());
       if (review == null || !alert.getDetectedAt().isAfter(review.decidedAt())) {
         continue;
       }
       all++;
+      if (alert.getCampaignId() != null && !alert.getCampaignId().isEmpty()) {
+        campaign++;
+        continue;
+      }
       int reviewed = contacts.minorsContactedBy(review.accountId(), review.alertedAt());
-      if (contacts.minorsContactedBy(review.accountId(), alert.getDetectedAt()) < growth * reviewed) {
+      int now = contacts.minorsContactedBy(review.accountId(), alert.getDetectedAt());
+      boolean escalated = alert.getSeverity().compareTo(review.severity()) > 0
+          && now >= ClearedRule.ESCALATION_GROWTH * reviewed;
+      if (now < growth * reviewed && !escalated) {
         unchanged++;
       }
     }
-    return new int[] {all, unchanged};
+    return new int[] {all, unchanged, campaign};
   }
 
   /** Accounts of {@code reviewed} with an alert at the floor after their verdict. */

@@ -13,7 +13,7 @@ import org.targetwatch.schema.internal.VerdictState;
  */
 public final class ClearedRule {
   /** A higher severity counts as new evidence only with this many times the minors reviewed. */
-  static final double ESCALATION_GROWTH = 1.5;
+  public static final double ESCALATION_GROWTH = 1.5;
 
   private final double growth;
 
