@@ -6,16 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.targetwatch.eventfile.BadLine;
-import org.targetwatch.eventfile.EventFileReader;
 import org.targetwatch.evaluation.Evaluation;
-import org.targetwatch.evaluation.MinorContacts;
 import org.targetwatch.evaluation.SafetyLoopSummary;
 import org.targetwatch.evaluation.SafetyLoopWorld;
 import org.targetwatch.evaluation.WorldResult;
@@ -23,7 +19,6 @@ import org.targetwatch.replay.Replay;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.schema.Severity;
-import org.targetwatch.schema.Verdict;
 import org.targetwatch.simulator.SimulatedReviewer;
 import org.targetwatch.topology.DetectorConfig;
 
@@ -95,12 +90,8 @@ final class SafetyLoopEvaluation {
       Evaluation.Detail withDetail = Evaluation.evaluateInDetail(events, labels, withAlerts, floor, bad -> err.println(bad));
       WorldResult withResult = WorldResult.of(seed, world.directory(), withDetail);
       WorldResult verdictResult = evaluate(seed, world, events, labels, verdictAlerts);
-      Set<String> cleared = new HashSet<>();
-      reviews.stream().filter(r -> r.verdict() == Verdict.CLEARED).forEach(r -> cleared.add(r.accountId()));
-      MinorContacts contacts = new MinorContacts(cleared::contains);
-      EventFileReader.readAll(events, bad -> err.println(bad), contacts::add);
       SafetyLoopWorld result = SafetyLoopWorld.of(seed, withoutResult, withResult, verdictResult, reviews,
-          withDetail.labels(), alertsBefore, ReviewCommand.readAlerts(verdictAlerts), contacts,
+          withDetail.labels(), alertsBefore, ReviewCommand.readAlerts(verdictAlerts),
           detector.safety().clearedGrowth(), floor);
       results.add(result);
       err.printf(Locale.ROOT, "evaluate: world %d (%s, replays %.1f s, evaluation %.1f s): recall %s -> %s with reports, "

@@ -24,10 +24,10 @@ import org.targetwatch.simulator.SimulatedReviewer;
  * @param clearedBenign benign accounts the reviewer cleared
  * @param repeats alerts (any severity) of the cleared benign accounts after their verdict, before
  *     (in {@code withReports}) and after verdicts (in {@code withVerdicts})
- * @param repeatsOnUnchangedEvidence those of {@link #repeats} of the account alone (no campaign) raised
- *     on the evidence reviewed, by the CLEARED rule (docs/detection.md, "Verdicts") applied to the
- *     distinct minors the account contacted in the events: fewer than {@code growth} times those at
- *     the alert reviewed, and not a higher severity with at least 1.5 times them
+ * @param repeatsOnUnchangedEvidence those of {@link #repeats} of the account alone (no campaign) on the
+ *     evidence reviewed, by the CLEARED rule (docs/detection.md, "Verdicts") applied to the alerts'
+ *     own figures: the repeat shows fewer than {@code growth} times the distinct minors the reviewed
+ *     alert showed, and is not of a higher severity with at least 1.5 times them
  * @param campaignRepeats those of {@link #repeats} raised as a campaign member (never held back: a
  *     group is not what was reviewed)
  * @param mistakenlyCleared offenders the reviewer cleared by mistake
@@ -76,12 +76,11 @@ public record SafetyLoopWorld(long seed, WorldResult withoutReports, WorldResult
   /**
    * Works out the loop's figures from the three replays' alerts.
    *
-   * @param minorContacts the world's events, tracking at least the cleared accounts
    * @param growth how many times the reviewed minors make new evidence ({@code detector.cleared.growth})
    */
   public static SafetyLoopWorld of(long seed, WorldResult withoutReports, WorldResult withReports,
       WorldResult withVerdicts, List<SimulatedReviewer.Review> reviews, LabelsFile labels, List<Alert> alertsBefore,
-      List<Alert> alertsAfter, MinorContacts minorContacts, double growth, Severity floor) {
+      List<Alert> alertsAfter, double growth, Severity floor) {
     Map<String, SimulatedReviewer.Review> clearedBenign = new HashMap<>();
     Map<String, SimulatedReviewer.Review> clearedOffenders = new HashMap<>();
     Set<String> confirmed = new HashSet<>();
@@ -92,8 +91,12 @@ public record SafetyLoopWorld(long seed, WorldResult withoutReports, WorldResult
         confirmed.add(review.accountId());
       }
     }
-    int[] repeatsBefore = repeats(alertsBefore, clearedBenign, minorContacts, growth);
-    int[] repeatsAfter = repeats(alertsAfter, clearedBenign, minorContacts, growth);
+    Map<String, Alert> reviewedAlerts = new HashMap<>();
+    for (Alert alert : alertsBefore) {
+      reviewedAlerts.put(alert.getAlertId(), alert);
+    }
+    int[] repeatsBefore = repeats(alertsBefore, clearedBenign, reviewedAlerts, growth);
+    int[] repeatsAfter = repeats(alertsAfter, clearedBenign, reviewedAlerts, growth);
     BeforeAfter clearedAlerted = new BeforeAfter(alertedAfterVerdict(alertsBefore, clearedOffenders, floor),
         alertedAfterVerdict(alertsAfter, clearedOffenders, floor));
 
@@ -134,7 +137,7 @@ public record SafetyLoopWorld(long seed, WorldResult withoutReports, WorldResult
 
   /** {all repeats, own repeats on unchanged evidence, campaign repeats} of the cleared accounts after their verdicts. */
   private static int[] repeats(List<Alert> alerts, Map<String, SimulatedReviewer.Review> cleared,
-      MinorContacts contacts, double growth) {
+      Map<String, Alert> reviewedAlerts, double growth) {
     int all = 0;
     int unchanged = 0;
     int campaign = 0;
@@ -148,8 +151,9 @@ public record SafetyLoopWorld(long seed, WorldResult withoutReports, WorldResult
         campaign++;
         continue;
       }
-      int reviewed = contacts.minorsContactedBy(review.accountId(), review.alertedAt());
-      int now = contacts.minorsContactedBy(review.accountId(), alert.getDetectedAt());
+      Alert reviewedAlert = reviewedAlerts.get(review.alertId());
+      int reviewed = reviewedAlert == null ? 0 : reviewedAlert.getEvidence().getDistinctMinors();
+      int now = alert.getEvidence().getDistinctMinors();
       boolean escalated = alert.getSeverity().compareTo(review.severity()) > 0
           && now >= ClearedRule.ESCALATION_GROWTH * reviewed;
       if (now < growth * reviewed && !escalated) {
