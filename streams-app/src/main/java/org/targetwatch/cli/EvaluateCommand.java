@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,12 +18,14 @@ import org.targetwatch.evaluation.HtmlReport;
 import org.targetwatch.evaluation.MarkdownReport;
 import org.targetwatch.evaluation.MultiWorldMarkdown;
 import org.targetwatch.evaluation.MultiWorldSummary;
+import org.targetwatch.evaluation.SafetyLoopSummary;
 import org.targetwatch.replay.Replay;
 import org.targetwatch.runtime.config.ConfigProblem;
 import org.targetwatch.runtime.config.DetectorSettings;
 import org.targetwatch.runtime.config.InvalidConfigurationException;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.scoring.Thresholds;
+import org.targetwatch.simulator.SimulatedReviewer;
 import org.targetwatch.topology.DetectorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,6 +67,19 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "With --worlds: a detector setting (detector.* or campaign.*), overriding --config; repeatable.")
   List<String> sets = new ArrayList<>();
 
+  @Option(names = "--safety-loop", description = "With --worlds: the safety loop (worlds with reports, simulate "
+      + SimulatedWorlds.REPORTS_FLAG + "): detection without vs with reports, then the simulated reviewer's verdicts "
+      + "replayed with the events (repeat alerts of cleared accounts, rings with a confirmed member); docs/evaluation.md.")
+  boolean safetyLoop;
+
+  @Option(names = "--review-delay", paramLabel = "DURATION", defaultValue = "PT6H",
+      description = "With --safety-loop: event time from the reviewed alert to the verdict, ISO-8601 (default ${DEFAULT-VALUE}).")
+  Duration reviewDelay;
+
+  @Option(names = "--review-error-rate", paramLabel = "E", defaultValue = "0.05",
+      description = "With --safety-loop: the reviewer's chance of the wrong verdict (default ${DEFAULT-VALUE}).")
+  double reviewErrorRate;
+
   @Option(names = "--scenario", description = "A simulate output directory (events.jsonl, labels.json); replays into alerts.jsonl when it is missing.")
   Path scenario;
 
@@ -86,6 +102,10 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     if (worldCount != null) {
       return evaluateWorlds();
+    }
+    if (safetyLoop) {
+      System.err.println("evaluate: --safety-loop applies to --worlds");
+      return 2;
     }
     if (configFile != null || !sets.isEmpty()) {
       System.err.println("evaluate: --config and --set apply to --worlds (a scenario's alerts.jsonl is replayed with the defaults)");
@@ -185,11 +205,35 @@ final class EvaluateCommand implements Callable<Integer> {
     run.put("work", work.toString());
     run.put("config", configFile == null ? null : configFile.toString());
     run.put("detectorSettings", explicit);
+    if (safetyLoop) {
+      return evaluateSafetyLoop(detector, reportDirectory, run);
+    }
     try {
       SimulatedWorlds worlds = new SimulatedWorlds(work, accounts, days, !plainWorlds);
       MultiWorldSummary summary = new WorldsEvaluation(worlds, detector, floor, reportDirectory, System.err)
           .run(seed, worldCount, run);
       System.out.print(MultiWorldMarkdown.render(summary));
+    } catch (IOException e) {
+      System.err.println("evaluate: " + e.getMessage());
+      return 1;
+    }
+    return 0;
+  }
+
+  private Integer evaluateSafetyLoop(DetectorConfig detector, Path reportDirectory, Map<String, Object> run) {
+    SimulatedReviewer.Settings reviewer;
+    try {
+      reviewer = new SimulatedReviewer.Settings(reviewDelay, reviewErrorRate, 0, floor);
+    } catch (IllegalArgumentException e) {
+      System.err.println("evaluate: " + e.getMessage());
+      return 2;
+    }
+    run.put("reports", true);
+    try {
+      SimulatedWorlds worlds = new SimulatedWorlds(work, accounts, days, !plainWorlds, true);
+      SafetyLoopSummary summary = new SafetyLoopEvaluation(worlds, detector, floor, reportDirectory, reviewer, System.err)
+          .run(seed, worldCount, run);
+      System.out.print(summary.markdown());
     } catch (IOException e) {
       System.err.println("evaluate: " + e.getMessage());
       return 1;

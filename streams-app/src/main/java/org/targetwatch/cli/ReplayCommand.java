@@ -2,6 +2,7 @@ package org.targetwatch.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.replay.AssessmentTraceFile;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Run an event file (JSON Lines) through the detection topology in event time and write the alerts.")
 final class ReplayCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, description = "Event file (JSON Lines, contract/event-files.md).")
-  Path input;
+  @Option(names = "--input", required = true, description = "Event file (JSON Lines, docs/event-files.md); repeatable: "
+      + "the files' events are replayed as one stream in event time (a world's events and a reviewer's verdicts).")
+  List<Path> inputs;
 
   @Option(names = "--output", required = true, description = "Alert file to write (JSON Lines).")
   Path output;
@@ -25,14 +27,16 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(input)) {
-      System.err.println("replay: no such event file: " + input);
-      return 2;
+    for (Path input : inputs) {
+      if (!Files.isRegularFile(input)) {
+        System.err.println("replay: no such event file: " + input);
+        return 2;
+      }
     }
     long[] badLines = {0};
     AssessmentTraceFile traceFile = trace == null ? null : new AssessmentTraceFile(trace);
     Replay replay = traceFile == null ? new Replay(DetectorConfig.defaults()) : new Replay(DetectorConfig.defaults()).tracing(traceFile);
-    Replay.Summary summary = replay.run(input, output, new Replay.Listener() {
+    Replay.Summary summary = replay.run(inputs, output, new Replay.Listener() {
       @Override
       public void onBadLine(BadLine badLine) {
         badLines[0]++;

@@ -21,6 +21,8 @@ import java.util.List;
 final class SimulatedWorlds {
   /** The {@code simulate} flag that randomizes a world's class mix and tactic parameters per seed. */
   static final String RANDOMIZE_FLAG = "--randomize";
+  /** The {@code simulate} flag that adds blocks and reports to a world's events. */
+  static final String REPORTS_FLAG = "--reports";
   static final String EVENTS = "events.jsonl";
   static final String LABELS = "labels.json";
   static final String ARGUMENTS_FILE = "simulate-arguments.txt";
@@ -29,6 +31,7 @@ final class SimulatedWorlds {
   private final int accounts;
   private final int days;
   private final boolean randomize;
+  private final boolean reports;
 
   /** A world could not be made or reused; the message is one line. */
   static final class WorldException extends IOException {
@@ -38,10 +41,16 @@ final class SimulatedWorlds {
   }
 
   SimulatedWorlds(Path work, int accounts, int days, boolean randomize) {
+    this(work, accounts, days, randomize, false);
+  }
+
+  /** @param reports whether the worlds have blocks and reports ({@code simulate --reports}) */
+  SimulatedWorlds(Path work, int accounts, int days, boolean randomize, boolean reports) {
     this.work = work;
     this.accounts = accounts;
     this.days = days;
     this.randomize = randomize;
+    this.reports = reports;
   }
 
   Path directoryOf(long seed) {
@@ -53,6 +62,9 @@ final class SimulatedWorlds {
     List<String> args = new ArrayList<>(List.of("simulate"));
     if (randomize) {
       args.add(RANDOMIZE_FLAG);
+    }
+    if (reports) {
+      args.add(REPORTS_FLAG);
     }
     args.addAll(List.of("--seed", String.valueOf(seed), "--accounts", String.valueOf(accounts), "--days",
         String.valueOf(days), "--output", output.toString()));

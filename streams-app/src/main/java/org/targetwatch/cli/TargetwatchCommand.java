@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "targetwatch 0.1.0",
     description = "Detects accounts that mass-contact minor profiles with a preference for high-degree minors.",
-    subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class, DescribeCommand.class, EvaluateCommand.class, ProduceCommand.class, LocalClusterCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, ReplayCommand.class, ReviewCommand.class, DescribeCommand.class, EvaluateCommand.class, ProduceCommand.class, LocalClusterCommand.class,
         CampaignGraphCommand.class, CommandLine.HelpCommand.class})
 public final class TargetwatchCommand implements Runnable {
 

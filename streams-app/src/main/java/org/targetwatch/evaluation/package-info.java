@@ -16,5 +16,9 @@
  * gives each figure as a {@link org.targetwatch.evaluation.WorldSeries} (mean, worst world, spread) and
  * the {@link org.targetwatch.evaluation.StrengthCurve}s; {@link org.targetwatch.evaluation.MultiWorldMarkdown},
  * {@link org.targetwatch.evaluation.SummaryJson} and {@link org.targetwatch.evaluation.MultiWorldHtmlReport} write them.
+ *
+ * <p>The safety loop ({@code evaluate --worlds --safety-loop}): {@link org.targetwatch.evaluation.SafetyLoopWorld}
+ * compares a world's replays without reports, with them, and with a simulated reviewer's verdicts;
+ * {@link org.targetwatch.evaluation.SafetyLoopSummary} gives the figures over worlds.
  */
 package org.targetwatch.evaluation;

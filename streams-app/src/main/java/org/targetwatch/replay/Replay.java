@@ -3,10 +3,14 @@ package org.targetwatch.replay;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
 import org.targetwatch.eventfile.AlertFileWriter;
 import org.targetwatch.eventfile.BadLineListener;
 import org.targetwatch.eventfile.EventFileSections;
@@ -51,6 +55,8 @@ public final class Replay {
   private final Function<DetectorConfig, ReplayEngine> engines;
   private final int readThreads;
   private final long minSectionBytes;
+  /** The events replayed; the others are read (and counted as lines) but left out. Null: all. */
+  private final Predicate<SpecificRecord> keep;
 
   public Replay(DetectorConfig config) {
     this(config, ProcessorPipeline::new);
@@ -79,16 +85,17 @@ public final class Replay {
 
   /** With another engine, e.g. the production topology under a test driver, to compare with. */
   Replay(DetectorConfig config, Function<DetectorConfig, ReplayEngine> engines) {
-    this(config, engines, Runtime.getRuntime().availableProcessors(), EventFileSections.MIN_SECTION_BYTES);
+    this(config, engines, Runtime.getRuntime().availableProcessors(), EventFileSections.MIN_SECTION_BYTES, null);
   }
 
   private Replay(DetectorConfig config, Function<DetectorConfig, ReplayEngine> engines, int readThreads,
-      long minSectionBytes) {
+      long minSectionBytes, Predicate<SpecificRecord> keep) {
     // event files are history: "in the future" has no meaning against the wall clock
     this.config = config.withFutureTolerance(Duration.ZERO);
     this.engines = engines;
     this.readThreads = readThreads;
     this.minSectionBytes = minSectionBytes;
+    this.keep = keep;
   }
 
   /**
@@ -97,17 +104,42 @@ public final class Replay {
    * EventFileSections#MIN_SECTION_BYTES} each); tests cut small files this way.
    */
   Replay readingInSections(int threads, long minSectionBytes) {
-    return new Replay(config, engines, threads, minSectionBytes);
+    return new Replay(config, engines, threads, minSectionBytes, keep);
+  }
+
+  /**
+   * The same replay of only the events {@code keep} accepts: a world with reports replayed without
+   * them (the safety loop's evaluation), with no second copy of the file. The summary's {@code
+   * events} counts the events kept.
+   */
+  public Replay keeping(Predicate<SpecificRecord> keep) {
+    return new Replay(config, engines, readThreads, minSectionBytes, keep);
   }
 
   public Summary run(Path input, Path output, Listener listener) throws IOException {
+    return run(List.of(input), output, listener);
+  }
+
+  /**
+   * Replays the events of several files as one stream in event time (e.g. a world's events and a
+   * reviewer's verdicts): equal times keep the order of the files, then of their lines.
+   */
+  public Summary run(List<Path> inputs, Path output, Listener listener) throws IOException {
     long started = System.nanoTime();
     Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
     long alerts = 0;
-    EventFileSections.Read<TimeOrderedEvents> read =
-        EventFileSections.readAll(input, listener, TimeOrderedEvents::new, readThreads, minSectionBytes);
-    ReadCounts counts = read.counts();
-    TimeOrderedEvents events = TimeOrderedEvents.joined(read.sinks());
+    List<TimeOrderedEvents> parts = new ArrayList<>();
+    long lines = 0;
+    long badLines = 0;
+    for (Path input : inputs) {
+      EventFileSections.Read<TimeOrderedEvents> read = EventFileSections.readAll(input, listener,
+          () -> new TimeOrderedEvents(keep), readThreads, minSectionBytes);
+      parts.addAll(read.sinks());
+      lines += read.counts().lines();
+      badLines += read.counts().badLines();
+    }
+    ReadCounts counts = new ReadCounts(lines, 0, badLines, 0);
+    TimeOrderedEvents events = TimeOrderedEvents.joined(parts);
     events.sort();
     try (ReplayEngine engine = engines.apply(config);
         AlertFileWriter writer = AlertFileWriter.create(output)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.targetwatch.eventfile.EventFieldMapping;
 import org.targetwatch.schema.FriendRequestEvent;
@@ -40,10 +41,18 @@ final class TimeOrderedEvents implements Consumer<SpecificRecord> {
   private int[] lengths;
   private int size;
   private int[] order;
+  /** Events {@link #accept} takes; null: all. */
+  private Predicate<SpecificRecord> keep;
 
   TimeOrderedEvents() {
     this(List.of(new byte[CHUNK_BYTES]), 0, new long[INITIAL_CAPACITY], new long[INITIAL_CAPACITY],
         new int[INITIAL_CAPACITY], 0);
+  }
+
+  /** Taking in only the events {@code keep} accepts (null: all). */
+  TimeOrderedEvents(Predicate<SpecificRecord> keep) {
+    this();
+    this.keep = keep;
   }
 
   /**
@@ -83,7 +92,9 @@ final class TimeOrderedEvents implements Consumer<SpecificRecord> {
 
   @Override
   public void accept(SpecificRecord event) {
-    add(event);
+    if (keep == null || keep.test(event)) {
+      add(event);
+    }
   }
 
   void add(SpecificRecord event) {

@@ -7,13 +7,14 @@ import org.targetwatch.schema.internal.VerdictState;
  * Whether a CLEARED account may be alerted again (docs/detection.md, "Verdicts"): only when its
  * evidence grew materially beyond what the reviewer saw — at least {@code growth} times the distinct
  * minors reviewed (default twice), or a severity above the reviewed one reached with at least half
- * as many distinct minors again. Distinct minors are those of the long window. While the reviewed
- * evidence is unknown (the verdict named an alert not raised yet), only that alert is held back, and
- * its figures become the evidence reviewed.
+ * as many distinct minors again. Distinct minors are those of the long window. The alert the verdict
+ * names, raised only after it, is held back and its figures become the evidence reviewed; while the
+ * reviewed evidence is unknown (the verdict named an alert not raised yet, before the account had any
+ * evidence), every other alert is emitted.
  */
 public final class ClearedRule {
   /** A higher severity counts as new evidence only with this many times the minors reviewed. */
-  static final double ESCALATION_GROWTH = 1.5;
+  public static final double ESCALATION_GROWTH = 1.5;
 
   private final double growth;
 
@@ -33,8 +34,12 @@ public final class ClearedRule {
 
   public Decision decide(VerdictState cleared, String alertId, Severity severity, int minors) {
     int reviewed = cleared.getReviewedMinors();
+    if (alertId.equals(cleared.getAlertId())) {
+      // the very alert reviewed, raised only now
+      return Decision.HOLD_BACK_AND_RESOLVE;
+    }
     if (reviewed < 0) {
-      return alertId.equals(cleared.getAlertId()) ? Decision.HOLD_BACK_AND_RESOLVE : Decision.ALERT;
+      return Decision.ALERT;
     }
     if (minors >= growth * reviewed) {
       return Decision.ALERT;

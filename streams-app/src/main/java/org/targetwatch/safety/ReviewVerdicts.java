@@ -40,9 +40,11 @@ public final class ReviewVerdicts {
 
   /**
    * Applies a verdict. The evidence reviewed is that of the alert it names when the account's
-   * recent alerts hold it; when it names none, the account's evidence at the verdict's time (its
+   * recent alerts hold it; when it names none, or one its windows did not raise (a campaign alert,
+   * or one not raised yet) while it has evidence, the account's evidence at the verdict's time (its
    * distinct minors in the long window, the severity of its latest alert); when it names an alert
-   * not seen yet (the verdict came first), unknown until that alert is raised.
+   * not seen yet and the account has no evidence yet (the verdict came first), unknown until that
+   * alert is raised.
    *
    * @param recentAlerts the account's latest alerts, oldest first
    * @param minorsNow the account's distinct minors in the long window at the verdict's time
@@ -67,6 +69,12 @@ public final class ReviewVerdicts {
       reviewedMinors = named.getMinors();
       reviewedSeverity = named.getSeverity();
     } else if (verdict.getAlertId() == null) {
+      reviewedMinors = minorsNow;
+      reviewedSeverity = recentAlerts.isEmpty() ? null : recentAlerts.get(recentAlerts.size() - 1).getSeverity();
+    } else if (minorsNow > 0) {
+      // an alert not in the account's history: raised elsewhere (a campaign alert, from the campaign
+      // task) or not raised yet; the account's own evidence at the verdict is what was reviewed, and
+      // the named alert, should it come, is held back (ClearedRule)
       reviewedMinors = minorsNow;
       reviewedSeverity = recentAlerts.isEmpty() ? null : recentAlerts.get(recentAlerts.size() - 1).getSeverity();
     } else {

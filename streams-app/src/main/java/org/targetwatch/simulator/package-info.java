@@ -19,5 +19,9 @@
  * modelled from what the accounts do, never from what the detector computes. Everything is drawn
  * from one explicitly seeded random source and iterated in index order, so a seed fixes the event
  * sequence.
+ *
+ * <p>{@link org.targetwatch.simulator.SimulatedReviewer} closes the safety loop after a replay: a
+ * safety team turning each account's first MEDIUM+ alert into a {@code review_verdict} (command
+ * {@code review}; docs/simulator.md, "The simulated reviewer").
  */
 package org.targetwatch.simulator;

@@ -60,6 +60,26 @@ class ReviewVerdictsTest {
     assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
   }
 
+  /**
+   * A campaign alert is raised by the campaign task, not the account's windows: it is never in the
+   * account's alert history. Clearing it held back nothing before (its evidence stayed "unknown"):
+   * the evidence reviewed is now the account's own at the verdict.
+   */
+  @Test
+  void aClearanceNamingAnAlertTheAccountsWindowsNeverRaisedHoldsBackItsOwnAlertsOnTheEvidenceAtTheVerdict() {
+    List<String> minors = highDegreeMinors(40);
+    alertedCoach("coach", minors.subList(0, 12));
+    int before = platform.alertsFor("coach").size();
+    platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, "a-campaign-alert-of-the-coach");
+
+    for (int day = 1; day <= 3; day++) {
+      platform.after(Duration.ofDays(1)).request("coach", minors.get(11 + day));
+    }
+
+    assertThat(platform.alertsFor("coach")).hasSize(before);
+    assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
+  }
+
   @Test
   void aClearedAccountIsAlertedAgainOnceItsDistinctMinorsDouble() {
     List<String> minors = highDegreeMinors(40);
