@@ -17,14 +17,14 @@ public final class FriendshipGraph {
 
   private final KeyValueStore<String, Profile> profiles;
   private final KeyValueStore<String, byte[]> friendships;
-  private final MinorDegreeDistribution minorDegrees;
+  private final MinorDegreesByBand minorDegrees;
   private final int maxFriendsStored;
 
   public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, byte[]> friendships,
       KeyValueStore<String, byte[]> minorDegrees, int maxFriendsStored) {
     this.profiles = profiles;
     this.friendships = friendships;
-    this.minorDegrees = new MinorDegreeDistribution(minorDegrees, this::forEachMinor);
+    this.minorDegrees = new MinorDegreesByBand(minorDegrees, this::forEachMinor);
     this.maxFriendsStored = maxFriendsStored;
   }
 
@@ -63,8 +63,14 @@ public final class FriendshipGraph {
     return set == null ? 0 : FriendSetBytes.degree(set);
   }
 
+  /** The degree distribution of all the task's minors: the population's minor share and upper quartile. */
   public MinorDegreeDistribution minorDegrees() {
-    return minorDegrees;
+    return minorDegrees.allMinors();
+  }
+
+  /** A minor's degree rank within its age band (blended with all minors'; docs/detection.md, "Degree preference"). */
+  public double degreeRankAmongPeers(AgeBand band, int degree) {
+    return minorDegrees.percentileOf(band, degree);
   }
 
   /** The latest {@code updatedAt} wins; an older profile arriving late changes nothing. */

@@ -1,19 +1,15 @@
 package org.targetwatch.friendship;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.targetwatch.schema.AgeBand;
 
 /**
- * The degree distribution of all minors and of each minor age band, so that "high degree" is
- * relative to the platform and to the target's own age (DESIGN.md: younger children have fewer
- * friends, so an offender after the most popular under-13s picks children who look average against
- * all minors): histograms with exact buckets up to 1023 friends and power-of-two buckets above, one
- * for all minors and one per band, plus the number of known accounts. Each task keeps the distribution of the accounts of its own partitions; accounts
+ * A degree distribution of minors (all minors, or one band's: {@link MinorDegreesByBand}), so that
+ * "high degree" is relative to the platform: a histogram with exact buckets up to 1023 friends and
+ * power-of-two buckets above, plus the number of known accounts (kept in the all-minors one). Each task keeps the distribution of the accounts of its own partitions; accounts
  * are spread over partitions by a hash of their id, so each task's histogram is a random sample of
  * the population's and estimates its quantiles (docs/detection.md, "degree preference").
  *
@@ -34,58 +30,34 @@ import org.targetwatch.schema.AgeBand;
  * the array that is stored: the counts are changed only together with writing a new array, and an
  * older array never becomes the stored value again without the processors starting afresh (a
  * restore deserializes new arrays).
- *
- * <p>Versions before the bands stored the all-minors histogram alone; such a value is taken as it
- * is and the bands are counted once from the task's profiles and friends ({@link BandCounts}),
- * after which the stored value has the bands. Until then (or with no source of counts), the rank
- * among all minors stands for the rank within a band.
  */
 public final class MinorDegreeDistribution {
   static final int EXACT_BUCKETS = 1024;
   static final int BUCKETS = EXACT_BUCKETS + 22;
-  /** The minor bands with a histogram of their own, in the order of their sections. */
-  static final List<AgeBand> BANDS = List.of(AgeBand.UNDER_13, AgeBand.AGE_13_15, AgeBand.AGE_16_17);
-  /** Slot 0 holds the number of known accounts; then the all-minors buckets, then each band's. */
+  /** Slot 0 holds the number of known accounts; slots 1.. the buckets. */
   static final int KNOWN_ACCOUNTS = 0;
-  static final int ALL_MINORS = 0;
-  static final int SLOTS = 1 + (1 + BANDS.size()) * BUCKETS + 1;
-  /** The last slot is 1 once the bands' histograms count every minor the all-minors one counts. */
-  static final int BANDS_IN_STEP = SLOTS - 1;
-  /** The length of the value versions before the bands wrote: the number of known accounts and the all-minors buckets. */
-  static final int ALL_MINORS_ONLY_SLOTS = 1 + BUCKETS;
-  /**
-   * A band's rank is blended with the rank among all minors in proportion n / (n + this), over the
-   * n minors of the band the task counts: a band of a few dozen minors says little on its own.
-   */
-  static final double BAND_PRIOR_MINORS = 50;
+  /** The key of the all-minors histogram; each minor band's is {@code minors.<band>} ({@link MinorDegreesByBand}). */
   static final String KEY = "minors";
-
-  /** The minors of the task by band and degree, counted once when a stored value has no bands yet. */
-  @FunctionalInterface
-  public interface BandCounts {
-    /** Calls {@code minor} with the band and degree of every counted minor. */
-    void forEachMinor(java.util.function.ObjIntConsumer<AgeBand> minor);
-  }
 
   /** The counts each written array encodes, while the array is alive (weak keys, identity: arrays do not override equals). */
   private static final Map<byte[], long[]> DECODED_BY_ENCODING = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final KeyValueStore<String, byte[]> store;
-  private final BandCounts bandCounts;
+  private final String key;
   /** The stored bytes that {@link #slots} was decoded from (or encoded to); null before the first read. */
   private byte[] decodedFrom;
   private long[] slots;
   /** The snapshot of {@link #slots}, made on the first question after a change. */
   private Snapshot snapshot;
 
-  /** A distribution without a source of band counts: a value without bands ranks by all minors. */
   public MinorDegreeDistribution(KeyValueStore<String, byte[]> store) {
-    this(store, null);
+    this(store, KEY);
   }
 
-  public MinorDegreeDistribution(KeyValueStore<String, byte[]> store, BandCounts bandCounts) {
+  /** The histogram stored under {@code key}. */
+  public MinorDegreeDistribution(KeyValueStore<String, byte[]> store, String key) {
     this.store = store;
-    this.bandCounts = bandCounts;
+    this.key = key;
   }
 
   static int bucketOf(int degree) {
@@ -100,97 +72,50 @@ public final class MinorDegreeDistribution {
     return bucket < EXACT_BUCKETS ? bucket : 1 << (bucket - EXACT_BUCKETS + 10);
   }
 
-  /** The section of a minor band's histogram (1..), or -1 for a band that is not a minor's. */
-  static int sectionOf(AgeBand band) {
-    int index = BANDS.indexOf(band);
-    return index < 0 ? -1 : index + 1;
-  }
-
-  /** The slot of a bucket in a section (0 all minors, 1.. the bands). */
-  static int slotOf(int section, int bucket) {
-    return 1 + section * BUCKETS + bucket;
-  }
-
   /** Brings {@link #slots} in step with the store, decoding only when the stored bytes changed. */
   private void load() {
-    byte[] stored = store.get(KEY);
+    byte[] stored = store.get(key);
     if (slots != null && (stored == decodedFrom || Arrays.equals(stored, decodedFrom))) {
       return;
     }
     long[] written = stored == null ? null : DECODED_BY_ENCODING.get(stored);
     long[] decoded = written != null ? written : HistogramSerde.decode(stored);
+    slots = decoded != null && decoded.length == BUCKETS + 1 ? decoded : new long[BUCKETS + 1];
     decodedFrom = stored;
     snapshot = null;
-    if (decoded != null && decoded.length == SLOTS) {
-      slots = decoded;
-    } else if (decoded != null && decoded.length == ALL_MINORS_ONLY_SLOTS) {
-      slots = Arrays.copyOf(decoded, SLOTS);
-      countBands();
-    } else {
-      slots = new long[SLOTS];
-      slots[BANDS_IN_STEP] = 1; // nothing counted: the bands count all of it
-    }
   }
 
-  /** A value of the versions before the bands: the bands counted once from the task's minors. */
-  private void countBands() {
-    if (bandCounts == null) {
-      return;
-    }
-    bandCounts.forEachMinor((band, degree) -> {
-      int section = sectionOf(band);
-      if (section > 0) {
-        slots[slotOf(section, bucketOf(degree))]++;
-      }
-    });
-    slots[BANDS_IN_STEP] = 1;
-    write(HistogramSerde.encode(slots));
+  public void addMinor(int degree) {
+    change(bucketOf(degree), -1, 0);
   }
 
-  public void addMinor(AgeBand band, int degree) {
-    int bucket = bucketOf(degree);
-    change(band, bucket, -1, 0);
+  public void removeMinor(int degree) {
+    change(-1, bucketOf(degree), 0);
   }
 
-  public void removeMinor(AgeBand band, int degree) {
-    change(band, -1, bucketOf(degree), 0);
-  }
-
-  public void moveMinor(AgeBand band, int fromDegree, int toDegree) {
+  public void moveMinor(int fromDegree, int toDegree) {
     int from = bucketOf(fromDegree);
     int to = bucketOf(toDegree);
     if (from != to) {
-      change(band, to, from, 0);
+      change(to, from, 0);
     }
   }
 
   public void adjustKnownAccounts(int delta) {
-    change(null, -1, -1, delta);
+    change(-1, -1, delta);
   }
 
-  private void change(AgeBand band, int addTo, int removeFrom, int knownDelta) {
+  private void change(int addTo, int removeFrom, int knownDelta) {
     load();
-    int section = band == null ? -1 : sectionOf(band);
-    int[] changed = new int[5];
-    int n = 0;
-    changed[n++] = KNOWN_ACCOUNTS;
-    slots[KNOWN_ACCOUNTS] = Math.max(0, slots[KNOWN_ACCOUNTS] + knownDelta);
-    for (int s : section > 0 ? new int[] {ALL_MINORS, section} : new int[] {ALL_MINORS}) {
-      if (addTo >= 0) {
-        changed[n++] = slotOf(s, addTo);
-        slots[slotOf(s, addTo)]++;
-      }
-      if (removeFrom >= 0) {
-        int slot = slotOf(s, removeFrom);
-        changed[n++] = slot;
-        slots[slot] = Math.max(0, slots[slot] - 1);
-      }
+    if (addTo >= 0) {
+      slots[addTo + 1]++;
     }
-    write(HistogramSerde.reencode(decodedFrom, slots, Arrays.copyOf(changed, n)));
-  }
-
-  private void write(byte[] encoded) {
-    store.put(KEY, encoded);
+    if (removeFrom >= 0) {
+      slots[removeFrom + 1] = Math.max(0, slots[removeFrom + 1] - 1);
+    }
+    slots[KNOWN_ACCOUNTS] = Math.max(0, slots[KNOWN_ACCOUNTS] + knownDelta);
+    byte[] encoded = HistogramSerde.reencode(decodedFrom, slots, KNOWN_ACCOUNTS, addTo + 1, removeFrom + 1);
+    store.put(key, encoded);
     DECODED_BY_ENCODING.put(encoded, slots);
     decodedFrom = encoded;
     snapshot = null;
@@ -205,70 +130,34 @@ public final class MinorDegreeDistribution {
     return snapshot;
   }
 
-  /** The cumulative counts of one section's buckets: the counts, and how many lie below each bucket. */
-  private static final class Ranks {
+  /** An immutable view with the cumulative counts and the upper quartile computed once. */
+  public static final class Snapshot {
     private final long[] counts = new long[BUCKETS];
     private final long[] below = new long[BUCKETS + 1];
-    private final long total;
+    private final long knownAccounts;
+    private final long minors;
+    private final double upperQuartile;
 
-    Ranks(long[] slots, int section) {
+    Snapshot(long[] slots) {
+      knownAccounts = slots[KNOWN_ACCOUNTS];
       long running = 0;
       for (int b = 0; b < BUCKETS; b++) {
-        counts[b] = slots[slotOf(section, b)];
+        counts[b] = slots[b + 1];
         below[b] = running;
         running += counts[b];
       }
       below[BUCKETS] = running;
-      total = running;
-    }
-
-    double midRankOf(int degree) {
-      if (total == 0) {
-        return 0.5;
-      }
-      int bucket = bucketOf(degree);
-      return (below[bucket] + 0.5 * counts[bucket]) / total;
-    }
-
-    double quantileAt(double share) {
-      if (total == 0) {
-        return 0;
-      }
-      double rank = share * total;
-      for (int b = 0; b < BUCKETS; b++) {
-        if (below[b + 1] >= rank) {
-          return lowestDegreeOf(b);
-        }
-      }
-      return lowestDegreeOf(BUCKETS - 1);
-    }
-  }
-
-  /**
-   * An immutable view: the all-minors ranks and the upper quartile computed once, a band's ranks on
-   * the first question about that band.
-   */
-  public static final class Snapshot {
-    private final long[] slots;
-    private final Ranks all;
-    private final Ranks[] bands = new Ranks[BANDS.size() + 1];
-    private final long knownAccounts;
-    private final double upperQuartile;
-
-    Snapshot(long[] slots) {
-      this.slots = slots.clone();
-      knownAccounts = slots[KNOWN_ACCOUNTS];
-      all = new Ranks(this.slots, ALL_MINORS);
-      upperQuartile = all.quantileAt(0.75);
+      minors = running;
+      upperQuartile = quartileAt(0.75);
     }
 
     public long minors() {
-      return all.total;
+      return minors;
     }
 
     /** Share of minors among known accounts; 0 when nothing is known. */
     public double minorShare() {
-      return knownAccounts == 0 ? 0.0 : Math.min(1.0, (double) all.total / knownAccounts);
+      return knownAccounts == 0 ? 0.0 : Math.min(1.0, (double) minors / knownAccounts);
     }
 
     /**
@@ -276,36 +165,29 @@ public final class MinorDegreeDistribution {
      * those with the same. A contact chosen without regard to degree has an expected mid-rank of 0.5.
      */
     public double percentileOf(int degree) {
-      return all.midRankOf(degree);
-    }
-
-    /**
-     * Mid-rank of a minor's degree among the minors of its own band, blended with its rank among
-     * all minors in proportion to how many minors of the band are counted (n / (n + 50)); the rank
-     * among all minors for a band that is not a minor's or while the bands are not counted yet.
-     * Chosen blind to degree within the band, the expected mid-rank is still 0.5.
-     */
-    public double percentileOf(AgeBand band, int degree) {
-      double amongAll = all.midRankOf(degree);
-      int section = sectionOf(band);
-      if (section < 0 || slots[BANDS_IN_STEP] == 0) {
-        return amongAll;
+      if (minors == 0) {
+        return 0.5;
       }
-      Ranks ranks = bandRanks(section);
-      double weight = ranks.total / (ranks.total + BAND_PRIOR_MINORS);
-      return weight * ranks.midRankOf(degree) + (1 - weight) * amongAll;
-    }
-
-    private Ranks bandRanks(int section) {
-      if (bands[section] == null) {
-        bands[section] = new Ranks(slots, section);
-      }
-      return bands[section];
+      int bucket = bucketOf(degree);
+      return (below[bucket] + 0.5 * counts[bucket]) / minors;
     }
 
     /** The degree at the population's upper quartile (75th percentile). */
     public double upperQuartile() {
       return upperQuartile;
+    }
+
+    private double quartileAt(double share) {
+      if (minors == 0) {
+        return 0;
+      }
+      double rank = share * minors;
+      for (int b = 0; b < BUCKETS; b++) {
+        if (below[b + 1] >= rank) {
+          return lowestDegreeOf(b);
+        }
+      }
+      return lowestDegreeOf(BUCKETS - 1);
     }
   }
 }

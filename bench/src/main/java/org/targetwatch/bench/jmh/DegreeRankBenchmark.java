@@ -11,19 +11,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.targetwatch.friendship.MinorDegreeDistribution;
-import org.targetwatch.schema.AgeBand;
 import org.targetwatch.topology.DetectorConfig;
 
 /**
  * The minors' degree distribution ({@link MinorDegreeDistribution}) in its store, asked what every
- * contact asks at the recipient (the recipient's degree rank among the minors of its band, the population's upper
+ * contact asks at the recipient (the recipient's degree rank among minors, the population's upper
  * quartile and minor share) and changed as a minor's friendship changes (a move between buckets).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DegreeRankBenchmark {
-  private static final AgeBand BAND = AgeBand.AGE_13_15;
   private MinorDegreeDistribution distribution;
   private int[] recipientDegrees;
   private int next;
@@ -38,7 +36,7 @@ public class DegreeRankBenchmark {
     distribution.adjustKnownAccounts((int) histogram[0]);
     for (int degree = 0; degree < histogram.length - 1; degree++) {
       for (long n = 0; n < histogram[degree + 1]; n++) {
-        distribution.addMinor(BAND, degree);
+        distribution.addMinor(degree);
       }
     }
     recipientDegrees = random.ints(1024, 0, 400).toArray();
@@ -49,7 +47,7 @@ public class DegreeRankBenchmark {
   public void rankOfRecipient(Blackhole blackhole) {
     int degree = recipientDegrees[next++ & 1023];
     MinorDegreeDistribution.Snapshot minors = distribution.snapshot();
-    blackhole.consume(minors.percentileOf(BAND, degree));
+    blackhole.consume(minors.percentileOf(degree));
     blackhole.consume(minors.upperQuartile());
     blackhole.consume(minors.minorShare());
   }
@@ -58,9 +56,9 @@ public class DegreeRankBenchmark {
   @Benchmark
   public void minorFriendshipChange() {
     if (movedUp) {
-      distribution.moveMinor(BAND, 61, 60);
+      distribution.moveMinor(61, 60);
     } else {
-      distribution.moveMinor(BAND, 60, 61);
+      distribution.moveMinor(60, 61);
     }
     movedUp = !movedUp;
   }
