@@ -69,11 +69,12 @@ public final class Scorer {
    */
   public Assessment assessGroup(WindowSpec window, WindowFigures figures, SenderTraits members,
       double membersContextEvidence, double chance, double maxChance, int minGroupMinors, int confirmedMembers) {
+    double lean = SignalSet.leanToPopular(figures.meanDegreePercentile());
     SignalSet signals = SignalSet.compute(figures, members, GROUP_POPULATION, false, t, model)
-        .withCoTargeting(chance, maxChance, SignalSet.leanToPopular(figures.meanDegreePercentile()), model)
+        .withCoTargeting(chance, maxChance, lean, model)
         .withMembersContext(membersContextEvidence);
     if (confirmedMembers > 0) {
-      signals = signals.withConfirmedLink(confirmedMembers, model);
+      signals = signals.withConfirmedLink(confirmedMembers, lean, model);
     }
     double score = score(signals, figures.minors(), minGroupMinors);
     return new Assessment(window, figures, signals, score, severityOf(score));

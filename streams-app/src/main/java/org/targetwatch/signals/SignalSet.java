@@ -188,11 +188,14 @@ public final class SignalSet {
 
   /**
    * These signals plus a link to a confirmed account (campaigns): the group shares targets, beyond
-   * chance, with an account a reviewer confirmed; full weight for one such link.
+   * chance, with an account a reviewer confirmed; full weight for one such link, in proportion to
+   * the group's lean towards popular minors, as co-targeting: classmates or a family's relatives who
+   * share the popular children a confirmed offender also targeted are linked by the children, not
+   * by the offender.
    */
-  public SignalSet withConfirmedLink(int confirmedMembers, EvidenceModel w) {
+  public SignalSet withConfirmedLink(int confirmedMembers, double leanToPopular, EvidenceModel w) {
     List<Signal> more = new ArrayList<>(signals);
-    add(more, CONFIRMED_LINK, confirmedMembers, 1, Math.min(1.0, confirmedMembers), w.confirmedLink());
+    add(more, CONFIRMED_LINK, confirmedMembers, 1, leanToPopular * Math.min(1.0, confirmedMembers), w.confirmedLink());
     return new SignalSet(more);
   }
 

@@ -181,6 +181,15 @@ class EvidenceScoreTest {
   }
 
   @Test
+  void aLinkToAConfirmedAccountCountsInProportionToTheGroupsLeanToPopularMinors() {
+    java.util.function.DoubleUnaryOperator link = mid -> scorer.assessGroup(CAMPAIGN,
+        WindowFigures.sumOf(List.of(window(40, 0, mid, 1.0))), YOUNG_MEMBERS, 0, 1e-9, 0.01, 8, 1)
+        .signals().get(SignalSet.CONFIRMED_LINK).contribution();
+    assertThat(link.applyAsDouble(0.5)).as("classmates sharing a school's pupils with an offender").isZero();
+    assertThat(link.applyAsDouble(0.65)).isPositive().isLessThan(link.applyAsDouble(0.85));
+  }
+
+  @Test
   void theMembersContextLowersTheGroupsScore() {
     assertThat(group(0.8, -1.5, 1e-6).score()).isLessThan(group(0.8, 0, 1e-6).score());
     assertThat(group(0.8, -1.5, 1e-6).signals().get(SignalSet.MEMBERS_CONTEXT).contribution()).isEqualTo(-1.5);
