@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.evaluation.Evaluation;
 import org.targetwatch.evaluation.SafetyLoopSummary;
 import org.targetwatch.evaluation.SafetyLoopWorld;
@@ -125,20 +123,7 @@ final class SafetyLoopEvaluation {
   }
 
   private Replay.Summary replay(Replay replay, List<Path> inputs, Path alerts) throws IOException {
-    Path partial = alerts.resolveSibling(alerts.getFileName() + ".partial");
-    Replay.Summary summary = replay.run(inputs, partial, new Replay.Listener() {
-      @Override
-      public void onBadLine(BadLine badLine) {
-        err.println(badLine);
-      }
-
-      @Override
-      public void onProgress(long replayed, long total, long alertsSoFar) {
-        // one line per world is enough
-      }
-    });
-    Files.move(partial, alerts, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return summary;
+    return WorldReplay.toFile(replay, inputs, alerts, err);
   }
 
   private static double seconds(long from, long to) {

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.evaluation.Evaluation;
 import org.targetwatch.evaluation.MultiWorldHtmlReport;
 import org.targetwatch.evaluation.MultiWorldSummary;
@@ -74,19 +72,7 @@ final class WorldsEvaluation {
   }
 
   private void replay(Path events, Path alerts) throws IOException {
-    Path partial = alerts.resolveSibling(alerts.getFileName() + ".partial");
-    new Replay(detector).run(events, partial, new Replay.Listener() {
-      @Override
-      public void onBadLine(BadLine badLine) {
-        err.println(badLine);
-      }
-
-      @Override
-      public void onProgress(long replayed, long total, long alertsSoFar) {
-        // one line per world is enough over many worlds
-      }
-    });
-    Files.move(partial, alerts, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    WorldReplay.toFile(new Replay(detector), List.of(events), alerts, err);
   }
 
   private static double seconds(long from, long to) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class MinorDegreeDistributionTest {
 
-  private static KeyValueStore<String, byte[]> store() {
+  /** An in-memory store of the distribution's kind, as a task holds it. */
+  static KeyValueStore<String, byte[]> store() {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -2,13 +2,8 @@ package org.targetwatch.friendship;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.AgeBand;
@@ -18,15 +13,7 @@ class MinorDegreesByBandTest {
   private static final AgeBand TEEN = AgeBand.AGE_13_15;
 
   private static KeyValueStore<String, byte[]> store() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props);
-    KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore("minor-degree-distribution"), Serdes.String(), Serdes.ByteArray())
-        .withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    return store;
+    return MinorDegreeDistributionTest.store();
   }
 
   @Test
