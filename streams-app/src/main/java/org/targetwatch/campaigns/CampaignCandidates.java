@@ -64,6 +64,15 @@ public final class CampaignCandidates {
     }
   }
 
+  /** A verdict changed the sender's clearance: the candidate held for it (if any) carries it from now on. */
+  public void updateClearance(String senderId, int clearedReviewedMinors) {
+    CampaignCandidate held = bySender.get(senderId);
+    if (held != null && held.getClearedReviewedMinors() != clearedReviewedMinors) {
+      held.setClearedReviewedMinors(clearedReviewedMinors);
+      store.put(senderId, held);
+    }
+  }
+
   /** The sender's current candidate, or null. */
   public CampaignCandidate get(String senderId) {
     return bySender.get(senderId);

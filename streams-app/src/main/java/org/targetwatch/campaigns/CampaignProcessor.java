@@ -12,6 +12,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.alerts.AlertFactory;
+import org.targetwatch.safety.ClearedRule;
+import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.Evidence;
@@ -43,13 +45,21 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
 
   private final CampaignConfig config;
   private final GroupEvidence groupEvidence;
+  private final ClearedRule clearedRule;
+  private final DetectorMetrics metrics;
   private ProcessorContext<String, Alert> context;
   private CampaignCandidates candidates;
   private KeyValueStore<String, CampaignMembership> memberships;
 
   public CampaignProcessor(DetectorConfig detector) {
+    this(detector, DetectorMetrics.NONE);
+  }
+
+  public CampaignProcessor(DetectorConfig detector, DetectorMetrics metrics) {
     this.config = detector.campaigns();
     this.groupEvidence = new GroupEvidence(detector);
+    this.clearedRule = new ClearedRule(detector.safety().clearedGrowth());
+    this.metrics = metrics;
   }
 
   @Override
@@ -63,6 +73,10 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
   @Override
   public void process(Record<String, CampaignCandidate> record) {
     CampaignCandidate candidate = record.value();
+    if (candidate.getClearanceOnly()) {
+      candidates.updateClearance(candidate.getSenderId(), candidate.getClearedReviewedMinors());
+      return;
+    }
     CampaignCandidate previous = candidates.get(candidate.getSenderId());
     if (candidate.getConfirmedAlertId() == null && previous != null && previous.getConfirmedAlertId() != null) {
       candidate.setConfirmedAlertId(previous.getConfirmedAlertId()); // a confirmed account stays confirmed
@@ -95,6 +109,10 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
       CampaignMembership known = memberships.get(member);
       if (known != null && known.getCampaignId().equals(campaignId)
           && known.getSeverity().ordinal() >= severity.ordinal()) {
+        continue;
+      }
+      if (clearedRule.holdsBackCampaignMember(own.getClearedReviewedMinors(), own.getMinorTargets().size())) {
+        metrics.alertHeldBack(severity); // a cleared member whose own contact did not grow: counted, not emitted
         continue;
       }
       memberships.put(member, new CampaignMembership(campaignId, severity, candidate.getAt()));

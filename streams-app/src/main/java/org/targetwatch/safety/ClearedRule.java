@@ -32,6 +32,15 @@ public final class ClearedRule {
     HOLD_BACK_AND_RESOLVE
   }
 
+  /**
+   * A cleared account's alert as a campaign member: held back unless its own distinct minors (of the
+   * campaign window) reached {@code growth} times those reviewed. A group is not what was reviewed,
+   * but the member's part in it is its own contact, which was.
+   */
+  public boolean holdsBackCampaignMember(int reviewedMinors, int ownMinors) {
+    return reviewedMinors >= 0 && ownMinors < growth * reviewedMinors;
+  }
+
   public Decision decide(VerdictState cleared, String alertId, Severity severity, int minors) {
     int reviewed = cleared.getReviewedMinors();
     if (alertId.equals(cleared.getAlertId())) {

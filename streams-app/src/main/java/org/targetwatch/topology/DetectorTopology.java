@@ -146,7 +146,7 @@ public final class DetectorTopology {
             Named.as(CAMPAIGN_CANDIDATES))
         .repartition(Repartitioned.<String, CampaignCandidate>as(CAMPAIGN_CANDIDATES_TOPIC).withKeySerde(keys)
             .withValueSerde(InternalAvroSerde.of(CampaignCandidate.class)).withNumberOfPartitions(1))
-        .process(() -> new CampaignProcessor(config), Named.as(CAMPAIGNS),
+        .process(() -> new CampaignProcessor(config, metrics), Named.as(CAMPAIGNS),
             CAMPAIGN_CANDIDATES_STORE, CAMPAIGN_MEMBERSHIP_STORE);
 
     senderAlerts.merge(campaignAlerts, Named.as(CAMPAIGN_ALERTS_MERGE))

@@ -170,6 +170,10 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     int minorsNow = stores.activity().figures(account, config.longWindow(), at).minors();
     ReviewVerdicts.Outcome outcome = stores.verdicts().apply(verdict, stores.cooldown().recentAlerts(account), minorsNow);
     metrics.verdict(verdict.getVerdict().name(), outcome.name().toLowerCase(java.util.Locale.ROOT));
+    if (outcome == ReviewVerdicts.Outcome.APPLIED && verdict.getVerdict() != Verdict.CONFIRMED) {
+      // a clearance given or withdrawn: the campaign stage holds back (or no longer) the account's member alerts
+      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, clearanceNotice(account, verdict.getEventId(), at), at));
+    }
     if (outcome == ReviewVerdicts.Outcome.APPLIED && verdict.getVerdict() == Verdict.CONFIRMED) {
       String confirmedAlert = verdict.getAlertId() != null ? verdict.getAlertId() : verdict.getEventId();
       CampaignCandidate confirmed = confirmedCandidate(account, verdict.getEventId(), at, confirmedAlert);
@@ -325,6 +329,24 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     return target != null && target.getMinor();
   }
 
+  /** The account's clearance as it stands now, for the candidate the campaign stage holds for it. */
+  private CampaignCandidate clearanceNotice(String account, String eventId, long at) {
+    return CampaignCandidate.newBuilder()
+        .setSenderId(account)
+        .setAt(at)
+        .setEventId(eventId)
+        .setYoung(false)
+        .setScore(0.0)
+        .setMinorTargets(List.of())
+        .setMinorTargetPercentiles(List.of())
+        .setMinorTargetStrangers(List.of())
+        .setAccountAgeDays(-1)
+        .setSenderDegree(0)
+        .setClearedReviewedMinors(clearedReviewedMinors(account, at))
+        .setClearanceOnly(true)
+        .build();
+  }
+
   /** A confirmed account as a campaign candidate: its minors of the campaign window, whatever its age and evidence. */
   private CampaignCandidate confirmedCandidate(String account, String eventId, long at, String confirmedAlertId) {
     List<TargetEntry> minors = stores.activity().targetsOf(account, at - config.campaigns().window().toMillis(), at)
@@ -362,7 +384,18 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         .setAccountAgeDays(traits.accountAgeDays())
         .setSenderDegree(traits.degree())
         .setContextEvidence(best.signals().contextEvidence())
+        .setClearedReviewedMinors(clearedReviewedMinors(sender, at))
         .build();
+  }
+
+  /**
+   * The distinct minors a reviewer saw when it cleared the sender, -1 when it is not cleared: a
+   * cleared account's campaign-member alerts are held back on the same rule as its own
+   * (docs/detection.md, "Verdicts"). Looked up only for campaign candidates.
+   */
+  private int clearedReviewedMinors(String sender, long at) {
+    VerdictState verdict = stores.verdicts().standing(sender, at);
+    return verdict == null || verdict.getVerdict() != Verdict.CLEARED ? -1 : verdict.getReviewedMinors();
   }
 
   /**

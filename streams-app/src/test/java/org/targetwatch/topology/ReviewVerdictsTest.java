@@ -216,6 +216,41 @@ class ReviewVerdictsTest {
     assertThat(metrics.count("verdict REOPENED outdated")).isEqualTo(1);
   }
 
+  /**
+   * A ring member cleared by a reviewer: as the rest of the ring goes on and the group's evidence
+   * escalates, the others are alerted again, the cleared member (whose own contact stopped) is held
+   * back and counted.
+   */
+  @Test
+  void aClearedRingMemberIsNotAlertedAgainAsAMemberOnItsReviewedContact() {
+    platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
+    List<String> shared = highDegreeMinors(12);
+    List<String> ring = List.of("p1", "p2", "p3", "p4", "p5");
+    for (String member : ring) {
+      platform.account(member, AgeBand.AGE_13_15, 4);
+    }
+    for (int round = 0; round < 3; round++) {
+      for (int m = 0; m < ring.size(); m++) {
+        platform.request(ring.get(m), shared.get((m * 2 + round) % shared.size())).after(Duration.ofMinutes(40));
+      }
+    }
+    List<Alert> p1Alerts = platform.alertsFor("p1");
+    assertThat(p1Alerts).as("p1 alerted before the review").isNotEmpty();
+    int before = platform.alerts().size();
+    platform.verdict("p1", Verdict.CLEARED, p1Alerts.get(p1Alerts.size() - 1).getAlertId());
+
+    for (int round = 3; round < 7; round++) {
+      for (int m = 1; m < ring.size(); m++) {
+        platform.request(ring.get(m), shared.get((m * 2 + round) % shared.size())).after(Duration.ofMinutes(40));
+      }
+    }
+
+    List<Alert> after = platform.alerts().subList(before, platform.alerts().size());
+    assertThat(after).as("the rest of the ring escalates").anyMatch(a -> a.getCampaignId() != null);
+    assertThat(after).noneMatch(a -> a.getAccountId().equals("p1"));
+    assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
+  }
+
   @Test
   void aRingWithOneConfirmedMemberIsAlertedWholeWithTheConfirmedAlertAsALink() {
     platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
