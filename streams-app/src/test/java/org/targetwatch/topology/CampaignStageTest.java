@@ -37,14 +37,7 @@ class CampaignStageTest {
     platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
     List<String> shared = highDegreeMinors(12);
     List<String> ring = List.of("p1", "p2", "p3", "p4", "p5");
-    for (String member : ring) {
-      platform.account(member, AgeBand.AGE_13_15, 4);
-    }
-    for (int round = 0; round < 5; round++) {
-      for (int m = 0; m < ring.size(); m++) {
-        platform.request(ring.get(m), shared.get((m * 2 + round) % shared.size())).after(Duration.ofMinutes(40));
-      }
-    }
+    platform.youngRing(ring).ringRounds(ring, shared, 0, 5, 0);
 
     List<Alert> alerts = campaignAlerts();
     assertThat(alerts.stream().map(Alert::getAccountId).collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(ring);

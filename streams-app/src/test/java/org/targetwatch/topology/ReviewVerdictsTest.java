@@ -226,24 +226,13 @@ class ReviewVerdictsTest {
     platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
     List<String> shared = highDegreeMinors(12);
     List<String> ring = List.of("p1", "p2", "p3", "p4", "p5");
-    for (String member : ring) {
-      platform.account(member, AgeBand.AGE_13_15, 4);
-    }
-    for (int round = 0; round < 3; round++) {
-      for (int m = 0; m < ring.size(); m++) {
-        platform.request(ring.get(m), shared.get((m * 2 + round) % shared.size())).after(Duration.ofMinutes(40));
-      }
-    }
+    platform.youngRing(ring).ringRounds(ring, shared, 0, 3, 0);
     List<Alert> p1Alerts = platform.alertsFor("p1");
     assertThat(p1Alerts).as("p1 alerted before the review").isNotEmpty();
     int before = platform.alerts().size();
     platform.verdict("p1", Verdict.CLEARED, p1Alerts.get(p1Alerts.size() - 1).getAlertId());
 
-    for (int round = 3; round < 7; round++) {
-      for (int m = 1; m < ring.size(); m++) {
-        platform.request(ring.get(m), shared.get((m * 2 + round) % shared.size())).after(Duration.ofMinutes(40));
-      }
-    }
+    platform.ringRounds(ring, shared, 3, 7, 1); // p1 no more
 
     List<Alert> after = platform.alerts().subList(before, platform.alerts().size());
     assertThat(after).as("the rest of the ring escalates").anyMatch(a -> a.getCampaignId() != null);
@@ -256,14 +245,7 @@ class ReviewVerdictsTest {
     platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
     List<String> shared = highDegreeMinors(12);
     List<String> ring = List.of("p1", "p2", "p3");
-    for (String member : ring) {
-      platform.account(member, AgeBand.AGE_13_15, 4);
-    }
-    for (int round = 0; round < 4; round++) {
-      for (int m = 0; m < ring.size(); m++) {
-        platform.request(ring.get(m), shared.get((m * 2 + round) % shared.size())).after(Duration.ofMinutes(40));
-      }
-    }
+    platform.youngRing(ring).ringRounds(ring, shared, 0, 4, 0);
     List<Alert> before = platform.alerts().stream().filter(a -> ring.contains(a.getAccountId())).toList();
 
     platform.verdict("p1", Verdict.CONFIRMED, "alert-of-p1");

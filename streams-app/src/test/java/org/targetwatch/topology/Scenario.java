@@ -153,6 +153,28 @@ public final class Scenario implements AutoCloseable {
     return requestsTo(sender, minors, java.time.Duration.ofMinutes(20));
   }
 
+  /** The young accounts (4 days, 13-15) of a sock-puppet ring. */
+  public Scenario youngRing(List<String> ring) {
+    for (String member : ring) {
+      account(member, AgeBand.AGE_13_15, 4);
+    }
+    return this;
+  }
+
+  /**
+   * Rounds {@code fromRound} to {@code toRound} (exclusive) of a ring working one shared list: in
+   * each, every member from {@code fromMember} on sends one request, 40 minutes apart, member m of
+   * round r to target (2m + r) of the list.
+   */
+  public Scenario ringRounds(List<String> ring, List<String> shared, int fromRound, int toRound, int fromMember) {
+    for (int round = fromRound; round < toRound; round++) {
+      for (int m = fromMember; m < ring.size(); m++) {
+        request(ring.get(m), shared.get((m * 2 + round) % shared.size())).after(Duration.ofMinutes(40));
+      }
+    }
+    return this;
+  }
+
   public static String adult(int i) {
     return "a" + i;
   }
