@@ -105,7 +105,7 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         .setTargetKnown(profile != null)
         .setTargetAgeBand(band)
         .setTargetDegree(degree)
-        .setTargetDegreePercentile(graph.degreeRankAmongPeers(band, degree)) // within its own age band
+        .setTargetDegreePercentile(graph.degreeRankAmongPeers(minors, band, degree)) // within its own age band
         .setPopulationUpperQuartile(minors.upperQuartile())
         .setPopulationMinorShare(minors.minorShare())
         .setMutualFriends(mutualTies(candidate, friends, at))

@@ -68,9 +68,12 @@ public final class FriendshipGraph {
     return minorDegrees.allMinors();
   }
 
-  /** A minor's degree rank within its age band (blended with all minors'; docs/detection.md, "Degree preference"). */
-  public double degreeRankAmongPeers(AgeBand band, int degree) {
-    return minorDegrees.percentileOf(band, degree);
+  /**
+   * A minor's degree rank within its age band, blended with its rank in {@code allMinors} (the
+   * snapshot of {@link #minorDegrees()} the caller already holds; docs/detection.md, "Degree preference").
+   */
+  public double degreeRankAmongPeers(MinorDegreeDistribution.Snapshot allMinors, AgeBand band, int degree) {
+    return minorDegrees.percentileOf(allMinors, band, degree);
   }
 
   /** The latest {@code updatedAt} wins; an older profile arriving late changes nothing. */

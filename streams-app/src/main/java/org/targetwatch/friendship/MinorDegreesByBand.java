@@ -87,8 +87,13 @@ public final class MinorDegreesByBand {
    * expected mid-rank is still 0.5.
    */
   public double percentileOf(AgeBand band, int degree) {
+    return percentileOf(allMinors().snapshot(), band, degree);
+  }
+
+  /** The same, with the all-minors snapshot the caller already took (a contact asks it for the P75 too). */
+  public double percentileOf(MinorDegreeDistribution.Snapshot allMinors, AgeBand band, int degree) {
     countBandsOnce();
-    double amongAll = all.snapshot().percentileOf(degree);
+    double amongAll = allMinors.percentileOf(degree);
     MinorDegreeDistribution own = bands.get(band);
     if (own == null) {
       return amongAll;
