@@ -18,6 +18,7 @@ public final class FriendshipGraph {
   private final KeyValueStore<String, Profile> profiles;
   private final KeyValueStore<String, byte[]> friendships;
   private final MinorDegreesByBand minorDegrees;
+  private final PlatformDegreeSum degreeSum;
   private final int maxFriendsStored;
 
   public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, byte[]> friendships,
@@ -25,6 +26,7 @@ public final class FriendshipGraph {
     this.profiles = profiles;
     this.friendships = friendships;
     this.minorDegrees = new MinorDegreesByBand(minorDegrees, this::forEachMinor);
+    this.degreeSum = new PlatformDegreeSum(minorDegrees, this::sumOfStoredDegrees);
     this.maxFriendsStored = maxFriendsStored;
   }
 
@@ -41,6 +43,26 @@ public final class FriendshipGraph {
         }
       }
     }
+  }
+
+  /** The degrees of all stored friend sets added up: how the sum of degrees is counted once after an upgrade. */
+  private long sumOfStoredDegrees() {
+    long sum = 0;
+    try (KeyValueIterator<String, byte[]> all = friendships.all()) {
+      while (all.hasNext()) {
+        byte[] set = all.next().value;
+        sum += set == null ? 0 : FriendSetBytes.degree(set);
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The sum of the degrees of all the task's accounts: times the number of partitions, the
+   * platform's (docs/detection.md, "Targets who know each other").
+   */
+  public long taskDegreeSum() {
+    return degreeSum.taskSum();
   }
 
   public Profile profileOf(String account) {
@@ -114,6 +136,7 @@ public final class FriendshipGraph {
     if (changed == null) {
       return false;
     }
+    degreeSum.change(FriendSetBytes.degree(changed) - FriendSetBytes.degree(set));
     friendships.put(account, changed);
     Profile profile = profiles.get(account);
     if (profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand())) {

@@ -64,7 +64,7 @@ final class StoreValueCopies {
           "escalated"), entry -> copyTargetEntry((TargetEntry) entry)),
       ActivityCounts.class, new ByHand(List.of("targets", "minors", "highDegreeMinors", "percentileSum",
           "strangerMinors", "sameBandMinors", "requests", "messages", "accepted", "declined", "removed",
-          "escalations", "cohesionSum", "protectiveActions"), counts -> copyActivityCounts((ActivityCounts) counts)),
+          "escalations", "cohesionSum", "protectiveActions", "targetDegreeSum", "linksKnown", "linksExpected"), counts -> copyActivityCounts((ActivityCounts) counts)),
       AlertHistory.class, new ByHand(List.of("severity", "at", "count", "alertIds", "recentAlerts"),
           history -> copyAlertHistory((AlertHistory) history)),
       RecentContacts.class, new ByHand(List.of("targetIds", "contactedAt"),
@@ -188,6 +188,9 @@ final class StoreValueCopies {
     copy.setRemoved(counts.getRemoved());
     copy.setEscalations(counts.getEscalations());
     copy.setCohesionSum(counts.getCohesionSum());
+    copy.setTargetDegreeSum(counts.getTargetDegreeSum());
+    copy.setLinksKnown(counts.getLinksKnown());
+    copy.setLinksExpected(counts.getLinksExpected());
     copy.setProtectiveActions(counts.getProtectiveActions());
     return copy;
   }

@@ -15,7 +15,7 @@ import org.targetwatch.scoring.Thresholds;
  * age matching the targets', declines and escalation from an accepted request to messages add to
  * it. Context that explains the contact subtracts in proportion: an established minor contacting
  * its own age band, a sender whose trusted friends are largely minors, targets who know each other
- * (one class, one club, one family), mutual friends (a stranger share below one half), and contact
+ * far beyond chance (one class, one club, one family), mutual friends (a stranger share below one half), and contact
  * so indiscriminate that it is a broadcast rather than a choice (spam). Acceptance never subtracts: children with many friends accept strangers
  * readily, which is why they are targeted. Rates are shrunk by n / (n + k) over n minors, so that
  * six contacts never carry what thirty do.
@@ -49,10 +49,15 @@ public final class SignalSet {
   static final double OTHER_REPORTERS_BASIS_CAP = 0.5;
 
   /**
-   * Targets who are on average friends with this share of the sender's other recent targets are a
-   * group (a class, a club, a family); minors picked across the platform are friends with almost none.
+   * Minors who know the sender's other recent targets this many times more than chance would have
+   * them do begin to look like a group (a class, a club, a family). Minors picked across the
+   * platform come out near 1 whatever their degrees, since chance is reckoned from the degrees;
+   * a snowball, which reaches each new target through an earlier one, a little above.
    */
-  static final double COHESIVE_GROUP = 0.25;
+  static final double LINKS_OVER_CHANCE_FROM = 1.5;
+
+  /** Above {@link #LINKS_OVER_CHANCE_FROM}, this many times more again is a group beyond doubt. */
+  static final double LINKS_OVER_CHANCE_SPAN = 6.0;
 
   /**
    * Distinct accounts contacted in a window from which contact looks indiscriminate: a broadcast
@@ -124,8 +129,10 @@ public final class SignalSet {
     int broadcast = Math.max(f.targets(), accountsContactedRecently);
     add(signals, INDISCRIMINATE, broadcast, INDISCRIMINATE_TARGETS,
         -clamp(Math.log(broadcast / (double) INDISCRIMINATE_TARGETS) / Math.log(4), 0, 1), w.indiscriminate());
-    add(signals, TARGETS_KNOW_EACH_OTHER, f.targetCohesion(), COHESIVE_GROUP,
-        -reliability * clamp(f.targetCohesion() / COHESIVE_GROUP, 0, 1), w.targetCohesion());
+    double linksOverChance = f.targetLinksOverChance();
+    add(signals, TARGETS_KNOW_EACH_OTHER, linksOverChance, LINKS_OVER_CHANCE_FROM,
+        -reliability * clamp(Math.log(linksOverChance / LINKS_OVER_CHANCE_FROM) / Math.log(LINKS_OVER_CHANCE_SPAN), 0, 1),
+        w.targetCohesion());
     // the minors who protected themselves from the sender, weighed by what they did; others count
     // little; both, like the other aggravating signals, in proportion to the lean to popular minors
     add(signals, PROTECTING_MINORS, protection.protectingMinors(), 1,

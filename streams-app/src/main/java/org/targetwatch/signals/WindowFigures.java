@@ -19,7 +19,9 @@ public final class WindowFigures {
   private int declined;
   private int removed;
   private int escalations;
-  private double cohesionSum;
+  private long targetDegreeSum;
+  private int linksKnown;
+  private double linksExpected;
   private int protectiveActions;
 
   public static WindowFigures sumOf(Iterable<ActivityCounts> buckets) {
@@ -45,7 +47,9 @@ public final class WindowFigures {
     copy.declined = declined;
     copy.removed = removed;
     copy.escalations = escalations;
-    copy.cohesionSum = cohesionSum;
+    copy.targetDegreeSum = targetDegreeSum;
+    copy.linksKnown = linksKnown;
+    copy.linksExpected = linksExpected;
     copy.protectiveActions = protectiveActions;
     return copy;
   }
@@ -63,7 +67,9 @@ public final class WindowFigures {
     declined += c.getDeclined();
     removed += c.getRemoved();
     escalations += c.getEscalations();
-    cohesionSum += c.getCohesionSum();
+    targetDegreeSum += c.getTargetDegreeSum();
+    linksKnown += c.getLinksKnown();
+    linksExpected += c.getLinksExpected();
     protectiveActions += c.getProtectiveActions();
   }
 
@@ -94,12 +100,23 @@ public final class WindowFigures {
     return minors == 0 ? 0.5 : percentileSum / minors;
   }
 
+  /** The targets' degrees at contact time added up (all ages). */
+  public long targetDegreeSum() { return targetDegreeSum; }
+
+  /** Friendships between the minors contacted and the sender's other recent targets, at contact time. */
+  public int linksKnown() { return linksKnown; }
+
+  /** How many such friendships chance would give, for targets of these degrees picked anywhere on the platform. */
+  public double linksExpected() { return linksExpected; }
+
   /**
-   * How much the minors contacted know each other: the mean, over them, of the share of the
-   * sender's recent targets each was friends with at contact time (0 when spread over the platform).
+   * How many times more the minors contacted know the sender's other recent targets than chance
+   * would have them do: (known + 1) / (expected + 1), the one added to both so that a handful of
+   * links never counts as much as dozens. About 1 for minors picked across the platform, popular or
+   * not; far above for one class, one club, one family.
    */
-  public double targetCohesion() {
-    return minors == 0 ? 0.0 : cohesionSum / minors;
+  public double targetLinksOverChance() {
+    return (linksKnown + 1.0) / (linksExpected + 1.0);
   }
 
   public double strangerShare() {

@@ -133,7 +133,7 @@ public final class DetectorTopology {
         .repartition(accountKeyed(CONTACTS_BY_RECIPIENT_TOPIC, keys, messages, partitions))
         .process(() -> new RecipientEnrichment(config, metrics), Named.as(RECIPIENT_ENRICHMENT), stores)
         .repartition(accountKeyed(CONTACTS_BY_SENDER_TOPIC, keys, messages, partitions))
-        .process(() -> new SenderWindowsProcessor(config, metrics), Named.as(SENDER_WINDOWS), stores);
+        .process(() -> new SenderWindowsProcessor(config, metrics, partitions), Named.as(SENDER_WINDOWS), stores);
 
     KStream<String, Alert> senderAlerts = senderOutput
         .flatMapValues(value -> value instanceof Alert a ? List.of(a) : List.<Alert>of(), Named.as(SENDER_ALERTS));

@@ -16,6 +16,11 @@ public record OpenWindow(WindowSpec window, WindowFigures earlierBuckets, Activi
     return earlierBuckets.targets() + (latestBucket == null ? 0 : latestBucket.getTargets());
   }
 
+  /** The degrees of the window's distinct targets before the contact, added up. */
+  public long targetDegreeSum() {
+    return earlierBuckets.targetDegreeSum() + (latestBucket == null ? 0 : latestBucket.getTargetDegreeSum());
+  }
+
   /**
    * The window's figures once the latest bucket holds {@code updatedLatestBucket}: the same sums,
    * added in the same order (earlier buckets first), as {@link SenderActivity#figures} gives.

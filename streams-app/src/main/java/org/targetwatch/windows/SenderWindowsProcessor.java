@@ -79,21 +79,30 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
    */
   private long latestContactAt = Long.MIN_VALUE / 2;
 
+  /** The platform's accounts per account of a task: the sum of degrees a task counts, times this, is the platform's. */
+  private final int platformShare;
+
   public SenderWindowsProcessor(DetectorConfig config) {
-    this(config, AssessmentTrace.NONE, DetectorMetrics.NONE);
+    this(config, AssessmentTrace.NONE, DetectorMetrics.NONE, 1);
   }
 
-  public SenderWindowsProcessor(DetectorConfig config, DetectorMetrics metrics) {
-    this(config, AssessmentTrace.NONE, metrics);
+  /** @param partitions the input topics' partitions: a task holds one in so many of the platform's accounts */
+  public SenderWindowsProcessor(DetectorConfig config, DetectorMetrics metrics, int partitions) {
+    this(config, AssessmentTrace.NONE, metrics, partitions);
   }
 
   /** With a trace that hears every assessment (replay's {@code --trace}: backtests and model fitting). */
   public SenderWindowsProcessor(DetectorConfig config, AssessmentTrace trace) {
-    this(config, trace, DetectorMetrics.NONE);
+    this(config, trace, DetectorMetrics.NONE, 1);
   }
 
-  public SenderWindowsProcessor(DetectorConfig config, AssessmentTrace trace, DetectorMetrics metrics) {
+  /**
+   * @param partitions the input topics' partitions: a task holds one in so many of the platform's
+   *     accounts (1: all of them, as in {@code replay})
+   */
+  public SenderWindowsProcessor(DetectorConfig config, AssessmentTrace trace, DetectorMetrics metrics, int partitions) {
     this.config = config;
+    this.platformShare = Math.max(1, partitions);
     this.trace = trace;
     this.metrics = metrics;
     this.clearedRule = new ClearedRule(config.safety().clearedGrowth());
@@ -439,6 +448,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     }
     boolean minor = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
     boolean high = contact.getTargetDegree() > contact.getPopulationUpperQuartile();
+    double linksByChance = minor ? linksByChance(contact, longWindow) : 0.0;
     TargetEntry entry = TargetEntry.newBuilder()
         .setTargetId(target)
         .setFirstContactAt(at)
@@ -454,6 +464,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     activity.putTarget(sender, entry);
     Map<WindowSpec, ActivityCounts> updated = activity.count(sender, at, c -> {
       c.setTargets(c.getTargets() + 1);
+      c.setTargetDegreeSum(c.getTargetDegreeSum() + contact.getTargetDegree());
       countKind(c, request);
       if (minor) {
         c.setMinors(c.getMinors() + 1);
@@ -461,7 +472,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         if (high) {
           c.setHighDegreeMinors(c.getHighDegreeMinors() + 1);
         }
-        c.setCohesionSum(c.getCohesionSum() + cohesionOf(contact));
+        c.setLinksKnown(c.getLinksKnown() + contact.getRecentTargetsKnown());
+        c.setLinksExpected(c.getLinksExpected() + linksByChance);
         if (contact.getMutualFriends() == 0) {
           c.setStrangerMinors(c.getStrangerMinors() + 1);
         }
@@ -474,14 +486,20 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   }
 
   /**
-   * The share of the sender's other recent targets this target is friends with, beyond one: a
-   * class, a club or a family know each other all round, while a snowball reaches each new target
-   * through one earlier victim (docs/detection.md, "Targets who know each other").
+   * How many of the sender's recent targets the contact's target would be friends with by chance,
+   * had they all been picked anywhere on the platform: its degree times theirs over the platform's
+   * sum of degrees (the configuration model; docs/detection.md, "Targets who know each other").
+   * Their degrees are the long window's, in proportion to the recent targets the contact carried.
    */
-  static double cohesionOf(EnrichedContact contact) {
-    int beyondOne = contact.getRecentTargetsKnown() - 1;
-    int others = contact.getRecentTargetsCarried() - 1;
-    return beyondOne <= 0 || others <= 0 ? 0.0 : (double) beyondOne / others;
+  private double linksByChance(EnrichedContact contact, OpenWindow longWindow) {
+    int carried = contact.getRecentTargetsCarried();
+    int earlier = longWindow.targets();
+    long platformDegrees = stores.graph().taskDegreeSum() * platformShare;
+    if (carried <= 0 || earlier <= 0 || platformDegrees <= 0) {
+      return 0.0;
+    }
+    double carriedDegrees = longWindow.targetDegreeSum() * Math.min(1.0, carried / (double) earlier);
+    return Math.min(carried, contact.getTargetDegree() * carriedDegrees / platformDegrees);
   }
 
   private static void countKind(ActivityCounts c, boolean request) {

@@ -59,7 +59,8 @@ class EvidenceScoreTest {
       c.setDeclined(random.nextInt(0, c.getRequests() + 1));
       c.setEscalations(random.nextInt(0, minors + 1));
       c.setSameBandMinors(random.nextInt(0, minors + 1));
-      c.setCohesionSum(random.nextDouble() * minors);
+      c.setLinksKnown(random.nextInt(0, 64 * minors + 1));
+      c.setLinksExpected(random.nextDouble() * minors);
       SenderTraits sender = new SenderTraits(random.nextDouble() * 3000 - 1, random.nextInt(0, 5000),
           AgeBand.values()[random.nextInt(AgeBand.values().length)], random.nextDouble() * 1.2 - 0.2);
       assertThat(score(c, sender)).isBetween(0.0, 1.0);
@@ -99,7 +100,11 @@ class EvidenceScoreTest {
     assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setDeclined(12))).isGreaterThan(s);
     assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setEscalations(6))).isGreaterThan(s);
     assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setTargets(15))).isGreaterThan(s); // no adults mixed in
-    assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setCohesionSum(6))).isLessThan(s);
+    assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setLinksKnown(30))).isLessThan(s); // they know each other
+    assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> {
+      c.setLinksKnown(30);
+      c.setLinksExpected(25); // as often as chance would have minors of their degrees know each other
+    })).isEqualTo(s);
     assertThat(score(base, new SenderTraits(3, 2, AgeBand.ADULT, -1))).isGreaterThan(s); // a fake profile
     SenderTraits establishedTeen = new SenderTraits(700, 60, AgeBand.AGE_13_15, 0.05);
     assertThat(scoreChanged(base, establishedTeen, c -> c.setSameBandMinors(15)))
@@ -152,7 +157,7 @@ class EvidenceScoreTest {
   void reasonsAreTheSignalsThatMovedTheScoreLargestContributionFirst() {
     ActivityCounts c = window(25, 3, 0.82, 0.9);
     c.setEscalations(3);
-    c.setCohesionSum(2);
+    c.setLinksKnown(12);
     SignalSet signals = scorer.assess(LONG, false, WindowFigures.sumOf(List.of(c)), NEW_ACCOUNT, PLATFORM).signals();
     List<Signal> reasons = signals.byContribution();
     assertThat(reasons).isNotEmpty().allMatch(Signal::matters);

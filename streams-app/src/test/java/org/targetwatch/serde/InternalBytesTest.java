@@ -41,7 +41,7 @@ class InternalBytesTest {
     return Stream.of(
         new FriendSet(7, friends),
         new FriendSet(0, new ArrayList<>()),
-        new ActivityCounts(3, 2, 1, 1.75, 1, 0, 2, 1, 0, 1, 0, 0, 0.375, 2),
+        new ActivityCounts(3, 2, 1, 1.75, 1, 0, 2, 1, 0, 1, 0, 0, 0.0, 2, 240L, 3, 0.375),
         TargetEntry.newBuilder().setTargetId("t").setFirstContactAt(5L).setRequested(true).setMessaged(false)
             .setMinor(true).setAgeBand(AgeBand.AGE_16_17).setDegree(120).setDegreePercentile(0.8125)
             .setAboveUpperQuartile(true).setMutualFriends(0).build(),

@@ -123,7 +123,10 @@ class EvidenceAddsUpTest {
 
   @Test
   void sixPopularSchoolmatesWhoAreFriendsOfEachOtherNeverMakeANewTeenHighAndTheirTiesCountAgainstIt() {
-    List<String> schoolmates = highDegreeMinors(6);
+    platform.withCrowd(2_000, 10);
+    // above the minors' upper quartile (76 to 81 friends), and friends of each other: about four
+    // times as often as chance would have minors of their degrees be, on this platform
+    List<String> schoolmates = highDegreeMinors(24).subList(18, 24);
     for (int i = 0; i < schoolmates.size(); i++) {
       for (int j = i + 1; j < schoolmates.size(); j++) {
         platform.friends(schoolmates.get(i), schoolmates.get(j));
@@ -135,6 +138,24 @@ class EvidenceAddsUpTest {
     Alert newTeen = platform.alertsFor("newteen").stream().max(java.util.Comparator.comparingDouble(Alert::getScore)).orElseThrow();
     assertThat(newTeen.getSeverity().ordinal()).isLessThan(Severity.HIGH.ordinal());
     assertThat(reason(newTeen, "targets_know_each_other").getContribution()).isNegative();
+  }
+
+  @Test
+  void popularMinorsWhoKnowEachOtherNoMoreThanChanceWouldHaveThemGiveTheirContacterNoExcuse() {
+    List<String> popular = highDegreeMinors(10);
+    // all friends of each other: on this platform of a few hundred accounts, minors with well over
+    // a hundred friends each would be, by chance
+    for (int i = 0; i < popular.size(); i++) {
+      for (int j = i + 1; j < popular.size(); j++) {
+        platform.friends(popular.get(i), popular.get(j));
+      }
+    }
+    platform.account("hunter", AgeBand.ADULT, 4);
+    platform.requestsTo("hunter", popular, Duration.ofMinutes(20));
+
+    Alert last = platform.alertsFor("hunter").get(platform.alertsFor("hunter").size() - 1);
+    assertThat(last.getSeverity().ordinal()).isGreaterThanOrEqualTo(Severity.MEDIUM.ordinal());
+    assertThat(last.getReasons()).noneMatch(r -> r.getSignal().equals("targets_know_each_other"));
   }
 
   @Test

@@ -197,6 +197,22 @@ public final class Scenario implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The rest of a platform: {@code accounts} accounts (without profiles) each befriended long ago
+   * by the next {@code friendsEach / 2} along a ring. On a real platform a popular minor's hundred
+   * friends are among millions; on the background's few hundred accounts alone, any two popular
+   * minors would be friends by chance (docs/detection.md, "Targets who know each other").
+   */
+  public Scenario withCrowd(int accounts, int friendsEach) {
+    Instant past = START.minus(Duration.ofDays(300));
+    for (int a = 0; a < accounts; a++) {
+      for (int k = 1; k <= friendsEach / 2; k++) {
+        event("crowd" + a, "crowd" + ((a + k) % accounts), FriendRequestAction.ACCEPTED, past.plusSeconds(a));
+      }
+    }
+    return this;
+  }
+
   // ---- what accounts do
 
   public Scenario at(Instant time) {
