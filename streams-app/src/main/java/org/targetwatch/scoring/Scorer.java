@@ -2,6 +2,7 @@ package org.targetwatch.scoring;
 
 import java.util.Optional;
 import org.targetwatch.schema.Severity;
+import org.targetwatch.signals.ContactVolume;
 import org.targetwatch.signals.Population;
 import org.targetwatch.signals.ProtectionFigures;
 import org.targetwatch.signals.SenderTraits;
@@ -37,16 +38,16 @@ public final class Scorer {
   /** With the blocks and reports the sender received (docs/detection.md, "Reports and blocks"). */
   public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, SenderTraits sender,
       Population population, ProtectionFigures protection) {
-    return assess(window, burst, figures, figures.targets(), sender, population, protection);
+    return assess(window, burst, figures, ContactVolume.NONE, sender, population, protection);
   }
 
   /**
-   * With the number of accounts the sender contacted over the long window, which says whether its
-   * contact is a broadcast whichever window is scored (docs/detection.md, "Evidence").
+   * With how much the sender contacted beyond the window scored, which says whether its contact is
+   * a broadcast whichever window is scored (docs/detection.md, "Evidence").
    */
-  public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, int accountsContactedRecently,
+  public Assessment assess(WindowSpec window, boolean burst, WindowFigures figures, ContactVolume volumeBeyond,
       SenderTraits sender, Population population, ProtectionFigures protection) {
-    SignalSet signals = SignalSet.compute(figures, accountsContactedRecently, sender, population, protection, burst,
+    SignalSet signals = SignalSet.compute(figures, volumeBeyond, sender, population, protection, burst,
         t, model);
     double score = score(signals, figures.minors(), t.minMinors(burst));
     return new Assessment(window, figures, signals, score, severityOf(score));

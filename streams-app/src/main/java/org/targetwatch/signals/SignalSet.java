@@ -65,6 +65,14 @@ public final class SignalSet {
    */
   static final int INDISCRIMINATE_TARGETS = 100;
 
+  /**
+   * Accounts other than minors contacted in a day from which contact looks indiscriminate too: a
+   * person choosing minors, even one hiding them among a few dozen adults, does not also approach
+   * a hundred adults a day; a broadcast does, minors among them at about their share. Four times
+   * as many is fully so.
+   */
+  static final int INDISCRIMINATE_OTHERS_A_DAY = 30;
+
   /** A minor's contacts are at least this much minors without anything amiss. */
   static final double MINOR_SENDERS_MINOR_SHARE = 0.5;
 
@@ -76,15 +84,16 @@ public final class SignalSet {
 
   public static SignalSet compute(WindowFigures f, SenderTraits sender, Population population, boolean burst,
       Thresholds t, EvidenceModel w) {
-    return compute(f, f.targets(), sender, population, ProtectionFigures.NONE, burst, t, w);
+    return compute(f, ContactVolume.NONE, sender, population, ProtectionFigures.NONE, burst, t, w);
   }
 
   /**
    * With what the accounts the sender dealt with did to protect themselves (docs/detection.md,
-   * "Reports and blocks"), and the number of distinct accounts it contacted over the long window:
-   * a broadcast is one by its volume over days, though a day's share of it may look like a choice.
+   * "Reports and blocks"), and how much it contacts beyond the window scored: a broadcast is one by
+   * its volume over days, or by the adults it approaches in a day, though a day's or a window's
+   * minors of it may look like a choice.
    */
-  public static SignalSet compute(WindowFigures f, int accountsContactedRecently, SenderTraits sender,
+  public static SignalSet compute(WindowFigures f, ContactVolume volumeBeyond, SenderTraits sender,
       Population population, ProtectionFigures protection, boolean burst, Thresholds t, EvidenceModel w) {
     int n = f.minors();
     double reliability = n / (n + w.reliabilityMinors());
@@ -126,9 +135,10 @@ public final class SignalSet {
     add(signals, ESCALATIONS, f.escalations(), 1, lean * Math.min(2.0, Math.log1p(f.escalations())), w.escalations());
     add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
     add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
-    int broadcast = Math.max(f.targets(), accountsContactedRecently);
-    add(signals, INDISCRIMINATE, broadcast, INDISCRIMINATE_TARGETS,
-        -clamp(Math.log(broadcast / (double) INDISCRIMINATE_TARGETS) / Math.log(4), 0, 1), w.indiscriminate());
+    // in multiples of a broadcast's volume, the larger of the two measures: over days, or of others a day
+    double broadcast = Math.max(Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS,
+        volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY);
+    add(signals, INDISCRIMINATE, broadcast, 1.0, -clamp(Math.log(broadcast) / Math.log(4), 0, 1), w.indiscriminate());
     double linksOverChance = f.targetLinksOverChance();
     add(signals, TARGETS_KNOW_EACH_OTHER, linksOverChance, LINKS_OVER_CHANCE_FROM,
         -reliability * clamp(Math.log(linksOverChance / LINKS_OVER_CHANCE_FROM) / Math.log(LINKS_OVER_CHANCE_SPAN), 0, 1),

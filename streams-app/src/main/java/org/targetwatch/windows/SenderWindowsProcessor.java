@@ -1,6 +1,7 @@
 package org.targetwatch.windows;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -42,6 +43,7 @@ import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.scoring.Assessment;
 import org.targetwatch.scoring.AssessmentTrace;
 import org.targetwatch.scoring.Scorer;
+import org.targetwatch.signals.ContactVolume;
 import org.targetwatch.signals.Population;
 import org.targetwatch.signals.SenderTraits;
 import org.targetwatch.signals.WindowFigures;
@@ -285,11 +287,17 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     ProtectionFigures protection = longFigures.protectiveActions() == 0
         ? ProtectionFigures.NONE
         : stores.protectiveActions().figures(sender, at, reporter -> contactedAsMinor(sender, reporter, at));
-    Assessment best = null;
+    Map<WindowSpec, WindowFigures> figuresByWindow = new LinkedHashMap<>();
     for (WindowSpec window : config.windows()) {
+      figuresByWindow.put(window, window.equals(config.longWindow()) ? longFigures : stores.activity().figures(sender, window, at));
+    }
+    WindowFigures day = figuresByWindow.get(config.burstWindow());
+    ContactVolume volume = new ContactVolume(longFigures.targets(), day == null ? 0 : day.targets() - day.minors());
+    Assessment best = null;
+    for (Map.Entry<WindowSpec, WindowFigures> each : figuresByWindow.entrySet()) {
+      WindowSpec window = each.getKey();
       boolean burst = window.equals(config.burstWindow());
-      WindowFigures figures = window.equals(config.longWindow()) ? longFigures : stores.activity().figures(sender, window, at);
-      Assessment a = scorer.assess(window, burst, figures, longFigures.targets(), traits, population, protection);
+      Assessment a = scorer.assess(window, burst, each.getValue(), volume, traits, population, protection);
       trace.assessed(sender, at, a);
       if (best == null || a.score() > best.score()) {
         best = a;

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.internal.ActivityCounts;
+import org.targetwatch.signals.ContactVolume;
 import org.targetwatch.signals.Population;
+import org.targetwatch.signals.ProtectionFigures;
 import org.targetwatch.signals.SenderTraits;
 import org.targetwatch.signals.Signal;
 import org.targetwatch.signals.SignalSet;
@@ -144,6 +146,23 @@ class EvidenceScoreTest {
       assertThat(s).as("%d accepted", accepted).isGreaterThanOrEqualTo(previous);
       previous = s;
     }
+  }
+
+  @Test
+  void aHundredAdultsApproachedInADayMakeABroadcastOfWhatTheSameAdultsOverWeeksDoNot() {
+    ActivityCounts day = window(30, 60, 0.75, 1.0);
+    WindowFigures figures = WindowFigures.sumOf(List.of(day));
+    Assessment overWeeks = scorer.assess(LONG, false, figures, new ContactVolume(90, 5), ESTABLISHED_ADULT, PLATFORM,
+        ProtectionFigures.NONE);
+    Assessment inADay = scorer.assess(LONG, false, figures, new ContactVolume(90, 60), ESTABLISHED_ADULT, PLATFORM,
+        ProtectionFigures.NONE);
+    Assessment aHundredInADay = scorer.assess(LONG, false, figures, new ContactVolume(90, 120), ESTABLISHED_ADULT,
+        PLATFORM, ProtectionFigures.NONE);
+
+    assertThat(overWeeks.signals().get(SignalSet.INDISCRIMINATE).contribution()).isZero();
+    assertThat(inADay.signals().get(SignalSet.INDISCRIMINATE).contribution()).isNegative();
+    assertThat(inADay.score()).isLessThan(overWeeks.score());
+    assertThat(aHundredInADay.score()).isLessThan(inADay.score());
   }
 
   @Test
