@@ -60,6 +60,15 @@ public final class SignalSet {
   static final double LINKS_OVER_CHANCE_SPAN = 6.0;
 
   /**
+   * From this many times chance, messages to the minors who accepted are explained in proportion
+   * (up to {@link #LINKS_OVER_CHANCE_SPAN} times more): a relative, a coach or a teacher writes to
+   * the family, team or class it added. Higher than where the group's context starts, so that a
+   * snowball, whose chain through its victims' friends gives two or three times chance, keeps the
+   * evidence of its messages.
+   */
+  static final double MESSAGES_TO_A_GROUP_FROM = 2.5;
+
+  /**
    * Distinct accounts contacted in a window from which contact looks indiscriminate: a broadcast
    * (spam, a bot) rather than a person choosing whom to approach; four times as many is fully so.
    */
@@ -132,17 +141,18 @@ public final class SignalSet {
         w.claimedAge());
     add(signals, DECLINE_RATE, f.declineRate(), 0.3,
         declinesCount ? lean * reliability * clamp((f.declineRate() - 0.3) / 0.7, 0, 1) : 0, w.declines());
-    add(signals, ESCALATIONS, f.escalations(), 1, lean * Math.min(2.0, Math.log1p(f.escalations())), w.escalations());
+    double linksOverChance = f.targetLinksOverChance();
+    double toAGroup = groupness(linksOverChance, MESSAGES_TO_A_GROUP_FROM);
+    add(signals, ESCALATIONS, f.escalations(), 1, lean * (1 - toAGroup) * Math.min(2.0, Math.log1p(f.escalations())),
+        w.escalations());
     add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
     add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
     // in multiples of a broadcast's volume, the larger of the two measures: over days, or of others a day
     double broadcast = Math.max(Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS,
         volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY);
     add(signals, INDISCRIMINATE, broadcast, 1.0, -clamp(Math.log(broadcast) / Math.log(4), 0, 1), w.indiscriminate());
-    double linksOverChance = f.targetLinksOverChance();
     add(signals, TARGETS_KNOW_EACH_OTHER, linksOverChance, LINKS_OVER_CHANCE_FROM,
-        -reliability * clamp(Math.log(linksOverChance / LINKS_OVER_CHANCE_FROM) / Math.log(LINKS_OVER_CHANCE_SPAN), 0, 1),
-        w.targetCohesion());
+        -reliability * groupness(linksOverChance, LINKS_OVER_CHANCE_FROM), w.targetCohesion());
     // the minors who protected themselves from the sender, weighed by what they did; others count
     // little; both, like the other aggravating signals, in proportion to the lean to popular minors
     add(signals, PROTECTING_MINORS, protection.protectingMinors(), 1,
@@ -166,6 +176,11 @@ public final class SignalSet {
       expected = Math.max(expected, MINOR_SENDERS_MINOR_SHARE);
     }
     return expected;
+  }
+
+  /** How far links over chance go, from {@code from} times chance, towards a group beyond doubt: 0 to 1. */
+  static double groupness(double linksOverChance, double from) {
+    return clamp(Math.log(linksOverChance / from) / Math.log(LINKS_OVER_CHANCE_SPAN), 0, 1);
   }
 
   private static void add(List<Signal> signals, String name, double value, double reference, double basis, double weight) {

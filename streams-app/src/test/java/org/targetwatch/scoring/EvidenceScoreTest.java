@@ -166,6 +166,25 @@ class EvidenceScoreTest {
   }
 
   @Test
+  void messagesToMinorsWhoKnowEachOtherFarBeyondChanceCountLessThanToStrangers() {
+    ActivityCounts strangers = window(12, 0, 0.8, 1.0);
+    strangers.setEscalations(8);
+    strangers.setLinksExpected(3);
+    ActivityCounts snowball = ActivityCounts.newBuilder(strangers).setLinksKnown(9).build(); // 2.5 times chance
+    ActivityCounts family = ActivityCounts.newBuilder(strangers).setLinksKnown(60).build();  // 15 times chance
+
+    double toStrangers = escalationEvidence(strangers);
+    assertThat(toStrangers).isPositive();
+    assertThat(escalationEvidence(snowball)).isEqualTo(toStrangers);
+    assertThat(escalationEvidence(family)).isLessThan(toStrangers / 2);
+  }
+
+  private double escalationEvidence(ActivityCounts counts) {
+    return scorer.assess(LONG, false, WindowFigures.sumOf(List.of(counts)), ESTABLISHED_ADULT, PLATFORM)
+        .signals().get(SignalSet.ESCALATIONS).contribution();
+  }
+
+  @Test
   void belowTheMinimumOfMinorsTheScoreStaysUnderMediumAndBelowThreeThereIsNothing() {
     Thresholds t = Thresholds.defaults();
     assertThat(score(window(5, 0, 1.0, 1.0), NEW_ACCOUNT)).isLessThan(t.mediumScore());

@@ -173,6 +173,25 @@ class EvidenceAddsUpTest {
   }
 
   @Test
+  void aRelativeWritingToTheFamilysChildrenAfterTheyAcceptIsNotAlertedAboveLow() {
+    platform.withCrowd(2_000, 10);
+    List<String> children = highDegreeMinors(40).subList(32, 40); // above the median, one family
+    for (int i = 0; i < children.size(); i++) {
+      for (int j = i + 1; j < children.size(); j++) {
+        platform.friends(children.get(i), children.get(j));
+      }
+    }
+    establishedAdult("aunt");
+    platform.requestsTo("aunt", children, Duration.ofMinutes(30));
+    for (String child : children) {
+      platform.accept("aunt", child).after(Duration.ofMinutes(20));
+    }
+    platform.messagesTo("aunt", children, Duration.ofMinutes(30));
+
+    assertThat(highest("aunt")).isIn(null, Severity.LOW);
+  }
+
+  @Test
   void theSamePreferenceOverSixMinorsCarriesLessThanOverThirty() {
     establishedAdult("six");
     establishedAdult("thirty");
