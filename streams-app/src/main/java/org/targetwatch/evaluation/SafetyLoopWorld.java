@@ -29,8 +29,8 @@ import org.targetwatch.simulator.SimulatedReviewer;
  *     alerts show for it ({@code ownDistinctMinors}: the account's distinct minors of the long window,
  *     of the campaign window for a campaign alert): the repeat shows fewer than {@code growth} times
  *     those of the reviewed alert, and is not of a higher severity with at least 1.5 times them
- * @param campaignRepeats those of {@link #repeats} raised as a campaign member (never held back: a
- *     group is not what was reviewed)
+ * @param campaignRepeats those of {@link #repeats} raised as a campaign member (held back only while
+ *     the member's own minors did not grow: a group is not what was reviewed)
  * @param mistakenlyCleared offenders the reviewer cleared by mistake
  * @param mistakenlyClearedAlerted those of them alerted at the floor after their verdict, before and after verdicts
  * @param confirmedRings rings (sock-puppet rings of the labels) with a member the reviewer confirmed

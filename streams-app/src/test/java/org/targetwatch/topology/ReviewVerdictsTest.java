@@ -80,6 +80,28 @@ class ReviewVerdictsTest {
     assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
   }
 
+  /**
+   * Cleared on a campaign alert before any alert of its own, the account's reviewed severity is
+   * unknown: a LOW alert of its own is not "a higher severity" than the MEDIUM+ campaign alert the
+   * reviewer saw, only a doubling of its minors is new evidence (before, any own alert with half as
+   * many minors again was emitted).
+   */
+  @Test
+  void anAccountClearedOnACampaignAlertBeforeAnyAlertOfItsOwnIsNotAlertedOnHalfAsManyMinorsAgain() {
+    List<String> minors = highDegreeMinors(40);
+    platform.establishedAdultContacting("coach", minors.subList(0, 4));
+    assertThat(platform.alertsFor("coach")).as("no alert of its own at four minors").isEmpty();
+    platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, "a-campaign-alert-of-the-coach");
+
+    // one more minor a day, past the cool-down each time: five, six, seven minors (under twice four)
+    for (int day = 0; day < 3; day++) {
+      platform.after(Duration.ofDays(1)).request("coach", minors.get(4 + day));
+    }
+
+    assertThat(platform.alertsFor("coach")).isEmpty();
+    assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
+  }
+
   @Test
   void aClearedAccountIsAlertedAgainOnceItsDistinctMinorsDouble() {
     List<String> minors = highDegreeMinors(40);
