@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Fit the evidence model's weights on training worlds (docs/detection.md, "Fitting").
 
-usage: fit_evidence_model.py --prior MODEL.properties --output MODEL.properties WORLD_DIR [WORLD_DIR ...]
+usage: fit_evidence_model.py --prior MODEL.properties --output MODEL.properties [--reports [--keep MODEL.properties]]
+           WORLD_DIR [WORLD_DIR ...]
 
 Each WORLD_DIR holds labels.json (targetwatch's own simulator: the flat form or
 "targetwatch-labels/2") and trace.jsonl (`replay --trace`). The score is linear in the weights,
@@ -14,6 +15,11 @@ Offenders and look-alikes weigh equally as classes; a false alarm costs more tha
 (--false-alarm-cost). An L2 pull towards the prior keeps weights that the training worlds barely
 inform near their reasoned values. The intercept is then set to the value that maximises the
 mean F1 at MEDIUM over the training worlds, worst world breaking ties.
+
+--reports adds the safety loop's two report weights to the fitted ones (traces of worlds made with
+`simulate --reports`); with --keep MODEL, the intercept and every other weight are held at MODEL's
+values and only the report weights are fitted, so a refit of the others and a fit of the report
+weights do not overwrite each other.
 
 Needs Python 3 with numpy and scipy. Never give it test worlds or the independent validation world.
 """
@@ -42,6 +48,12 @@ FEATURES = [
     ("sender_friends_minors", "weight.friends.minors"),
     ("targets_know_each_other", "weight.target.cohesion"),
     ("indiscriminate_volume", "weight.indiscriminate"),
+]
+# --reports: the safety loop's report signals (docs/detection.md, "Reports and blocks"), in the
+# traces of worlds made with `simulate --reports`; appended, so the fit of the others is unchanged
+REPORT_FEATURES = [
+    ("blocked_or_reported_by_contacted_minors", "weight.protecting.minors"),
+    ("reported_by_others", "weight.other.reporters"),
 ]
 MEDIUM = 0.4
 TEMPERATURE = 0.5
@@ -72,7 +84,7 @@ def read_labels(path):
     sys.exit(f"{path}: not a labels file of targetwatch's simulator")
 
 
-def load_world(directory, min_minors):
+def load_world(directory, min_minors, features):
     labels = read_labels(os.path.join(directory, "labels.json"))
     rows, owners = [], []
     with open(os.path.join(directory, "trace.jsonl")) as f:
@@ -83,9 +95,12 @@ def load_world(directory, min_minors):
                 sys.exit(f"{directory}/trace.jsonl:{number}: not JSON")
             if a["minors"] < min_minors:
                 continue
-            rows.append([a["basis"][name] for name, _ in FEATURES])
+            try:
+                rows.append([a["basis"][name] for name, _ in features])
+            except KeyError as missing:
+                sys.exit(f"{directory}/trace.jsonl:{number}: no basis {missing} (a trace of an older version?)")
             owners.append(a["sender"])
-    return labels, np.array(rows, dtype=float).reshape(-1, len(FEATURES)), owners
+    return labels, np.array(rows, dtype=float).reshape(-1, len(features)), owners
 
 
 class World:
@@ -130,7 +145,7 @@ class World:
         return precision, recall, f1
 
 
-def fit(worlds, prior_w, prior_b, false_alarm_cost, pull):
+def fit(worlds, prior_w, prior_b, false_alarm_cost, pull, fixed=None):
     d = len(prior_w)
     positives = sum(int(np.sum(wd.offender)) for wd in worlds)
     negatives = sum(int(np.sum(~wd.offender)) for wd in worlds)
@@ -155,6 +170,10 @@ def fit(worlds, prior_w, prior_b, false_alarm_cost, pull):
 
     theta0 = np.append(prior_w, prior_b)
     bounds = [(0.0, 10.0)] * d + [(-30.0, 10.0)]
+    if fixed is not None:  # weights held at their values (index -> value), the intercept among them as index d
+        for i, value in fixed.items():
+            theta0[i] = value
+            bounds[i] = (value, value)
     result = minimize(loss, theta0, jac=True, method="L-BFGS-B", bounds=bounds)
     return result.x[:d], result.x[d]
 
@@ -178,38 +197,64 @@ def main():
     ap.add_argument("--min-minors", type=int, default=6)
     ap.add_argument("--false-alarm-cost", type=float, default=3.0)
     ap.add_argument("--pull", type=float, default=0.1)
+    ap.add_argument("--reports", action="store_true",
+                    help="also fit the report weights (traces of worlds made with simulate --reports)")
+    ap.add_argument("--keep", metavar="MODEL.properties",
+                    help="hold the intercept and the weights of the trace's other signals at this model's values: "
+                         "with --reports, only the report weights are fitted")
     ap.add_argument("worlds", nargs="+")
     a = ap.parse_args()
+    if a.keep and not a.reports:
+        sys.exit("--keep fits nothing without --reports")
 
+    features = FEATURES + (REPORT_FEATURES if a.reports else [])
     prior = read_properties(a.prior)
-    prior_w = np.array([float(prior[key]) for _, key in FEATURES])
+    prior_w = np.array([float(prior[key]) for _, key in features])
     prior_b = float(prior["intercept"])
+    fixed = None
+    if a.keep:
+        kept = read_properties(a.keep)
+        fixed = {i: float(kept[key]) for i, (_, key) in enumerate(FEATURES)}
+        fixed[len(features)] = float(kept["intercept"])
     worlds = []
     for directory in a.worlds:
-        labels, x, owners = load_world(directory, a.min_minors)
+        labels, x, owners = load_world(directory, a.min_minors, features)
         worlds.append(World(os.path.basename(directory.rstrip("/")), labels, x, owners))
         print(f"{directory}: {len(x):,} assessments of {len(worlds[-1].accounts):,} accounts", file=sys.stderr)
 
+    if fixed is not None:  # "before" is the kept model with the prior's report weights
+        prior_w = np.array([fixed.get(i, prior_w[i]) for i in range(len(features))])
+        prior_b = fixed[len(features)]
     before = [wd.figures(prior_w, prior_b) for wd in worlds]
-    w, b = fit(worlds, prior_w, prior_b, a.false_alarm_cost, a.pull)
-    b, after = calibrate_intercept(worlds, w, b)
+    w, b = fit(worlds, prior_w, prior_b, a.false_alarm_cost, a.pull, fixed)
+    if fixed is None:
+        b, after = calibrate_intercept(worlds, w, b)
+    else:
+        after = [wd.figures(w, b) for wd in worlds]  # the kept intercept stays
 
     for wd, f0, f1 in zip(worlds, before, after):
         print(f"{wd.name}: prior P {f0[0]:.3f} R {f0[1]:.3f} F1 {f0[2]:.3f} -> fitted P {f1[0]:.3f} R {f1[1]:.3f} F1 {f1[2]:.3f}")
     print("weights: " + ", ".join(f"{key.removeprefix('weight.')} {prior[key]} -> {v:.3f}"
-                                  for (_, key), v in zip(FEATURES, w)) + f", intercept {prior_b} -> {b:.3f}")
+                                  for (_, key), v in zip(features, w)) + f", intercept {prior_b} -> {b:.3f}")
 
-    out = collections.OrderedDict(prior)
+    out = collections.OrderedDict(read_properties(a.keep) if a.keep else prior)
     out["version"] = a.version
     out["intercept"] = f"{b:.3f}"
-    for (_, key), v in zip(FEATURES, w):
+    for (_, key), v in zip(features, w):
         out[key] = f"{v:.3f}"
     with open(a.output, "w") as f:
         f.write("# The evidence-combining score's weights (docs/detection.md, \"Evidence\").\n")
         f.write(f"# Written by tools/fit-evidence-model (pull {a.pull} towards {a.prior}); training worlds: "
                 + " ".join(os.path.basename(d.rstrip("/")) for d in a.worlds) + "\n")
-        f.write("# Fitted: the weights of the trace's signals; the safety loop's weights (protecting.minors,"
-                " other.reporters, confirmed.link) and co.targeting are the prior's, reasoned, not fitted\n")
+        if a.keep:
+            f.write(f"# Fitted: the report weights (protecting.minors, other.reporters) alone, on worlds with reports; "
+                    f"the intercept and the other weights are those of {a.keep}; confirmed.link and co.targeting reasoned\n")
+        elif a.reports:
+            f.write("# Fitted: the weights of the trace's signals, the report weights among them (worlds with reports);"
+                    " confirmed.link and co.targeting are the prior's, reasoned, not fitted\n")
+        else:
+            f.write("# Fitted: the weights of the trace's signals; the safety loop's weights (protecting.minors,"
+                    " other.reporters, confirmed.link) and co.targeting are the prior's, reasoned, not fitted\n")
         for key, value in out.items():
             f.write(f"{key}={value}\n")
 

@@ -37,10 +37,17 @@ import org.targetwatch.topology.TopologyNames;
  * chance, scored like one sender. At MEDIUM or above each member is alerted once (again only at a
  * higher severity) with the campaign's id, size and shared targets, even when each alone stays below
  * the bar, when its own evidence plus the group's coordination reaches it. Only young accounts take
- * part.
+ * part, unless the group holds an account a reviewer confirmed: then co-targeting links recent
+ * accounts too ({@link #RECENT_ACCOUNT_DAYS}).
  */
 public final class CampaignProcessor implements Processor<String, CampaignCandidate, String, Alert> {
   static final String CAMPAIGN_WINDOW = "campaign";
+  /**
+   * Accounts younger than this (days), past the young age, reach the campaign stage too, and join a
+   * group only when it holds a confirmed account: a ring's accounts are made for it, a month or two
+   * before it works its list (docs/detection.md, "Verdicts"). Established accounts stand alone.
+   */
+  public static final int RECENT_ACCOUNT_DAYS = 90;
   private static final int SAMPLE = 10;
 
   private final CampaignConfig config;
@@ -81,12 +88,9 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
     if (candidate.getConfirmedAlertId() == null && previous != null && previous.getConfirmedAlertId() != null) {
       candidate.setConfirmedAlertId(previous.getConfirmedAlertId()); // a confirmed account stays confirmed
     }
-    if (!candidate.getYoung() && candidate.getConfirmedAlertId() == null) {
-      return; // a campaign is a group of young accounts (sock puppets); established accounts stand alone
-    }
     candidates.admit(candidate);
     CoTargetingGraph graph = candidates.graph();
-    Set<String> group = graph.groupOf(candidate.getSenderId(), config.minSharedTargets(), config.maxChance());
+    Set<String> group = groupOf(candidate.getSenderId(), graph);
     if (group.size() < config.minGroupSize()) {
       return;
     }
@@ -124,6 +128,28 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
       }
       context.forward(new Record<>(member, alert, record.timestamp()));
     }
+  }
+
+  /**
+   * The account's group (docs/detection.md, "Campaigns" and "Verdicts"): a campaign is a group of
+   * young accounts (sock puppets), established accounts stand alone; but co-targeting that links a
+   * recent account to a confirmed one, directly or through the group, is no longer a matter of
+   * youth: the reviewer's verdict is what makes it suspicious (rings of accounts a month or two old).
+   */
+  private Set<String> groupOf(String account, CoTargetingGraph graph) {
+    Set<String> linked = graph.groupOf(account, config.minSharedTargets(), config.maxChance());
+    boolean allYoung = true;
+    for (String member : linked) {
+      CampaignCandidate c = candidates.get(member);
+      if (c.getConfirmedAlertId() != null) {
+        return linked;
+      }
+      allYoung &= c.getYoung();
+    }
+    return allYoung ? linked : graph.groupOf(account, config.minSharedTargets(), config.maxChance(), member -> {
+      CampaignCandidate c = candidates.get(member);
+      return c.getYoung() || c.getConfirmedAlertId() != null;
+    });
   }
 
   /** The confirmed alerts of the group's other members: the link a reviewer's verdict gives the rest (alert ids, never accounts). */
@@ -175,6 +201,7 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
         .setSampleTargetIds(own.getMinorTargets().stream().limit(SAMPLE).toList())
         .setCampaignSize(group.size())
         .setCampaignSharedTargets(shared.stream().limit(SAMPLE).toList())
+        .setOwnDistinctMinors(own.getMinorTargets().size()) // what a CLEARED verdict on a member is compared on
         .build();
     return Alert.newBuilder()
         .setAlertId(AlertFactory.alertId(member, severity.name(), CAMPAIGN_WINDOW, campaignId)) // once per member, campaign, severity

@@ -25,11 +25,12 @@ import org.targetwatch.simulator.SimulatedReviewer;
  * @param repeats alerts (any severity) of the cleared benign accounts after their verdict, before
  *     (in {@code withReports}) and after verdicts (in {@code withVerdicts})
  * @param repeatsOnUnchangedEvidence those of {@link #repeats} of the account alone (no campaign) on the
- *     evidence reviewed, by the CLEARED rule (docs/detection.md, "Verdicts") applied to the alerts'
- *     own figures: the repeat shows fewer than {@code growth} times the distinct minors the reviewed
- *     alert showed, and is not of a higher severity with at least 1.5 times them
- * @param campaignRepeats those of {@link #repeats} raised as a campaign member (never held back: a
- *     group is not what was reviewed)
+ *     evidence reviewed, by the CLEARED rule (docs/detection.md, "Verdicts") applied to the figure the
+ *     alerts show for it ({@code ownDistinctMinors}: the account's distinct minors of the long window,
+ *     of the campaign window for a campaign alert): the repeat shows fewer than {@code growth} times
+ *     those of the reviewed alert, and is not of a higher severity with at least 1.5 times them
+ * @param campaignRepeats those of {@link #repeats} raised as a campaign member (held back only while
+ *     the member's own minors did not grow: a group is not what was reviewed)
  * @param mistakenlyCleared offenders the reviewer cleared by mistake
  * @param mistakenlyClearedAlerted those of them alerted at the floor after their verdict, before and after verdicts
  * @param confirmedRings rings (sock-puppet rings of the labels) with a member the reviewer confirmed
@@ -152,8 +153,8 @@ public record SafetyLoopWorld(long seed, WorldResult withoutReports, WorldResult
         continue;
       }
       Alert reviewedAlert = reviewedAlerts.get(review.alertId());
-      int reviewed = reviewedAlert == null ? 0 : reviewedAlert.getEvidence().getDistinctMinors();
-      int now = alert.getEvidence().getDistinctMinors();
+      int reviewed = reviewedAlert == null ? 0 : ownMinors(reviewedAlert);
+      int now = ownMinors(alert);
       boolean escalated = alert.getSeverity().compareTo(review.severity()) > 0
           && now >= ClearedRule.ESCALATION_GROWTH * reviewed;
       if (now < growth * reviewed && !escalated) {
@@ -161,6 +162,16 @@ public record SafetyLoopWorld(long seed, WorldResult withoutReports, WorldResult
       }
     }
     return new int[] {all, unchanged, campaign};
+  }
+
+  /**
+   * The figure the CLEARED rule compares, as the alert shows it: the account's own distinct minors,
+   * not those of the alert's window (a burst alert's day of minors says nothing of how far the
+   * account's minors grew since the review). Alerts of versions before that figure: the window's.
+   */
+  static int ownMinors(Alert alert) {
+    int own = alert.getEvidence().getOwnDistinctMinors();
+    return own > 0 ? own : alert.getEvidence().getDistinctMinors();
   }
 
   /** Accounts of {@code reviewed} with an alert at the floor after their verdict. */

@@ -128,7 +128,8 @@ public final class AlertFieldMapping {
         fields.intOr("otherReporters", 0),
         fields.optionalString("reviewVerdict"),
         fields.optionalString("reviewedAlertId"),
-        fields.stringListOr("confirmedLinks"));
+        fields.stringListOr("confirmedLinks"),
+        fields.intOr("ownDistinctMinors", 0));
   }
 
   private static String stringOr(JsonFields fields, String name, String defaultValue) throws EventFormatException {
@@ -201,6 +202,7 @@ public final class AlertFieldMapping {
     if (!links.isEmpty()) {
       writeStrings(out, "confirmedLinks", links);
     }
+    writeCountIfAny(out, "ownDistinctMinors", evidence.getOwnDistinctMinors());
   }
 
   private static void writeCountIfAny(JsonGenerator out, String name, int count) throws IOException {

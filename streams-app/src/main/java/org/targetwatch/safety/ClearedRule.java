@@ -6,8 +6,9 @@ import org.targetwatch.schema.internal.VerdictState;
 /**
  * Whether a CLEARED account may be alerted again (docs/detection.md, "Verdicts"): only when its
  * evidence grew materially beyond what the reviewer saw — at least {@code growth} times the distinct
- * minors reviewed (default twice), or a severity above the reviewed one reached with at least half
- * as many distinct minors again. Distinct minors are those of the long window. The alert the verdict
+ * minors reviewed (default twice), or a severity above the reviewed one (when it is known) reached
+ * with at least half as many distinct minors again. Distinct minors are those of the long window. An
+ * alert emitted on grown evidence becomes the evidence to grow beyond. The alert the verdict
  * names, raised only after it, is held back and its figures become the evidence reviewed; while the
  * reviewed evidence is unknown (the verdict named an alert not raised yet, before the account had any
  * evidence), every other alert is emitted.
@@ -53,8 +54,10 @@ public final class ClearedRule {
     if (minors >= growth * reviewed) {
       return Decision.ALERT;
     }
+    // a severity the reviewer saw but the account's windows never raised (a campaign alert on an account
+    // with no alert of its own) is unknown, not the lowest: only the doubling counts as growth then
     Severity reviewedSeverity = cleared.getReviewedSeverity();
-    boolean higher = reviewedSeverity == null || severity.ordinal() > reviewedSeverity.ordinal();
+    boolean higher = reviewedSeverity != null && severity.ordinal() > reviewedSeverity.ordinal();
     return higher && minors >= ESCALATION_GROWTH * reviewed ? Decision.ALERT : Decision.HOLD_BACK;
   }
 }

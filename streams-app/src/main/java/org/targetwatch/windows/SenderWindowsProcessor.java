@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.targetwatch.alerts.AlertFactory;
+import org.targetwatch.campaigns.CampaignProcessor;
 import org.targetwatch.contacts.FriendshipSides;
 import org.targetwatch.contacts.RecentContactMemory;
 import org.targetwatch.friendship.AgeBands;
@@ -270,9 +271,11 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       reassessLaterContacts(sender, at, population);
     }
     boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
+    // a recent account past the young age joins a campaign only through a confirmed member (docs/detection.md, "Verdicts")
     boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
-    if (minorContact && young && isCampaignCandidate(best)) {
-      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, campaignCandidate(sender, attempt, best, traits), at));
+    boolean recent = traits.accountAgeKnown() && traits.accountAgeDays() < CampaignProcessor.RECENT_ACCOUNT_DAYS;
+    if (minorContact && recent && isCampaignCandidate(best)) {
+      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, campaignCandidate(sender, attempt, best, traits, young), at));
     }
   }
 
@@ -319,6 +322,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         Alert alert = alerts.create(sender, at, best, traits, population.minorDegreeUpperQuartile(),
             population.minorShare(), targets);
         SafetyLoopEvidence.addTo(alert.getEvidence(), protection, verdict);
+        alert.getEvidence().setOwnDistinctMinors(minors); // what a CLEARED verdict is compared on, whatever the window
         context.forward(new Record<>(sender, alert, at));
       }
     }
@@ -334,7 +338,9 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       return false;
     }
     ClearedRule.Decision decision = clearedRule.decide(verdict, alertId, severity, minors);
-    if (decision == ClearedRule.Decision.HOLD_BACK_AND_RESOLVE) {
+    if (decision == ClearedRule.Decision.HOLD_BACK_AND_RESOLVE
+        || (decision == ClearedRule.Decision.ALERT && verdict.getReviewedMinors() >= 0)) {
+      // the evidence reviewed, or the grown evidence now shown: the next alert must grow beyond it
       stores.verdicts().resolve(account, verdict, minors, severity);
     }
     return decision != ClearedRule.Decision.ALERT;
@@ -385,7 +391,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   }
 
   /** The sender's minors of the campaign window, each with its degree rank and whether it was a stranger. */
-  private CampaignCandidate campaignCandidate(String sender, ContactAttempt attempt, Assessment best, SenderTraits traits) {
+  private CampaignCandidate campaignCandidate(String sender, ContactAttempt attempt, Assessment best, SenderTraits traits,
+      boolean young) {
     long at = attempt.getAt();
     List<TargetEntry> minors = stores.activity().targetsOf(sender, at - config.campaigns().window().toMillis(), at)
         .stream().filter(TargetEntry::getMinor).limit(config.campaigns().maxTargetsPerCandidate()).toList();
@@ -393,7 +400,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         .setSenderId(sender)
         .setAt(at)
         .setEventId(attempt.getEventId())
-        .setYoung(true)
+        .setYoung(young)
         .setScore(best.score())
         .setMinorTargets(minors.stream().map(TargetEntry::getTargetId).toList())
         .setMinorTargetPercentiles(minors.stream().map(TargetEntry::getDegreePercentile).toList())

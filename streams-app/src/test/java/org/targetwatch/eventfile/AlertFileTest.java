@@ -55,6 +55,7 @@ class AlertFileTest {
         .setTargetCap(200)
         .setCampaignSize(3)
         .setCampaignSharedTargets(List.of("m2"))
+        .setOwnDistinctMinors(12)
         .build();
     return new Alert("alert-7f3a", "a9", Instant.parse("2026-03-01T12:00:00.250Z"),
         Instant.parse("2026-03-01T11:00:00Z"), Instant.parse("2026-03-01T12:00:00.250Z"), 0.82, Severity.HIGH,

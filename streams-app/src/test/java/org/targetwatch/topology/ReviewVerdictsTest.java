@@ -93,6 +93,28 @@ class ReviewVerdictsTest {
     assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
   }
 
+  /**
+   * Cleared on a campaign alert before any alert of its own, the account's reviewed severity is
+   * unknown: a LOW alert of its own is not "a higher severity" than the MEDIUM+ campaign alert the
+   * reviewer saw, only a doubling of its minors is new evidence (before, any own alert with half as
+   * many minors again was emitted).
+   */
+  @Test
+  void anAccountClearedOnACampaignAlertBeforeAnyAlertOfItsOwnIsNotAlertedOnHalfAsManyMinorsAgain() {
+    List<String> minors = highDegreeMinors(40);
+    platform.establishedAdultContacting("coach", minors.subList(0, 4));
+    assertThat(platform.alertsFor("coach")).as("no alert of its own at four minors").isEmpty();
+    platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, "a-campaign-alert-of-the-coach");
+
+    // one more minor a day, past the cool-down each time: five, six, seven minors (under twice four)
+    for (int day = 0; day < 3; day++) {
+      platform.after(Duration.ofDays(1)).request("coach", minors.get(4 + day));
+    }
+
+    assertThat(platform.alertsFor("coach")).isEmpty();
+    assertThat(metrics.count("held-back")).isGreaterThanOrEqualTo(1);
+  }
+
   @Test
   void aClearedAccountIsAlertedAgainOnceItsDistinctMinorsDouble() {
     List<String> minors = highDegreeMinors(40);
@@ -111,6 +133,41 @@ class ReviewVerdictsTest {
         && again.getEvidence().getDistinctMinors() >= 1.5 * reviewedMinors;
     assertThat(doubled || higherWithMore).as("alerted again at %d minors (%s) after the review at %d (%s)",
         again.getEvidence().getDistinctMinors(), again.getSeverity(), reviewedMinors, reviewed.getSeverity()).isTrue();
+  }
+
+  /**
+   * Alerted again once its minors doubled, a cleared account is not alerted again at every cool-down
+   * on that grown evidence: the alert emitted is what the safety team has now, and the next one must
+   * grow beyond it (before, every alert after the doubling was emitted, a day apart).
+   */
+  @Test
+  void aClearedAccountAlertedAgainOnGrownEvidenceIsNotAlertedAgainUntilItGrowsBeyondThatAlert() {
+    List<String> minors = highDegreeMinors(60);
+    Alert reviewed = alertedCoach("coach", minors.subList(0, 12));
+    platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, reviewed.getAlertId());
+    int before = platform.alertsFor("coach").size();
+
+    // new minors, 20 minutes apart, until the evidence has grown enough to alert again
+    platform.after(Duration.ofDays(1));
+    int next = 12;
+    while (platform.alertsFor("coach").size() == before && next < 40) {
+      platform.request("coach", minors.get(next++)).after(Duration.ofMinutes(20));
+    }
+    List<Alert> grown = platform.alertsFor("coach");
+    assertThat(grown).as("alerted again on grown evidence").hasSizeGreaterThan(before);
+    Alert shown = grown.get(grown.size() - 1);
+    int heldBack = metrics.count("held-back");
+
+    // a few more minors a day, well past the cool-down each time: fewer than half as many again as last shown
+    for (int day = 1; day <= 4; day++) {
+      platform.after(Duration.ofDays(1)).request("coach", minors.get(next++));
+    }
+
+    assertThat(platform.alertsFor("coach")).as("nothing after %s at %d minors: %s", shown.getSeverity(),
+        shown.getEvidence().getDistinctMinors(), platform.alertsFor("coach").stream().map(a -> a.getDetectedAt() + " "
+            + a.getSeverity() + " " + a.getEvidence().getWindow() + " " + a.getEvidence().getDistinctMinors()).toList())
+        .hasSize(grown.size());
+    assertThat(metrics.count("held-back")).isGreaterThan(heldBack);
   }
 
   @Test
@@ -272,5 +329,30 @@ class ReviewVerdictsTest {
         .allSatisfy(a -> assertThat(a.getEvidence().getReviewVerdict()).isEqualTo("CONFIRMED"));
     assertThat(linked).allSatisfy(a -> assertThat(a.getSeverity().ordinal()).isGreaterThanOrEqualTo(Severity.MEDIUM.ordinal()));
     assertThat(linked).allSatisfy(a -> assertThat(a.toString()).doesNotContain("\"p1\", \"p2\""));
+  }
+
+  /**
+   * Sock puppets a month or two old are no campaign on their own (established accounts stand alone),
+   * but once one of them is confirmed, co-targeting with it links the others whatever their age.
+   * Before, accounts over 30 days old never reached the campaign stage, and a confirmed member's
+   * ring stayed unlinked.
+   */
+  @Test
+  void aRingOfAccountsOverAMonthOldIsAlertedWholeOnceOneMemberIsConfirmed() {
+    platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
+    List<String> shared = highDegreeMinors(12);
+    List<String> ring = List.of("p1", "p2", "p3");
+    platform.ring(ring, 45).ringRounds(ring, shared, 0, 4, 0);
+    assertThat(platform.alerts()).as("no campaign of established accounts without a verdict")
+        .noneMatch(a -> ring.contains(a.getAccountId()) && a.getCampaignId() != null);
+
+    platform.after(Duration.ofHours(1)).verdict("p1", Verdict.CONFIRMED, "alert-of-p1");
+
+    List<Alert> linked = platform.alerts().stream()
+        .filter(a -> ring.contains(a.getAccountId()) && a.getCampaignId() != null).toList();
+    assertThat(linked.stream().map(Alert::getAccountId).collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(ring);
+    assertThat(linked).filteredOn(a -> !a.getAccountId().equals("p1"))
+        .allSatisfy(a -> assertThat(a.getEvidence().getConfirmedLinks()).containsExactly("alert-of-p1"));
+    assertThat(linked).allSatisfy(a -> assertThat(a.getSeverity().ordinal()).isGreaterThanOrEqualTo(Severity.MEDIUM.ordinal()));
   }
 }

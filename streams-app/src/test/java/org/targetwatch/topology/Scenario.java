@@ -155,8 +155,13 @@ public final class Scenario implements AutoCloseable {
 
   /** The young accounts (4 days, 13-15) of a sock-puppet ring. */
   public Scenario youngRing(List<String> ring) {
+    return ring(ring, 4);
+  }
+
+  /** The accounts (13-15) of a sock-puppet ring, {@code ageDays} old. */
+  public Scenario ring(List<String> ring, int ageDays) {
     for (String member : ring) {
-      account(member, AgeBand.AGE_13_15, 4);
+      account(member, AgeBand.AGE_13_15, ageDays);
     }
     return this;
   }
