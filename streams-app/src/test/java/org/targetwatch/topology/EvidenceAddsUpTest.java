@@ -123,8 +123,8 @@ class EvidenceAddsUpTest {
 
   @Test
   void sixPopularSchoolmatesWhoAreFriendsOfEachOtherNeverMakeANewTeenHighAndTheirTiesCountAgainstIt() {
-    platform.withCrowd(2_000, 10);
-    // above the minors' upper quartile (76 to 81 friends), and friends of each other: about four
+    platform.withCrowd(3_000, 10);
+    // above the minors' upper quartile (76 to 81 friends), and friends of each other: about five
     // times as often as chance would have minors of their degrees be, on this platform
     List<String> schoolmates = highDegreeMinors(24).subList(18, 24);
     for (int i = 0; i < schoolmates.size(); i++) {

@@ -102,13 +102,13 @@ class ReviewVerdictsTest {
   @Test
   void anAccountClearedOnACampaignAlertBeforeAnyAlertOfItsOwnIsNotAlertedOnHalfAsManyMinorsAgain() {
     List<String> minors = highDegreeMinors(40);
-    platform.establishedAdultContacting("coach", minors.subList(0, 4));
-    assertThat(platform.alertsFor("coach")).as("no alert of its own at four minors").isEmpty();
+    platform.establishedAdultContacting("coach", minors.subList(0, 3));
+    assertThat(platform.alertsFor("coach")).as("no alert of its own at three minors").isEmpty();
     platform.after(Duration.ofHours(1)).verdict("coach", Verdict.CLEARED, "a-campaign-alert-of-the-coach");
 
-    // one more minor a day, past the cool-down each time: five, six, seven minors (under twice four)
-    for (int day = 0; day < 3; day++) {
-      platform.after(Duration.ofDays(1)).request("coach", minors.get(4 + day));
+    // one more minor a day, past the cool-down each time: four, five minors (under twice three)
+    for (int day = 0; day < 2; day++) {
+      platform.after(Duration.ofDays(1)).request("coach", minors.get(3 + day));
     }
 
     assertThat(platform.alertsFor("coach")).isEmpty();
