@@ -61,9 +61,38 @@ class InternalBytesTest {
     byte[] bytes = serde.toBytes(value);
 
     byte[] avro = plainAvro(value);
-    assertThat(bytes[0]).isEqualTo(InternalAvroSerde.FORMAT_V1);
+    assertThat(bytes[0]).isEqualTo(serde.format()); // 1, or the next after a type's earlier formats
     assertThat(java.util.Arrays.copyOfRange(bytes, 1, bytes.length)).isEqualTo(avro);
     assertThat(serde.fromBytes(bytes)).isEqualTo(value);
+  }
+
+  @org.junit.jupiter.api.Test
+  void activityCountsWrittenByThePreviousVersionAreReadWithTheNewFieldsAtTheirDefaults() throws IOException {
+    org.apache.avro.Schema previous;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/internal-history/ActivityCounts-1.avsc")) {
+      previous = new org.apache.avro.Schema.Parser().parse(in);
+    }
+    org.apache.avro.generic.GenericRecord old = new org.apache.avro.generic.GenericData.Record(previous);
+    Object[] values = {3, 2, 1, 1.75, 1, 0, 2, 1, 0, 1, 0, 1, 0.375, 2};
+    for (int i = 0; i < values.length; i++) {
+      old.put(i, values[i]);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(1); // format 1
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(previous).write(old, encoder);
+    encoder.flush();
+    InternalAvroSerde<ActivityCounts> serde = InternalAvroSerde.of(ActivityCounts.class);
+
+    ActivityCounts read = serde.fromBytes(out.toByteArray());
+
+    assertThat(serde.format()).isEqualTo((byte) 2);
+    assertThat(read.getTargets()).isEqualTo(3);
+    assertThat(read.getEscalations()).isEqualTo(1);
+    assertThat(read.getProtectiveActions()).isEqualTo(2);
+    assertThat(read.getTargetDegreeSum()).isZero();
+    assertThat(read.getLinksKnown()).isZero();
+    assertThat(read.getLinksExpected()).isZero();
   }
 
   @org.junit.jupiter.api.Test
