@@ -15,10 +15,11 @@ import org.targetwatch.scoring.Thresholds;
  * age matching the targets', declines and escalation from an accepted request to messages add to
  * it. Context that explains the contact subtracts in proportion: an established minor contacting
  * its own age band, a sender whose trusted friends are largely minors, targets who know each other
- * far beyond chance (one class, one club, one family), mutual friends (a stranger share below one half), and contact
- * so indiscriminate that it is a broadcast rather than a choice (spam). Acceptance never subtracts: children with many friends accept strangers
- * readily, which is why they are targeted. Rates are shrunk by n / (n + k) over n minors, so that
- * six contacts never carry what thirty do.
+ * far beyond chance (one class, one club, one family; messages to them then count less too), mutual
+ * friends (a stranger share below one half), and contact so indiscriminate that it is a broadcast
+ * rather than a choice (spam). Acceptance never subtracts: children with many friends accept
+ * strangers readily, which is why they are targeted. Rates are shrunk by n / (n + k) over n minors,
+ * so that six contacts never carry what thirty do.
  */
 public final class SignalSet {
   public static final String DISTINCT_MINORS = "distinct_minors";
