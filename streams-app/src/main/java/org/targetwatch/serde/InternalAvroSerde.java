@@ -2,6 +2,10 @@ package org.targetwatch.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.io.BinaryDecoder;
@@ -16,18 +20,33 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.targetwatch.schema.internal.AccountMessage;
 
 /**
  * Serde for the detector's own state and internal topics: one format-version byte, then Avro binary
  * of the generated class's schema. No schema registry: these bytes never leave the application, and
- * the version byte is what an upgrade that changes an internal schema switches on.
+ * the version byte is what an upgrade that changes an internal schema switches on: a type whose
+ * schema changed writes the next format byte, and bytes of its earlier formats are read with the
+ * schema they were written with ({@link #EARLIER_FORMATS}, kept under {@code internal-history/} in
+ * the schemas module) resolved to the current one, new fields taking their defaults.
  */
 public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
-  /** The first byte of every value this serde writes; another value means another (future) format. */
+  /** The first byte of every value of a type whose schema has not changed since formats began. */
   public static final byte FORMAT_V1 = 1;
+
+  /**
+   * The writer schemas of each type's earlier formats, by format byte (1, 2, ...); a type listed
+   * here writes the byte after its last earlier format. {@code AccountMessage} format 1 has no
+   * sequence number (docs/operations.md, upgrade notes).
+   */
+  static final Map<Class<?>, List<String>> EARLIER_FORMATS =
+      Map.of(AccountMessage.class, List.of("/internal-history/AccountMessage-1.avsc"));
 
   private final Class<T> type;
   private final Schema schema;
+  private final byte format;
+  /** {@code earlier[b - 1]}: the writer schema of format byte {@code b}, for every {@code b < format}. */
+  private final Schema[] earlier;
   private final ThreadLocal<Codec<T>> codecs;
 
   /**
@@ -41,7 +60,26 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
   private InternalAvroSerde(Class<T> type) {
     this.type = type;
     this.schema = SpecificData.get().getSchema(type);
-    this.codecs = ThreadLocal.withInitial(() -> new Codec<>(schema));
+    this.earlier = EARLIER_FORMATS.getOrDefault(type, List.of()).stream().map(InternalAvroSerde::historySchema)
+        .toArray(Schema[]::new);
+    this.format = (byte) (earlier.length + 1);
+    this.codecs = ThreadLocal.withInitial(() -> new Codec<>(schema, format, earlier));
+  }
+
+  private static Schema historySchema(String resource) {
+    try (InputStream in = InternalAvroSerde.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the schema of an earlier internal format is missing: " + resource);
+      }
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+
+  /** The format byte this serde writes. */
+  public byte format() {
+    return format;
   }
 
   private static SpecificData withGeneratedCoders() {
@@ -66,7 +104,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
 
   /** The record whose bytes ({@link #toBytes}) are {@code length} bytes of {@code buffer} from {@code offset}. */
   public T fromBytes(byte[] buffer, int offset, int length) {
-    if (length == 0 || buffer[offset] != FORMAT_V1) {
+    if (length == 0 || buffer[offset] < FORMAT_V1 || buffer[offset] > format) {
       throw new SerializationException(
           "internal " + type.getSimpleName() + " record has unknown format version "
               + (length == 0 ? "(empty)" : String.valueOf(buffer[offset])));
@@ -93,18 +131,28 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
   private static final class Codec<T> {
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
+    private final byte format;
+    /** Readers of the earlier formats, made on first use: they resolve the old schema to the current one. */
+    private final SpecificDatumReader<T>[] earlierReaders;
+    private final Schema[] earlierSchemas;
+    private final Schema schema;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
     private BinaryEncoder encoder;
     private BinaryDecoder decoder;
 
-    Codec(Schema schema) {
+    @SuppressWarnings("unchecked")
+    Codec(Schema schema, byte format, Schema[] earlierSchemas) {
+      this.schema = schema;
+      this.format = format;
+      this.earlierSchemas = earlierSchemas;
+      this.earlierReaders = new SpecificDatumReader[earlierSchemas.length];
       this.writer = new SpecificDatumWriter<>(schema, WITH_GENERATED_CODERS);
       this.reader = new SpecificDatumReader<>(schema, schema, WITH_GENERATED_CODERS);
     }
 
     byte[] encode(T value) {
       buffer.reset();
-      buffer.write(FORMAT_V1);
+      buffer.write(format);
       // buffered: a direct encoder makes one synchronized stream write per field
       encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
       boolean written = false;
@@ -124,7 +172,16 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
 
     T decode(byte[] buffer, int offset, int length) throws IOException {
       decoder = DecoderFactory.get().binaryDecoder(buffer, offset + 1, length - 1, decoder);
-      return reader.read(null, decoder);
+      byte written = buffer[offset];
+      return (written == format ? reader : earlierReader(written)).read(null, decoder);
+    }
+
+    private SpecificDatumReader<T> earlierReader(byte written) {
+      int index = written - 1;
+      if (earlierReaders[index] == null) {
+        earlierReaders[index] = new SpecificDatumReader<>(earlierSchemas[index], schema, WITH_GENERATED_CODERS);
+      }
+      return earlierReaders[index];
     }
   }
 }

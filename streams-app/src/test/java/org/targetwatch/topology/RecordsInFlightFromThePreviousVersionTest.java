@@ -56,8 +56,8 @@ class RecordsInFlightFromThePreviousVersionTest {
   @Test
   void bothSidesOfAFriendshipFromTheOldFanOutMakeOneFriendship() {
     long at = platform.now().toEpochMilli();
-    accountEvents.pipeInput(ADULT, new AccountMessage(new FriendshipChanged(ADULT, MINOR, true, true, at)), at);
-    accountEvents.pipeInput(MINOR, new AccountMessage(new FriendshipChanged(MINOR, ADULT, true, false, at)), at);
+    accountEvents.pipeInput(ADULT, AccountMessages.of(new FriendshipChanged(ADULT, MINOR, true, true, at)), at);
+    accountEvents.pipeInput(MINOR, AccountMessages.of(new FriendshipChanged(MINOR, ADULT, true, false, at)), at);
 
     assertThat(FriendSetBytes.find(friendSet(ADULT), MINOR).getInitiatedBySelf()).isTrue();
     assertThat(FriendSetBytes.find(friendSet(MINOR), ADULT).getInitiatedBySelf()).isFalse();
@@ -70,8 +70,8 @@ class RecordsInFlightFromThePreviousVersionTest {
   void anOldAgeBandIsRecordedAndAnOldMessageCopyIsIgnored() {
     platform.friends(ADULT, MINOR);
     long at = platform.now().toEpochMilli();
-    contactsByRecipient.pipeInput(MINOR, new AccountMessage(new PeerAgeBand(MINOR, ADULT, AgeBand.AGE_16_17)), at);
-    accountEvents.pipeInput(MINOR, new AccountMessage(new MessageReceived(MINOR, "stranger", at)), at);
+    contactsByRecipient.pipeInput(MINOR, AccountMessages.of(new PeerAgeBand(MINOR, ADULT, AgeBand.AGE_16_17)), at);
+    accountEvents.pipeInput(MINOR, AccountMessages.of(new MessageReceived(MINOR, "stranger", at)), at);
 
     assertThat(FriendSetBytes.find(friendSet(MINOR), ADULT).getAgeBand()).isEqualTo(AgeBand.AGE_16_17);
     KeyValueStore<String, Long> sentTo = platform.driver().getKeyValueStore(SENT_TO_STORE);
@@ -87,15 +87,15 @@ class RecordsInFlightFromThePreviousVersionTest {
     assertThat(unionBranch(messages, new FriendshipChanged(ADULT, MINOR, true, true, 1L))).isEqualTo(1);
     assertThat(unionBranch(messages, new MessageReceived(MINOR, ADULT, 1L))).isEqualTo(3);
     assertThat(unionBranch(messages, new PeerAgeBand(MINOR, ADULT, AgeBand.ADULT))).isEqualTo(5);
-    assertThat(AccountMessage.getClassSchema().getField("payload").schema().getTypes()).hasSize(13)
+    assertThat(AccountMessage.getClassSchema().getField("payload").schema().getTypes()).hasSize(14)
         .extracting(schema -> schema.getName()).startsWith("Profile", "FriendshipChanged", "ContactAttempt",
             "MessageReceived", "RequestAnswered", "PeerAgeBand", "ContactCandidate", "EnrichedContact",
-            "PeerFriendshipChanged", "Reassessment", "SafetyReport", "ReviewVerdict", "TargetResponse"); // appended
+            "PeerFriendshipChanged", "Reassessment", "SafetyReport", "ReviewVerdict", "TargetResponse", "ContactDropped"); // appended
   }
 
   /** The union index Avro wrote after the format byte (a zig-zag varint, one byte for small ones). */
   private static int unionBranch(InternalAvroSerde<AccountMessage> messages, Object payload) {
-    byte[] bytes = messages.toBytes(new AccountMessage(payload));
+    byte[] bytes = messages.toBytes(AccountMessages.of(payload));
     return bytes[1] >> 1;
   }
 
