@@ -95,6 +95,24 @@ class AnswersBackInAnyOrderTest {
     }
   }
 
+  @Test
+  void aContactItsRecipientDropsComesBackSoThatNothingIsLeftOutstanding() {
+    try (Scenario platform = platform(DetectorConfig.defaults(), DetectorMetrics.NONE)) {
+      platform.message(Scenario.minor(3), SENDER).after(Duration.ofMinutes(1));
+      platform.message(SENDER, Scenario.minor(3)); // a reply: dropped at the minor's partition
+      platform.deleted("gone", AgeBand.AGE_13_15).after(Duration.ofMinutes(1));
+      platform.request(SENDER, "gone"); // to a deleted account: dropped there too
+
+      SequenceState sequence = platform.driver().<String, SequenceState>getKeyValueStore(SEQUENCE_STORE).get(SENDER);
+      assertThat(sequence.getSent()).as("messages the sender's partition numbered").isEqualTo(2);
+      assertThat(sequence.getApplied()).as("numbers the windows have passed").isEqualTo(2);
+      assertThat(sequence.getWaiting()).isZero();
+      var targets = platform.driver().getKeyValueStore(SENDER_TARGETS_STORE);
+      assertThat(targets.get(SENDER + '\u0000' + Scenario.minor(3))).as("the reply counted as a contact").isNull();
+      assertThat(targets.get(SENDER + '\u0000' + "gone")).as("the deleted account counted as a target").isNull();
+    }
+  }
+
   private record Run(List<Alert> alerts, List<TestRecord<String, AccountMessage>> answers) {}
 
   /** The scenario through the whole topology (one partition: every answer back in order), and its answers. */
