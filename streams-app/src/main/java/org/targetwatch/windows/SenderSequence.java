@@ -103,20 +103,22 @@ public final class SenderSequence {
       }
       waiting.put(waitingKey(account, number), new WaitingMessage(record.value(), record.timestamp()));
       state.setWaiting(state.getWaiting() + 1);
+      states.put(account, state);
       metrics.messageWaited();
       if (state.getWaiting() > MAX_WAITING || streamTime - state.getWaitingSince() >= maxWaitMs) {
         releasePastGaps(account, state, apply);
       }
-      states.put(account, state);
       return;
     }
     state.setApplied(applied + 1);
     state.setLastAt(Math.max(state.getLastAt(), record.timestamp()));
+    // stored before it is applied: a message whose processing fails (and is dead-lettered) is not
+    // waited for again, and the state stays whole whatever an exception leaves undone
+    states.put(account, state);
     apply.accept(record);
     if (state.getWaiting() > 0) {
       releaseFollowing(account, state, streamTime, apply);
     }
-    states.put(account, state);
   }
 
   /** The accounts whose windows have waited {@code maxWait} or more by {@code streamTime}: what waits is applied. */
@@ -135,7 +137,6 @@ public final class SenderSequence {
       SequenceState state = states.get(account);
       if (state != null && state.getWaiting() > 0 && streamTime - state.getWaitingSince() >= maxWaitMs) {
         releasePastGaps(account, state, apply);
-        states.put(account, state);
       }
     }
   }
@@ -162,6 +163,7 @@ public final class SenderSequence {
       long number = next.value.getMessage().getSequence();
       if (number != state.getApplied()) {
         state.setWaitingSince(streamTime); // a later gap: its wait begins now
+        states.put(account, state);
         break;
       }
       applyWaiting(account, state, next, apply);
@@ -186,6 +188,7 @@ public final class SenderSequence {
     state.setWaiting(state.getWaiting() - 1);
     state.setApplied(state.getApplied() + 1);
     state.setLastAt(Math.max(state.getLastAt(), next.value.getTimestamp()));
+    states.put(account, state); // before it is applied, as in arrive
     apply.accept(new Record<>(account, next.value.getMessage(), next.value.getTimestamp()));
   }
 
