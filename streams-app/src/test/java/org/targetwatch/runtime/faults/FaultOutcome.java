@@ -155,7 +155,7 @@ final class FaultOutcome {
   /**
    * Campaign alert ids that may differ, each way: the campaign stage judges groups in the order
    * candidates from four partitions reach it (not sequenced; docs/detection.md, "Order"). Measured
-   * 0 in three runs, 3 (one group of three) in one.
+   * 0-7 in fourteen fault runs (a group of three or four members at one or two severities).
    */
-  static final int MAX_CAMPAIGN_IDS_DIFFERING = 10;
+  static final int MAX_CAMPAIGN_IDS_DIFFERING = 20;
 }
