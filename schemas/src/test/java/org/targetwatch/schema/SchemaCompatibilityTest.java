@@ -120,6 +120,21 @@ class SchemaCompatibilityTest {
   }
 
   @Test
+  void theCurrentAccountMessageReadsWhatItsEarlierInternalFormatsWrote() throws IOException {
+    // internal records carry no schema id, only a format byte: the serde keeps the schema each
+    // earlier format byte was written with (internal-history/) and resolves it to the current one
+    try (var history = SchemaCompatibilityTest.class.getResourceAsStream("/internal-history/AccountMessage-1.avsc")) {
+      assertThat(history).as("the schema AccountMessage's format 1 was written with").isNotNull();
+      Schema formatOne = new Schema.Parser().parse(history);
+
+      assertThat(backwardIncompatibility("AccountMessage", "format 1", AccountMessage.getClassSchema(), formatOne))
+          .isEmpty();
+      assertThat(formatOne.getField("sequence")).as("format 1 had no sequence number").isNull();
+      assertThat(AccountMessage.getClassSchema().getField("sequence").defaultVal()).isEqualTo(-1L);
+    }
+  }
+
+  @Test
   void aRequiredFieldAddedWithoutADefaultIsReportedWithTheFieldName() throws IOException {
     Schema proposed = parse(INCOMPATIBLE_FIXTURES.resolve("MessageEvent.avsc"));
     Schema released = parse(ContractSchemas.SCHEMA_HISTORY.resolve("v1").resolve("MessageEvent.avsc"));
@@ -276,7 +291,10 @@ class SchemaCompatibilityTest {
         org.targetwatch.schema.internal.Reassessment.getClassSchema(),
         org.targetwatch.schema.internal.RecentContacts.getClassSchema(),
         org.targetwatch.schema.internal.TargetResponse.getClassSchema(),
-        org.targetwatch.schema.internal.ResponseKind.getClassSchema());
+        org.targetwatch.schema.internal.ResponseKind.getClassSchema(),
+        org.targetwatch.schema.internal.ContactDropped.getClassSchema(),
+        org.targetwatch.schema.internal.SequenceState.getClassSchema(),
+        org.targetwatch.schema.internal.WaitingMessage.getClassSchema());
   }
 
   private static void collectUndocumented(Schema schema, List<String> seen, List<String> undocumented) {

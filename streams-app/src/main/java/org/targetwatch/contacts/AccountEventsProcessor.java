@@ -14,7 +14,9 @@ import org.targetwatch.schema.internal.RequestAnswered;
 import org.targetwatch.schema.internal.ResponseKind;
 import org.targetwatch.schema.internal.TargetResponse;
 import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.AccountMessages;
 import org.targetwatch.topology.DetectorStores;
+import org.targetwatch.windows.SenderSequence;
 
 /**
  * The processor of stages 1 and 2 at the partition of the account that owns each event: applies
@@ -23,7 +25,9 @@ import org.targetwatch.topology.DetectorStores;
  * that may be cold (the recipient's partition decides, {@link RecipientEnrichment}); and counts
  * each response to a contact this account made (accepted, declined, removed, its escalation) here
  * or sends it along the contact's path ({@link ResponseRouting}). Emits records keyed by that other
- * account.
+ * account. What it sends towards this account's own windows (contacts, responses, escalations,
+ * blocks, reports, verdicts) is numbered in the account's sequence, so that the windows apply it in
+ * the order it was sent whatever order it comes back in ({@link SenderSequence}).
  */
 public final class AccountEventsProcessor implements Processor<String, AccountMessage, String, AccountMessage> {
   private final DetectorConfig config;
@@ -32,6 +36,7 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
   private ContactExtraction extraction;
   private FriendshipSides friendships;
   private ResponseRouting responses;
+  private SenderSequence sequence;
 
   public AccountEventsProcessor(DetectorConfig config) {
     this.config = config;
@@ -44,7 +49,8 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     this.extraction = new ContactExtraction(stores.graph(), stores.firstMessages(), stores.recentContacts(),
         config.longWindow().sizeMs(), config.maxSenderFriendsCarried());
     this.friendships = new FriendshipSides(stores.graph());
-    this.responses = new ResponseRouting(stores.activity(), stores.recentContacts());
+    this.sequence = stores.sequence();
+    this.responses = new ResponseRouting(stores.activity(), stores.recentContacts(), sequence);
   }
 
   @Override
@@ -55,21 +61,26 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
     } else if (payload instanceof FriendshipChanged change) {
       FriendshipSides.OwnSideApplied applied = friendships.applyOwnSide(change);
       PeerFriendshipChanged otherSide = applied.otherSide();
-      context.forward(record.withKey(otherSide.getAccountId()).withValue(new AccountMessage(otherSide)));
+      context.forward(record.withKey(otherSide.getAccountId()).withValue(AccountMessages.of(otherSide)));
       applied.response().ifPresent(response -> sendResponse(record, response));
     } else if (payload instanceof ContactAttempt attempt) {
       // a candidate and an escalation both go to the recipient's partition: the contact's path
       extraction.extract(attempt)
           .filter(next -> !(next instanceof TargetResponse escalation) || responses.worthSending(escalation))
-          .ifPresent(next -> context.forward(record.withKey(attempt.getRecipientId()).withValue(new AccountMessage(next))));
+          .ifPresent(next -> context.forward(record.withKey(attempt.getRecipientId()).withValue(
+              AccountMessages.sequenced(next, sequence.next(attempt.getSenderId(), attempt.getAt())))));
     } else if (payload instanceof RequestAnswered answer && answer.getDeclined()) {
       // a cancelled request says nothing about the recipient's response
       sendResponse(record, ResponsePath.response(answer.getSenderId(), answer.getRecipientId(), ResponseKind.DECLINED,
           answer.getAt()));
-    } else if (payload instanceof SafetyReport || payload instanceof ReviewVerdict) {
-      // the safety loop is the sender's windows' business: on along the contact path, keyed by
-      // the same account, so it stays on this partition and arrives after the contacts before it
-      context.forward(record);
+    } else if (payload instanceof SafetyReport report) {
+      // the safety loop is the sender's windows' business: on along the contact path, keyed by the
+      // same account (it stays on this partition), in the account's sequence after the contacts before it
+      context.forward(record.withValue(AccountMessages.sequenced(report,
+          sequence.next(report.getReportedId(), report.getOccurredAt().toEpochMilli()))));
+    } else if (payload instanceof ReviewVerdict verdict) {
+      context.forward(record.withValue(AccountMessages.sequenced(verdict,
+          sequence.next(verdict.getAccountId(), verdict.getOccurredAt().toEpochMilli()))));
     }
     // MessageReceived: written by versions before replies were checked at the recipient; ignored
   }
@@ -77,7 +88,8 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
   /** Counts the response here when its contact is back, else sends it along the contact's path ({@link ResponseRouting}). */
   private void sendResponse(Record<String, AccountMessage> record, TargetResponse response) {
     if (!responses.countedHere(response) && responses.worthSending(response)) {
-      context.forward(record.withKey(ResponsePath.firstHopKey(response)).withValue(new AccountMessage(response)));
+      context.forward(record.withKey(ResponsePath.firstHopKey(response)).withValue(
+          AccountMessages.sequenced(response, sequence.next(response.getSenderId(), response.getAt()))));
     }
   }
 }

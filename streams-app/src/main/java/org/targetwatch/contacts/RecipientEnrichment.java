@@ -10,6 +10,7 @@ import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ContactCandidate;
+import org.targetwatch.schema.internal.ContactDropped;
 import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.PeerAgeBand;
 import org.targetwatch.schema.internal.PeerFriendshipChanged;
@@ -17,9 +18,11 @@ import org.targetwatch.schema.internal.Reassessment;
 import org.targetwatch.schema.ReviewVerdict;
 import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.schema.internal.TargetResponse;
+import org.targetwatch.topology.AccountMessages;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorStores;
+import org.targetwatch.windows.SenderSequence;
 
 /**
  * At the partition of the other account of an event. Stage 1: applies its side of a friendship
@@ -30,7 +33,9 @@ import org.targetwatch.topology.DetectorStores;
  * the sender. Contacts to deleted accounts are dropped: there is no one to protect and the platform
  * has already acted. The recipient's friends are counted as of the contact's event time: this
  * partition may have handled later friendships of the recipient before the contact got here.
- * Responses to a contact pass through here on the contact's path ({@link ResponsePath}).
+ * Responses to a contact pass through here on the contact's path ({@link ResponsePath}). Each
+ * keeps its number in the sender's sequence; a contact that is dropped here goes back as
+ * {@link ContactDropped}, so that the sender's windows do not wait for it.
  */
 public final class RecipientEnrichment implements Processor<String, AccountMessage, String, AccountMessage> {
   private final DetectorConfig config;
@@ -39,6 +44,7 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
   private FriendshipGraph graph;
   private FriendshipSides friendships;
   private ColdContactCheck coldContacts;
+  private SenderSequence sequence;
 
   public RecipientEnrichment(DetectorConfig config) {
     this(config, DetectorMetrics.NONE);
@@ -56,23 +62,30 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
     this.graph = stores.graph();
     this.friendships = new FriendshipSides(graph);
     this.coldContacts = new ColdContactCheck(graph, stores.firstMessages());
+    this.sequence = stores.sequence();
   }
 
   @Override
   public void process(Record<String, AccountMessage> record) {
     Object payload = record.value().getPayload();
+    long number = record.value().getSequence();
     if (payload instanceof ContactCandidate candidate) {
       EnrichedContact enriched = coldContacts.isCold(candidate.getAttempt()) ? enrich(candidate) : null;
+      String sender = candidate.getAttempt().getSenderId();
       if (enriched != null) {
         metrics.contact();
-        String sender = candidate.getAttempt().getSenderId();
-        context.forward(record.withKey(sender).withValue(new AccountMessage(enriched)));
+        context.forward(record.withKey(sender).withValue(AccountMessages.sequenced(enriched, number)));
+      } else if (number != AccountMessages.UNSEQUENCED) {
+        ContactDropped dropped = new ContactDropped(sender, candidate.getAttempt().getRecipientId(),
+            candidate.getAttempt().getAt());
+        context.forward(record.withKey(sender).withValue(AccountMessages.sequenced(dropped, number)));
       }
     } else if (payload instanceof TargetResponse response) {
       MinorDegreeDistribution.Snapshot minors = graph.minorDegrees().snapshot();
       response.setPopulationMinorShare(minors.minorShare());
       response.setPopulationUpperQuartile(minors.upperQuartile());
-      context.forward(record.withKey(ResponsePath.secondHopKey(response)).withValue(new AccountMessage(response)));
+      context.forward(record.withKey(ResponsePath.secondHopKey(response))
+          .withValue(AccountMessages.sequenced(response, number)));
     } else if (payload instanceof Reassessment || payload instanceof SafetyReport || payload instanceof ReviewVerdict) {
       // already keyed by its sender (the account reported or reviewed; a reassessment: written by an
       // older version): on to its windows
@@ -80,10 +93,12 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
     } else if (payload instanceof PeerFriendshipChanged side) {
       FriendshipSides.PeerSideApplied applied = friendships.applyPeerSide(side);
       if (applied.answer() != null) {
-        context.forward(record.withKey(applied.answer().getAccountId()).withValue(new AccountMessage(applied.answer())));
+        context.forward(record.withKey(applied.answer().getAccountId()).withValue(AccountMessages.of(applied.answer())));
       }
-      applied.response().ifPresent(response -> context.forward(
-          record.withKey(ResponsePath.secondHopKey(response)).withValue(new AccountMessage(response))));
+      // a response of this account's own (its friendship removed by the other side): into its
+      // sequence here, after everything its partition sent its windows before
+      applied.response().ifPresent(response -> context.forward(record.withKey(ResponsePath.secondHopKey(response))
+          .withValue(AccountMessages.sequenced(response, sequence.next(response.getSenderId(), response.getAt())))));
     } else if (payload instanceof PeerAgeBand band) {
       friendships.applyAgeBand(band); // sent here by versions before the band travelled with the friendship
     }

@@ -15,6 +15,7 @@ import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.FriendshipChanged;
 import org.targetwatch.schema.internal.RequestAnswered;
+import org.targetwatch.topology.AccountMessages;
 
 /**
  * Stage 0: checks each source event against the contract and turns it into the one account message
@@ -136,6 +137,6 @@ public final class EventIntake {
   }
 
   private static List<KeyValue<String, AccountMessage>> owned(String owner, Object payload) {
-    return List.of(KeyValue.pair(owner, new AccountMessage(payload)));
+    return List.of(KeyValue.pair(owner, AccountMessages.of(payload)));
   }
 }

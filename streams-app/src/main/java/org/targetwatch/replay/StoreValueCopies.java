@@ -23,6 +23,7 @@ import org.targetwatch.schema.internal.ActivityCounts;
 import org.targetwatch.schema.internal.AlertHistory;
 import org.targetwatch.schema.internal.AlertRecord;
 import org.targetwatch.schema.internal.RecentContacts;
+import org.targetwatch.schema.internal.SequenceState;
 import org.targetwatch.schema.internal.TargetEntry;
 
 /**
@@ -38,7 +39,8 @@ import org.targetwatch.schema.internal.TargetEntry;
  * Any other kind of value is refused, so a new store value type cannot be shared by accident.
  *
  * <p>The schema walk is no faster than decoding bytes, so the records that events read and write
- * most are copied by hand: profiles, targets, activity counts, alert history and recent contacts. A hand-written
+ * most are copied by hand: profiles, targets, activity counts, alert history, recent contacts and the senders'
+ * sequences. A hand-written
  * copy is used only while its record's schema has exactly the fields it copies; otherwise the schema
  * walk takes over, so a field added to a schema is never lost.
  */
@@ -68,7 +70,9 @@ final class StoreValueCopies {
       AlertHistory.class, new ByHand(List.of("severity", "at", "count", "alertIds", "recentAlerts"),
           history -> copyAlertHistory((AlertHistory) history)),
       RecentContacts.class, new ByHand(List.of("targetIds", "contactedAt"),
-          recent -> copyRecentContacts((RecentContacts) recent)));
+          recent -> copyRecentContacts((RecentContacts) recent)),
+      SequenceState.class, new ByHand(List.of("sent", "applied", "waiting", "waitingSince", "lastAt"),
+          state -> copySequenceState((SequenceState) state)));
 
   private static final ClassValue<RecordCopier> RECORDS = new ClassValue<>() {
     @Override
@@ -198,6 +202,12 @@ final class StoreValueCopies {
   /** Strings and boxed longs are immutable: new lists over the same elements. */
   private static RecentContacts copyRecentContacts(RecentContacts recent) {
     return new RecentContacts(new ArrayList<>(recent.getTargetIds()), new ArrayList<>(recent.getContactedAt()));
+  }
+
+  /** Read and written twice per contact (sent, applied): five numbers. */
+  private static SequenceState copySequenceState(SequenceState state) {
+    return new SequenceState(state.getSent(), state.getApplied(), state.getWaiting(), state.getWaitingSince(),
+        state.getLastAt());
   }
 
   private static AlertHistory copyAlertHistory(AlertHistory history) {

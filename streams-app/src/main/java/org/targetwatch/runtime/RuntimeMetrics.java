@@ -10,8 +10,10 @@ import org.targetwatch.topology.DetectorMetrics;
 /**
  * The detector's own counters, in Prometheus as {@code targetwatch_events_read_total{type}},
  * {@code targetwatch_events_rerouted_total}, {@code targetwatch_contacts_total},
- * {@code targetwatch_alerts_total{severity}} and
- * {@code targetwatch_dead_letters_total{reason}}.
+ * {@code targetwatch_alerts_total{severity}},
+ * {@code targetwatch_dead_letters_total{reason}}, and the resequencing of what comes back to the
+ * senders' windows: {@code targetwatch_resequence_waited_total},
+ * {@code targetwatch_resequence_gaps_waited_past_total}, {@code targetwatch_resequence_arrived_after_wait_total}.
  */
 public final class RuntimeMetrics implements DetectorMetrics {
   /** The Streams config key under which the dead-letter handlers find this object. */
@@ -22,6 +24,9 @@ public final class RuntimeMetrics implements DetectorMetrics {
   private final MeterRegistry registry;
   private final Counter contacts;
   private final Counter rerouted;
+  private final Counter waited;
+  private final Counter gapsWaitedPast;
+  private final Counter arrivedAfterWait;
   private final Map<String, Counter> events = new ConcurrentHashMap<>();
   private final Map<Severity, Counter> alerts = new ConcurrentHashMap<>();
   private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
@@ -36,6 +41,15 @@ public final class RuntimeMetrics implements DetectorMetrics {
     this.rerouted = Counter.builder("targetwatch.events.rerouted")
         .description("Input events not in their owning account's partition (not partitioned like Kafka's default"
             + " partitioner), sent on through the account-events topic").register(registry);
+    this.waited = Counter.builder("targetwatch.resequence.waited")
+        .description("Messages back at their sender's windows ahead of an earlier one, held until it came"
+            + " (docs/detection.md, Order)").register(registry);
+    this.gapsWaitedPast = Counter.builder("targetwatch.resequence.gaps.waited.past")
+        .description("Messages the senders' windows stopped waiting for (detector.resequence.max.wait ran out):"
+            + " those after them were applied out of order").register(registry);
+    this.arrivedAfterWait = Counter.builder("targetwatch.resequence.arrived.after.wait")
+        .description("Messages back at their sender's windows after the windows stopped waiting for them,"
+            + " applied late").register(registry);
     for (String type : new String[] {"profile", "friend_request", "message", "safety_report", "review_verdict"}) {
       eventCounter(type);
     }
@@ -82,6 +96,21 @@ public final class RuntimeMetrics implements DetectorMetrics {
     verdicts.computeIfAbsent(verdict + "|" + outcome, k -> Counter.builder("targetwatch.verdicts")
         .description("Reviewers' verdicts at the account's partition, by verdict and outcome")
         .tag("verdict", verdict).tag("outcome", outcome).register(registry)).increment();
+  }
+
+  @Override
+  public void messageWaited() {
+    waited.increment();
+  }
+
+  @Override
+  public void gapsWaitedPast(long missing) {
+    gapsWaitedPast.increment(missing);
+  }
+
+  @Override
+  public void arrivedAfterWaitedPast() {
+    arrivedAfterWait.increment();
   }
 
   @Override

@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ActivityCounts;
 
 /**
@@ -36,11 +37,13 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
 
   /**
    * The writer schemas of each type's earlier formats, by format byte (1, 2, ...); a type listed
-   * here writes the byte after its last earlier format. {@code ActivityCounts} format 1 has no
-   * links among targets or degree sum (docs/operations.md, upgrade notes).
+   * here writes the byte after its last earlier format. {@code AccountMessage} format 1 has no
+   * sequence number; {@code ActivityCounts} format 1 has no links among targets or degree sum
+   * (docs/operations.md, upgrade notes).
    */
-  static final Map<Class<?>, List<String>> EARLIER_FORMATS =
-      Map.of(ActivityCounts.class, List.of("/internal-history/ActivityCounts-1.avsc"));
+  static final Map<Class<?>, List<String>> EARLIER_FORMATS = Map.of(
+      AccountMessage.class, List.of("/internal-history/AccountMessage-1.avsc"),
+      ActivityCounts.class, List.of("/internal-history/ActivityCounts-1.avsc"));
 
   private final Class<T> type;
   private final Schema schema;

@@ -30,6 +30,8 @@ import org.targetwatch.schema.Severity;
  * @param evidenceModel the weights of the evidence score
  * @param campaigns the campaign stage's bounds and thresholds
  * @param safety the safety loop's topics (reports, verdicts), bounds and rules
+ * @param resequenceMaxWait how long, in stream time, an account's windows wait for a message that is
+ *     still on its way before applying the ones that came back after it (docs/detection.md, "Order")
  */
 public record DetectorConfig(
     String profilesTopic,
@@ -49,7 +51,8 @@ public record DetectorConfig(
     Thresholds thresholds,
     EvidenceModel evidenceModel,
     CampaignConfig campaigns,
-    SafetyLoopConfig safety) {
+    SafetyLoopConfig safety,
+    Duration resequenceMaxWait) {
 
   public static DetectorConfig defaults() {
     return new DetectorConfig(
@@ -70,7 +73,8 @@ public record DetectorConfig(
         Thresholds.defaults(),
         EvidenceModel.defaults(),
         CampaignConfig.defaults(),
-        SafetyLoopConfig.defaults());
+        SafetyLoopConfig.defaults(),
+        Duration.ofMinutes(10));
   }
 
   public DetectorConfig {
@@ -82,6 +86,9 @@ public record DetectorConfig(
     }
     if (grace.isNegative()) {
       throw new IllegalArgumentException("grace must not be negative");
+    }
+    if (resequenceMaxWait.isNegative()) {
+      throw new IllegalArgumentException("the resequencing wait must not be negative");
     }
     if (maxTargetsPerWindow < 1 || maxFriendsStored < 1 || maxSenderFriendsCarried < 0 || sampleTargets < 0) {
       throw new IllegalArgumentException("caps must be positive");
@@ -99,42 +106,42 @@ public record DetectorConfig(
 
   public DetectorConfig withTopics(String profiles, String friendRequests, String messages, String alerts) {
     return new DetectorConfig(profiles, friendRequests, messages, alerts, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety, resequenceMaxWait);
   }
 
   public DetectorConfig withWindows(WindowSpec burst, WindowSpec longer, Duration graceperiod) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burst, longer, graceperiod, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety, resequenceMaxWait);
   }
 
   public DetectorConfig withFutureTolerance(Duration tolerance) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, tolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety, resequenceMaxWait);
   }
 
   public DetectorConfig withCooldown(Duration newCooldown, Severity newMinSeverity) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds, evidenceModel, campaigns, safety);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, newCooldown, newMinSeverity, thresholds, evidenceModel, campaigns, safety, resequenceMaxWait);
   }
 
   public DetectorConfig withCaps(int targetsPerWindow, int friendsStored, int senderFriendsCarried, int sample) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety);
+        targetsPerWindow, friendsStored, senderFriendsCarried, sample, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety, resequenceMaxWait);
   }
 
   public DetectorConfig withThresholds(Thresholds newThresholds) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds, evidenceModel, campaigns, safety);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, newThresholds, evidenceModel, campaigns, safety, resequenceMaxWait);
   }
 
   public DetectorConfig withCampaigns(CampaignConfig newCampaigns) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, newCampaigns, safety);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, newCampaigns, safety, resequenceMaxWait);
   }
 
   public DetectorConfig withSafety(SafetyLoopConfig newSafety) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, newSafety);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, newSafety, resequenceMaxWait);
   }
 
   /**
@@ -147,6 +154,11 @@ public record DetectorConfig(
 
   public DetectorConfig withEvidenceModel(EvidenceModel newModel) {
     return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
-        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, newModel, campaigns, safety);
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, newModel, campaigns, safety, resequenceMaxWait);
+  }
+
+  public DetectorConfig withResequenceMaxWait(Duration maxWait) {
+    return new DetectorConfig(profilesTopic, friendRequestsTopic, messagesTopic, alertsTopic, burstWindow, longWindow, grace, futureTolerance,
+        maxTargetsPerWindow, maxFriendsStored, maxSenderFriendsCarried, sampleTargets, cooldown, minSeverity, thresholds, evidenceModel, campaigns, safety, maxWait);
   }
 }

@@ -46,6 +46,21 @@ public interface DetectorMetrics {
   /** An alert of a CLEARED account was held back: its evidence had not grown beyond what was reviewed. */
   default void alertHeldBack(Severity severity) {}
 
+  /**
+   * A message came back to its account's windows ahead of an earlier one still on its way from
+   * another partition, and waits for it in the reorder buffer (docs/detection.md, "Order").
+   */
+  default void messageWaited() {}
+
+  /**
+   * The windows stopped waiting for {@code missing} messages of an account (never came back within
+   * {@code detector.resequence.max.wait}, or the buffer was full) and applied those after them.
+   */
+  default void gapsWaitedPast(long missing) {}
+
+  /** A message came back after its windows had stopped waiting for it: applied late. */
+  default void arrivedAfterWaitedPast() {}
+
   /** A record went to the dead-letter topic; {@code reason} is a short stable name. */
   default void deadLetter(String reason) {}
 }

@@ -11,6 +11,8 @@ import static org.targetwatch.topology.TopologyNames.REVIEW_VERDICTS_STORE;
 import static org.targetwatch.topology.TopologyNames.SAFETY_REPORTS_STORE;
 import static org.targetwatch.topology.TopologyNames.SENT_TO_STORE;
 import static org.targetwatch.topology.TopologyNames.SENDER_TARGETS_STORE;
+import static org.targetwatch.topology.TopologyNames.SEQUENCE_STORE;
+import static org.targetwatch.topology.TopologyNames.WAITING_MESSAGES_STORE;
 import static org.targetwatch.topology.TopologyNames.activityStore;
 
 import java.time.Duration;
@@ -37,19 +39,24 @@ import org.targetwatch.schema.internal.AlertHistory;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.schema.internal.CampaignMembership;
 import org.targetwatch.schema.internal.ReportsReceived;
+import org.targetwatch.schema.internal.SequenceState;
+import org.targetwatch.schema.internal.WaitingMessage;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.schema.internal.VerdictState;
 import org.targetwatch.safety.ProtectiveActions;
 import org.targetwatch.safety.ReviewVerdicts;
 import org.targetwatch.serde.InternalAvroSerde;
 import org.targetwatch.windows.SenderActivity;
+import org.targetwatch.windows.SenderSequence;
 
 /**
  * The detector's state stores: how they are built (names, serdes, retention) and how a processor
  * gets typed views of them. All are keyed by account id (or account id plus a second account), so
  * every store is partitioned like the accounts. Window stores expire with their window plus grace;
  * the two key-value stores of pairs (targets, who wrote to whom first) are swept daily by stage 3;
- * a sender's recent contacts are a bounded list that forgets contacts older than the long window.
+ * a sender's recent contacts are a bounded list that forgets contacts older than the long window;
+ * an account's sequence (what its windows have applied of what its partition sent them) is
+ * forgotten with it.
  */
 public final class DetectorStores {
   private final FriendshipGraph graph;
@@ -59,10 +66,12 @@ public final class DetectorStores {
   private final RecentContactMemory recentContacts;
   private final ProtectiveActions protectiveActions;
   private final ReviewVerdicts verdicts;
+  private final SenderSequence sequence;
 
   private DetectorStores(FriendshipGraph graph, FirstMessages firstMessages, SenderActivity activity,
       AlertCooldown cooldown, RecentContactMemory recentContacts, ProtectiveActions protectiveActions,
-      ReviewVerdicts verdicts) {
+      ReviewVerdicts verdicts, SenderSequence sequence) {
+    this.sequence = sequence;
     this.recentContacts = recentContacts;
     this.protectiveActions = protectiveActions;
     this.verdicts = verdicts;
@@ -76,7 +85,7 @@ public final class DetectorStores {
   public static String[] names(DetectorConfig config) {
     List<String> names = new ArrayList<>(List.of(PROFILE_STORE, FRIENDSHIP_STORE, MINOR_DEGREE_STORE,
         SENT_TO_STORE, SENDER_TARGETS_STORE, ALERT_HISTORY_STORE, RECENT_CONTACTS_STORE, SAFETY_REPORTS_STORE,
-        REVIEW_VERDICTS_STORE));
+        REVIEW_VERDICTS_STORE, SEQUENCE_STORE, WAITING_MESSAGES_STORE));
     for (WindowSpec window : config.windows()) {
       names.add(activityStore(window.name()));
     }
@@ -109,6 +118,11 @@ public final class DetectorStores {
         InternalAvroSerde.of(ReportsReceived.class)));
     builders.add(Stores.keyValueStoreBuilder(kv(REVIEW_VERDICTS_STORE, inMemory), Serdes.String(),
         InternalAvroSerde.of(VerdictState.class)));
+    // the senders' sequences, and the reorder buffer (empty unless answers come back out of order)
+    builders.add(Stores.keyValueStoreBuilder(kv(SEQUENCE_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(SequenceState.class)));
+    builders.add(Stores.keyValueStoreBuilder(kv(WAITING_MESSAGES_STORE, inMemory), Serdes.String(),
+        InternalAvroSerde.of(WaitingMessage.class)));
     for (WindowSpec w : config.windows()) {
       Duration bucketRetention = w.size().plus(config.grace());
       builders.add(Stores.windowStoreBuilder(
@@ -156,6 +170,11 @@ public final class DetectorStores {
   }
 
   public static DetectorStores from(ProcessorContext<?, ?> context, DetectorConfig config) {
+    return from(context, config, DetectorMetrics.NONE);
+  }
+
+  /** With the metrics the senders' sequences count their waits in. */
+  public static DetectorStores from(ProcessorContext<?, ?> context, DetectorConfig config, DetectorMetrics metrics) {
     KeyValueStore<String, Profile> profiles = context.getStateStore(PROFILE_STORE);
     KeyValueStore<String, byte[]> friendships = context.getStateStore(FRIENDSHIP_STORE);
     KeyValueStore<String, byte[]> degrees = context.getStateStore(MINOR_DEGREE_STORE);
@@ -173,7 +192,14 @@ public final class DetectorStores {
         new RecentContactMemory(context.getStateStore(RECENT_CONTACTS_STORE), config.longWindow().sizeMs()),
         new ProtectiveActions(context.getStateStore(SAFETY_REPORTS_STORE), config.safety().maxReportersPerAccount(),
             config.longWindow().sizeMs()),
-        new ReviewVerdicts(context.getStateStore(REVIEW_VERDICTS_STORE), config.safety()));
+        new ReviewVerdicts(context.getStateStore(REVIEW_VERDICTS_STORE), config.safety()),
+        new SenderSequence(context.getStateStore(SEQUENCE_STORE), context.getStateStore(WAITING_MESSAGES_STORE),
+            config.resequenceMaxWait().toMillis(), metrics));
+  }
+
+  /** Each account's sequence and reorder buffer ({@code sender-sequence}, {@code sender-waiting-messages}). */
+  public SenderSequence sequence() {
+    return sequence;
   }
 
   /** The blocks and reports each account received ({@code safety-reports}). */

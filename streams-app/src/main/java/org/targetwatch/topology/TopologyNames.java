@@ -68,6 +68,8 @@ public final class TopologyNames {
   public static final String ALERT_HISTORY_STORE = "alert-history";
   public static final String SAFETY_REPORTS_STORE = "safety-reports";
   public static final String REVIEW_VERDICTS_STORE = "review-verdicts";
+  public static final String SEQUENCE_STORE = "sender-sequence";
+  public static final String WAITING_MESSAGES_STORE = "sender-waiting-messages";
   public static final String CAMPAIGN_CANDIDATES_STORE = "campaign-candidate-accounts";
   public static final String CAMPAIGN_MEMBERSHIP_STORE = "campaign-memberships";
 

@@ -63,7 +63,8 @@ import org.targetwatch.topology.WindowSpec;
  * its escalations, which change the sender's evidence without a new contact and are assessed. So do the
  * safety loop's inputs (docs/detection.md, "Reports and blocks", "Verdicts"): a block or report
  * against the account is recorded and the account assessed again; a verdict is applied, and stands
- * between an assessment and its alert.
+ * between an assessment and its alert. Everything that is numbered in the account's sequence is
+ * applied in that order ({@link SenderSequence}): an answer back ahead of an earlier one waits for it.
  */
 public final class SenderWindowsProcessor implements Processor<String, AccountMessage, String, SpecificRecord> {
   private final DetectorConfig config;
@@ -75,6 +76,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   private ProcessorContext<String, SpecificRecord> context;
   private DetectorStores stores;
   private FriendshipSides friendships;
+  private SenderSequence sequence;
   private long lateContactsDropped;
   /**
    * This stage's own event-time clock: the latest contact it has seen. Not the task's stream time,
@@ -116,8 +118,9 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
-    this.stores = DetectorStores.from(context, config);
+    this.stores = DetectorStores.from(context, config, metrics);
     this.friendships = new FriendshipSides(stores.graph());
+    this.sequence = stores.sequence();
     // pairs older than the long window plus grace are swept once a bucket of the long window
     context.schedule(Duration.ofMillis(config.longWindow().bucketMs()), PunctuationType.STREAM_TIME, now -> {
       long cutoff = now - config.retentionMs();
@@ -126,11 +129,23 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       stores.recentContacts().forgetBefore(cutoff);
       stores.protectiveActions().forgetBefore(cutoff);
       stores.verdicts().expire(now);
+      sequence.forgetBefore(cutoff);
     });
+    long maxWait = config.resequenceMaxWait().toMillis();
+    if (maxWait > 0) {
+      // an answer that never comes back holds its account's later ones at most the wait
+      context.schedule(Duration.ofMillis(Math.max(1, maxWait / 4)), PunctuationType.STREAM_TIME,
+          now -> sequence.releaseOverdue(now, this::apply));
+    }
   }
 
   @Override
   public void process(Record<String, AccountMessage> record) {
+    sequence.arrive(record.key(), record, context.currentStreamTimeMs(), this::apply);
+  }
+
+  /** Applies one message to the account's windows, in its sequence's order. */
+  private void apply(Record<String, AccountMessage> record) {
     Object payload = record.value().getPayload();
     if (payload instanceof PeerAgeBand band) {
       friendships.applyAgeBand(band); // a new friend's answer to the side this account sent on
@@ -148,6 +163,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     } else if (payload instanceof ReviewVerdict verdict) {
       onVerdict(verdict);
     }
+    // ContactDropped: no contact after all; it only told the sequence that nothing is outstanding
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.targetwatch.serde;
 
+import org.targetwatch.topology.AccountMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -46,10 +47,10 @@ class InternalBytesTest {
             .setMinor(true).setAgeBand(AgeBand.AGE_16_17).setDegree(120).setDegreePercentile(0.8125)
             .setAboveUpperQuartile(true).setMutualFriends(0).build(),
         new Profile("p", t, t.minusSeconds(86_400), AgeBand.AGE_13_15, false),
-        new AccountMessage(new Profile("p", t, null, AgeBand.ADULT, true)),
-        new AccountMessage(attempt),
-        new AccountMessage(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true, List.of("t1", "t2"))),
-        new AccountMessage(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2, 2, 1)));
+        AccountMessages.of(new Profile("p", t, null, AgeBand.ADULT, true)),
+        AccountMessages.of(attempt),
+        AccountMessages.of(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true, List.of("t1", "t2"))),
+        AccountMessages.of(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2, 2, 1)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -32,6 +32,21 @@ final class CountingMetrics implements DetectorMetrics {
   }
 
   @Override
+  public void messageWaited() {
+    add("waited");
+  }
+
+  @Override
+  public void gapsWaitedPast(long missing) {
+    counts.merge("gaps waited past", (int) missing, Integer::sum);
+  }
+
+  @Override
+  public void arrivedAfterWaitedPast() {
+    add("arrived after waited past");
+  }
+
+  @Override
   public void alert(Severity severity) {
     add("alert");
   }

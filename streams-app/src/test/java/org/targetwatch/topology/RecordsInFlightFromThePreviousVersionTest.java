@@ -3,10 +3,20 @@ package org.targetwatch.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.targetwatch.topology.TopologyNames.ACCOUNT_EVENTS_TOPIC;
 import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC;
+import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_SENDER_TOPIC;
+import static org.targetwatch.topology.TopologyNames.SENDER_TARGETS_STORE;
 import static org.targetwatch.topology.TopologyNames.FRIENDSHIP_STORE;
 import static org.targetwatch.topology.TopologyNames.SENT_TO_STORE;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -16,6 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.targetwatch.friendship.FriendSetBytes;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.internal.AccountMessage;
+import org.targetwatch.schema.internal.ContactAttempt;
+import org.targetwatch.schema.internal.ContactCandidate;
+import org.targetwatch.schema.internal.ContactKind;
+import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.FriendshipChanged;
 import org.targetwatch.schema.internal.MessageReceived;
 import org.targetwatch.schema.internal.PeerAgeBand;
@@ -24,9 +38,10 @@ import org.targetwatch.serde.InternalAvroSerde;
 /**
  * An upgrade finds records the previous version wrote into the repartition topics: both sides of a
  * friendship and each message's copy for its recipient in {@code account-events}, each new
- * friend's age band in {@code contacts-by-recipient}. They still decode and are handled: a side of a
- * friendship is applied (its other side, sent on again, is already there), an age band is
- * recorded, a message copy is ignored.
+ * friend's age band in {@code contacts-by-recipient}, contacts on their way without a number in their
+ * sender's sequence (format 1 of {@code AccountMessage}). They still decode and are handled: a side
+ * of a friendship is applied (its other side, sent on again, is already there), an age band is
+ * recorded, a message copy is ignored, a contact without a number is counted as it comes.
  */
 class RecordsInFlightFromThePreviousVersionTest {
   private static final String APP = "targetwatch-test-";
@@ -56,8 +71,8 @@ class RecordsInFlightFromThePreviousVersionTest {
   @Test
   void bothSidesOfAFriendshipFromTheOldFanOutMakeOneFriendship() {
     long at = platform.now().toEpochMilli();
-    accountEvents.pipeInput(ADULT, new AccountMessage(new FriendshipChanged(ADULT, MINOR, true, true, at)), at);
-    accountEvents.pipeInput(MINOR, new AccountMessage(new FriendshipChanged(MINOR, ADULT, true, false, at)), at);
+    accountEvents.pipeInput(ADULT, AccountMessages.of(new FriendshipChanged(ADULT, MINOR, true, true, at)), at);
+    accountEvents.pipeInput(MINOR, AccountMessages.of(new FriendshipChanged(MINOR, ADULT, true, false, at)), at);
 
     assertThat(FriendSetBytes.find(friendSet(ADULT), MINOR).getInitiatedBySelf()).isTrue();
     assertThat(FriendSetBytes.find(friendSet(MINOR), ADULT).getInitiatedBySelf()).isFalse();
@@ -70,8 +85,8 @@ class RecordsInFlightFromThePreviousVersionTest {
   void anOldAgeBandIsRecordedAndAnOldMessageCopyIsIgnored() {
     platform.friends(ADULT, MINOR);
     long at = platform.now().toEpochMilli();
-    contactsByRecipient.pipeInput(MINOR, new AccountMessage(new PeerAgeBand(MINOR, ADULT, AgeBand.AGE_16_17)), at);
-    accountEvents.pipeInput(MINOR, new AccountMessage(new MessageReceived(MINOR, "stranger", at)), at);
+    contactsByRecipient.pipeInput(MINOR, AccountMessages.of(new PeerAgeBand(MINOR, ADULT, AgeBand.AGE_16_17)), at);
+    accountEvents.pipeInput(MINOR, AccountMessages.of(new MessageReceived(MINOR, "stranger", at)), at);
 
     assertThat(FriendSetBytes.find(friendSet(MINOR), ADULT).getAgeBand()).isEqualTo(AgeBand.AGE_16_17);
     KeyValueStore<String, Long> sentTo = platform.driver().getKeyValueStore(SENT_TO_STORE);
@@ -87,15 +102,60 @@ class RecordsInFlightFromThePreviousVersionTest {
     assertThat(unionBranch(messages, new FriendshipChanged(ADULT, MINOR, true, true, 1L))).isEqualTo(1);
     assertThat(unionBranch(messages, new MessageReceived(MINOR, ADULT, 1L))).isEqualTo(3);
     assertThat(unionBranch(messages, new PeerAgeBand(MINOR, ADULT, AgeBand.ADULT))).isEqualTo(5);
-    assertThat(AccountMessage.getClassSchema().getField("payload").schema().getTypes()).hasSize(13)
+    assertThat(AccountMessage.getClassSchema().getField("payload").schema().getTypes()).hasSize(14)
         .extracting(schema -> schema.getName()).startsWith("Profile", "FriendshipChanged", "ContactAttempt",
             "MessageReceived", "RequestAnswered", "PeerAgeBand", "ContactCandidate", "EnrichedContact",
-            "PeerFriendshipChanged", "Reassessment", "SafetyReport", "ReviewVerdict", "TargetResponse"); // appended
+            "PeerFriendshipChanged", "Reassessment", "SafetyReport", "ReviewVerdict", "TargetResponse", "ContactDropped"); // appended
+  }
+
+  @Test
+  void aContactWrittenWithoutASequenceNumberIsEnrichedAndCountedAsItComes() throws IOException {
+    long at = platform.now().toEpochMilli();
+    ContactAttempt attempt = new ContactAttempt("e-old", ADULT, MINOR, ContactKind.FRIEND_REQUEST, at);
+    byte[] formatOne = formatOne(AccountMessages.of(new ContactCandidate(attempt, List.of(), false, List.of())));
+    TestInputTopic<String, byte[]> rawContactsByRecipient = platform.driver().createInputTopic(
+        APP + CONTACTS_BY_RECIPIENT_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
+
+    assertThat(formatOne[0]).as("the previous version's format byte").isEqualTo((byte) 1);
+    assertThat(InternalAvroSerde.of(AccountMessage.class).fromBytes(formatOne).getSequence())
+        .as("read with the sequence number's default").isEqualTo(AccountMessages.UNSEQUENCED);
+    rawContactsByRecipient.pipeInput(MINOR, formatOne, at);
+
+    assertThat(platform.driver().getKeyValueStore(SENDER_TARGETS_STORE).get(ADULT + '\u0000' + MINOR))
+        .as("the target counted in the sender's windows").isNotNull();
+  }
+
+  @Test
+  void anEnrichedContactWrittenWithoutASequenceNumberIsCountedAsItComes() throws IOException {
+    long at = platform.now().toEpochMilli();
+    ContactAttempt attempt = new ContactAttempt("e-old", ADULT, MINOR, ContactKind.MESSAGE, at);
+    EnrichedContact enriched = new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 400, 0.9, 100.0, 0.3, 0, 0, 0);
+    TestInputTopic<String, byte[]> rawContactsBySender = platform.driver().createInputTopic(
+        APP + CONTACTS_BY_SENDER_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
+
+    rawContactsBySender.pipeInput(ADULT, formatOne(AccountMessages.of(enriched)), at);
+
+    assertThat(platform.driver().getKeyValueStore(SENDER_TARGETS_STORE).get(ADULT + '\u0000' + MINOR))
+        .as("the target counted in the sender's windows").isNotNull();
+  }
+
+  /** The bytes the previous version wrote: format byte 1, then Avro with the schema of that format (no sequence). */
+  private static byte[] formatOne(AccountMessage message) throws IOException {
+    Schema previous;
+    try (InputStream in = AccountMessage.class.getResourceAsStream("/internal-history/AccountMessage-1.avsc")) {
+      previous = new Schema.Parser().parse(in);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(1);
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new SpecificDatumWriter<AccountMessage>(previous).write(message, encoder);
+    encoder.flush();
+    return out.toByteArray();
   }
 
   /** The union index Avro wrote after the format byte (a zig-zag varint, one byte for small ones). */
   private static int unionBranch(InternalAvroSerde<AccountMessage> messages, Object payload) {
-    byte[] bytes = messages.toBytes(new AccountMessage(payload));
+    byte[] bytes = messages.toBytes(AccountMessages.of(payload));
     return bytes[1] >> 1;
   }
 

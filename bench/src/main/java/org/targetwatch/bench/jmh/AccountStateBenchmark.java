@@ -1,5 +1,6 @@
 package org.targetwatch.bench.jmh;
 
+import org.targetwatch.topology.AccountMessages;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.processor.api.Record;
@@ -59,7 +60,7 @@ public class AccountStateBenchmark {
   }
 
   private static Record<String, AccountMessage> record(String key, Object payload) {
-    return new Record<>(key, new AccountMessage(payload), BenchAccounts.START_MS);
+    return new Record<>(key, AccountMessages.of(payload), BenchAccounts.START_MS);
   }
 
   /** A minor with a typical friend set gains a friend, or loses the one it gained. */

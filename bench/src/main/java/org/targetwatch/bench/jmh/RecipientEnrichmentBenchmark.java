@@ -1,5 +1,6 @@
 package org.targetwatch.bench.jmh;
 
+import org.targetwatch.topology.AccountMessages;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -57,14 +58,14 @@ public class RecipientEnrichmentBenchmark {
       String recipient = BenchAccounts.accountId(random.nextInt(ACCOUNTS));
       ContactAttempt attempt = new ContactAttempt("r-" + i, sender, recipient, ContactKind.FRIEND_REQUEST,
           BenchAccounts.START_MS + i);
-      contacts[i] = new Record<>(recipient, new AccountMessage(new ContactCandidate(attempt, trusted, false, trusted.subList(0, Math.min(20, trusted.size())))),
+      contacts[i] = new Record<>(recipient, AccountMessages.of(new ContactCandidate(attempt, trusted, false, trusted.subList(0, Math.min(20, trusted.size())))),
           BenchAccounts.START_MS + i);
     }
     String account = BenchAccounts.accountId(SENDER);
-    peerSideAdded = new Record<>(account, new AccountMessage(
+    peerSideAdded = new Record<>(account, AccountMessages.of(
         new PeerFriendshipChanged(account, "acct-new-friend", true, BenchAccounts.START_MS, AgeBand.AGE_16_17)),
         BenchAccounts.START_MS);
-    peerSideRemoved = new Record<>(account, new AccountMessage(
+    peerSideRemoved = new Record<>(account, AccountMessages.of(
         new PeerFriendshipChanged(account, "acct-new-friend", false, BenchAccounts.START_MS + 1, AgeBand.AGE_16_17)),
         BenchAccounts.START_MS + 1);
   }

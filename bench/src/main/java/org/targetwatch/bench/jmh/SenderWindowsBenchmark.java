@@ -1,5 +1,6 @@
 package org.targetwatch.bench.jmh;
 
+import org.targetwatch.topology.AccountMessages;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ public class SenderWindowsBenchmark {
     ContactAttempt attempt = new ContactAttempt("e-" + n, sender, "t-" + n, ContactKind.FRIEND_REQUEST, at);
     EnrichedContact contact = new EnrichedContact(attempt, true, minor ? AgeBand.AGE_13_15 : AgeBand.ADULT,
         (int) (percentile * 300), percentile, 95.0, 0.33, random.nextInt(4) == 0 ? 1 : 0, 20, random.nextInt(3));
-    processor.process(new Record<>(sender, new AccountMessage(contact), at));
+    processor.process(new Record<>(sender, AccountMessages.of(contact), at));
     if ((n & 1023) == 0) {
       context.resetForwards();
     }

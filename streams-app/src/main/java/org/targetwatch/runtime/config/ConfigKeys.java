@@ -111,6 +111,9 @@ public final class ConfigKeys {
       "Detection", "Buckets the long window is cut into.", atLeast(1));
   public static final ConfigKey GRACE = key("detector.grace", DURATION, duration(DETECTOR.grace()), "Detection",
       "How late an event may arrive and still count in its window.", null);
+  public static final ConfigKey RESEQUENCE_MAX_WAIT = key("detector.resequence.max.wait", DURATION,
+      duration(DETECTOR.resequenceMaxWait()), "Detection",
+      "How long (stream time) an account's windows wait for a contact or response still on its way from another partition before applying those that came back after it (counted in targetwatch_resequence_gaps_waited_past_total).", null);
   public static final ConfigKey FUTURE_TOLERANCE = key("detector.future.tolerance", DURATION, duration(DETECTOR.futureTolerance()),
       "Detection", "Events further ahead of the wall clock go to the dead-letter topic; 0s turns the check off.", null);
   public static final ConfigKey MAX_TARGETS = key("detector.max.targets.per.window", INT, "" + DETECTOR.maxTargetsPerWindow(),

@@ -209,7 +209,8 @@ public record TargetwatchConfig(
           .withThresholds(thresholds)
           .withEvidenceModel(evidenceModel)
           .withCampaigns(campaigns)
-          .withSafety(safety));
+          .withSafety(safety)
+          .withResequenceMaxWait(duration(RESEQUENCE_MAX_WAIT)));
     }
 
     private ConsoleSettings console(Map<String, String> kafka) {

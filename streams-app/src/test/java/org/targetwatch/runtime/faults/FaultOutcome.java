@@ -58,49 +58,104 @@ final class FaultOutcome {
     }
   }
 
+  /** The alerts raised by the campaign stage (stage 4). */
+  static List<Alert> campaignAlerts(List<Alert> alerts) {
+    return alerts.stream().filter(alert -> alert.getCampaignId() != null).toList();
+  }
+
+  /** How one run's alert ids compare with a reference run's. */
+  record IdComparison(List<Alert> missing, List<Alert> others, int total, int referenceTotal) {
+    static IdComparison of(List<Alert> alerts, List<Alert> reference) {
+      Set<String> ids = new TreeSet<>(alerts.stream().map(Alert::getAlertId).toList());
+      Set<String> referenceIds = new TreeSet<>(reference.stream().map(Alert::getAlertId).toList());
+      return new IdComparison(reference.stream().filter(a -> !ids.contains(a.getAlertId())).toList(),
+          alerts.stream().filter(a -> !referenceIds.contains(a.getAlertId())).toList(), alerts.size(), reference.size());
+    }
+
+    String summary() {
+      return String.format(Locale.ROOT, "%d of %d the same, %d not raised, %d others", referenceTotal - missing.size(),
+          referenceTotal, missing.size(), others.size());
+    }
+
+    /** The differing alerts, one a line: account, severity, window, time and score. */
+    String details() {
+      StringBuilder lines = new StringBuilder();
+      missing.forEach(a -> lines.append("    not raised ").append(describe(a)).append('\n'));
+      others.forEach(a -> lines.append("    other      ").append(describe(a)).append('\n'));
+      return lines.toString();
+    }
+
+    private static String describe(Alert a) {
+      return String.format(Locale.ROOT, "%s %s %s %s %.3f%s", a.getAccountId(), a.getSeverity(),
+          a.getEvidence().getWindow(), a.getDetectedAt(), a.getScore(), a.getCampaignId() == null ? "" : " campaign");
+    }
+  }
+
   /**
    * What a fault must not change, checked; and how far the alerts moved from the fault-free run's,
-   * printed. Checked: no alert id twice on the alert topic (read_committed) and no record on the
-   * dead-letter topic (the caller has checked that every input record was processed), and a bound on
-   * the accounts whose own windows' highest severity moved. Printed: alert ids of the fault-free run
-   * not raised and others raised, accounts at MEDIUM+ and those whose highest severity differs,
-   * campaigns included: the campaign stage judges groups in arrival order, and a fail-over holds the
-   * partitions that move back for seconds, days of event time in the tests' compressed time
-   * (docs/operations.md, "Failure behaviour").
+   * printed. Checked: no alert id twice on the alert topic (read_committed), no record on the
+   * dead-letter topic (the caller has checked that every input record was processed), and bounds on
+   * the alert ids that differ from the fault-free run's (the senders' own windows' and the campaign
+   * stage's apart) and on the accounts whose own windows' highest severity moved. Printed: the ids compared, the senders'
+   * windows' and the campaign stage's apart, with every alert that differs. Why they may differ at
+   * all (partitions progressing unevenly while a task moves, amplified by the tests' compressed
+   * time; the campaign stage's arrival order): docs/operations.md, "Failure behaviour".
    */
   static void assertNothingLostOrDoubled(String fault, List<Alert> alerts, List<Alert> faultFree, int deadLetters,
       Duration catchUp) {
     keep(fault, alerts);
     List<String> ids = alerts.stream().map(Alert::getAlertId).toList();
-    Set<String> expected = new TreeSet<>(faultFree.stream().map(Alert::getAlertId).toList());
-    long missing = expected.stream().filter(id -> !ids.contains(id)).count();
     long duplicated = ids.size() - ids.stream().distinct().count();
-    long unexpected = ids.stream().distinct().filter(id -> !expected.contains(id)).count();
     Map<String, Severity> highest = highestAtMediumOrAbove(alerts);
     Map<String, Severity> faultFreeHighest = highestAtMediumOrAbove(faultFree);
     Set<String> accounts = new TreeSet<>(highest.keySet());
     accounts.addAll(faultFreeHighest.keySet());
     long severityMoved = accounts.stream().filter(a -> highest.get(a) != faultFreeHighest.get(a)).count();
     Set<String> movedByOwnWindows = differingAtMediumOrAbove(senderWindowAlerts(alerts), senderWindowAlerts(faultFree));
+    IdComparison own = IdComparison.of(senderWindowAlerts(alerts), senderWindowAlerts(faultFree));
+    IdComparison campaigns = IdComparison.of(campaignAlerts(alerts), campaignAlerts(faultFree));
     System.out.printf(Locale.ROOT, "[fault tests] %s: %,d alerts (fault-free %,d), %d duplicated, %d dead letters;"
         + " %d accounts at MEDIUM+ (fault-free %d), %d with another highest severity (%d by their own windows alone);"
-        + " alert ids: %d of the fault-free run's not raised, %d others raised; back to the live edge %.1f s after the"
-        + " fault%n", fault, ids.size(), expected.size(), duplicated, deadLetters, highest.size(), faultFreeHighest.size(),
-        severityMoved, movedByOwnWindows.size(), missing, unexpected, catchUp.toMillis() / 1000.0);
+        + " alert ids of the senders' windows: %s; of campaigns: %s; back to the live edge %.1f s after the fault%n%s%s",
+        fault, ids.size(), faultFree.size(), duplicated, deadLetters, highest.size(), faultFreeHighest.size(),
+        severityMoved, movedByOwnWindows.size(), own.summary(), campaigns.summary(), catchUp.toMillis() / 1000.0,
+        own.details(), campaigns.details());
     assertThat(ids).as("alert ids on the alert topic (read_committed)").doesNotHaveDuplicates();
     assertThat(deadLetters).as("records on the dead-letter topic").isZero();
     assertThat(movedByOwnWindows).as("accounts at MEDIUM+ whose own windows' highest severity moved from the fault-free"
         + " run's, of %d", accounts.size()).hasSizeLessThanOrEqualTo(MAX_MOVED_BY_OWN_WINDOWS);
+    assertThat(own.missing()).as("alert ids of the senders' windows in the fault-free run, not raised after the fault")
+        .hasSizeLessThanOrEqualTo(MAX_OWN_IDS_DIFFERING);
+    assertThat(own.others()).as("alert ids of the senders' windows raised after the fault, not in the fault-free run")
+        .hasSizeLessThanOrEqualTo(MAX_OWN_IDS_DIFFERING);
+    assertThat(campaigns.missing()).as("campaign alert ids of the fault-free run not raised after the fault")
+        .hasSizeLessThanOrEqualTo(MAX_CAMPAIGN_IDS_DIFFERING);
+    assertThat(campaigns.others()).as("campaign alert ids raised after the fault, not in the fault-free run")
+        .hasSizeLessThanOrEqualTo(MAX_CAMPAIGN_IDS_DIFFERING);
   }
 
   /**
    * Accounts at MEDIUM+ whose highest severity from their own windows may move after a fault: what
-   * repeated runs measured, with room (docs/operations.md, "Failure behaviour"). A restarted task
-   * forgets what it had assessed (the late-contact check restarts with it) and the tests' compressed
-   * time turns the seconds a fail-over holds partitions back into days of event time.
+   * repeated runs measured, with room (docs/operations.md, "Failure behaviour").
    */
-  // measured 0-4 of 22-25 in four runs of each fault before the chance links among targets, which
-  // depend on the order answers come back (docs/detection.md, "Order"); 6-7 of 28 in one run since
-  // (docs/operations.md); the sequencing of branch ids removes that dependence
-  static final int MAX_MOVED_BY_OWN_WINDOWS = 10;
+  static final int MAX_MOVED_BY_OWN_WINDOWS = 3; // measured 0-1 of 23 in four runs with sequences (docs/operations.md)
+
+  /**
+   * Alert ids of the senders' own windows that may differ from the fault-free run's, each way (of
+   * about 98). Not zero: a contact is enriched with what its recipient's partition holds when it
+   * gets there, and a sender's task may read its input topics in another interleaving around a task
+   * move; in these tests' compressed time a second between partitions is 8 hours of event time, so
+   * accounts near a severity's score are alerted at other contacts (docs/operations.md, "Failure
+   * behaviour"). Measured with sequences: 2-13 not raised and 2-10 others (two fault-free runs
+   * differ by 2-3; the 13 on a machine at a load of 10, whose fault-free run was itself further from
+   * replay's than usual); before them 35-58.
+   */
+  static final int MAX_OWN_IDS_DIFFERING = 20;
+
+  /**
+   * Campaign alert ids that may differ, each way: the campaign stage judges groups in the order
+   * candidates from four partitions reach it (not sequenced; docs/detection.md, "Order"). Measured
+   * 0-7 in fourteen fault runs (a group of three or four members at one or two severities).
+   */
+  static final int MAX_CAMPAIGN_IDS_DIFFERING = 20;
 }

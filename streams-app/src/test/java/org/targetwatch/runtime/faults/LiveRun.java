@@ -53,6 +53,12 @@ final class LiveRun implements AutoCloseable {
    * production has. (docs/operations.md, "Failure behaviour".)
    */
   static final String COMPRESSED_TIME_GRACE = "28d";
+  /**
+   * How long the senders' windows wait for an answer still on its way, for the same reason: a task
+   * taken over is seconds, days of event time here, behind the others (docs/operations.md,
+   * "Failure behaviour"); the default 10 minutes would stop waiting at once.
+   */
+  static final String COMPRESSED_TIME_RESEQUENCE_WAIT = "28d";
   private static final DetectorConfig TOPICS = DetectorConfig.defaults();
   private static final Set<String> INPUTS = Set.copyOf(TOPICS.inputTopics());
 
@@ -139,7 +145,8 @@ final class LiveRun implements AutoCloseable {
         // a killed instance's tasks move once its session times out: the broker's minimum, 6 s
         "--set", "kafka.session.timeout.ms=6000",
         "--set", "kafka.heartbeat.interval.ms=1000",
-        "--set", "detector.grace=" + COMPRESSED_TIME_GRACE);
+        "--set", "detector.grace=" + COMPRESSED_TIME_GRACE,
+        "--set", "detector.resequence.max.wait=" + COMPRESSED_TIME_RESEQUENCE_WAIT);
     instances.put(name, instance);
     return instance;
   }
