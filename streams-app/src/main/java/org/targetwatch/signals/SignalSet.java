@@ -128,7 +128,7 @@ public final class SignalSet {
     // many minors count in proportion to the lean towards popular ones: mass contact blind to
     // degree (spam, a school's worth of classmates) is not the pattern; too few minors count against
     double volume = clamp(Math.log(Math.max(n, 1) / (double) minMinors), -1.5, 2.0);
-    double lean = leanToPopular(shrunkTowardsBlind(mid, reliability));
+    double lean = leanToPopular(mid);
     add(signals, DISTINCT_MINORS, n, minMinors, volume < 0 ? volume : lean * volume, w.volume());
     add(signals, DEGREE_PREFERENCE, mid, 0.5, reliability * clamp((mid - 0.5) / 0.25, -1, 2), w.preferenceSize());
     add(signals, DEGREE_PREFERENCE_Z, z, w.preferenceZReference(), clamp(z - w.preferenceZReference(), -3, 5),
@@ -275,16 +275,6 @@ public final class SignalSet {
    */
   public static double leanToPopular(double meanDegreePercentile) {
     return clamp((meanDegreePercentile - 0.5) / 0.25, 0, 1);
-  }
-
-  /**
-   * A mean degree mid-rank as far from blind (0.5) as its number of minors warrants: the mean of six
-   * mid-ranks drawn blind to degree is 0.62 or more one time in six, and an account is assessed at
-   * every contact, so the lean a few minors show is taken at the same reliability {@code n / (n + k)}
-   * as the rates (docs/detection.md, "Evidence"). Thirty minors keep five sixths of their lean.
-   */
-  static double shrunkTowardsBlind(double meanDegreePercentile, double reliability) {
-    return 0.5 + (meanDegreePercentile - 0.5) * reliability;
   }
 
   static double clamp(double v, double low, double high) {
