@@ -149,12 +149,12 @@ final class FaultOutcome {
    * behaviour"). Measured with sequences: 2-13 not raised and 2-10 others (two fault-free runs
    * differ by 2-3; the 13 on a machine at a load of 10, whose fault-free run was itself further from
    * replay's than usual); before them 35-58. After the registry outage, whose stream threads are
-   * replaced while it lasts: 8 / 5 and 7 / 8 in two runs, 19 / 28 and 18 / 28 in two clean-clone
-   * CI runs of the same code (one with a validation replay on the same two cores, one on a quiet
-   * machine): the accounts' own severities ({@link #MAX_MOVED_BY_OWN_WINDOWS}) are what a safety
-   * team routes on, and moved by 0-1 in all four.
+   * replaced while it lasts: 8 / 5 and 7 / 8 in two runs, 19 / 28, 18 / 28 and 27 / 40 in three
+   * clean-clone CI runs of the same code (one with a validation replay on the same two cores, two on
+   * a quiet machine): the accounts' own severities ({@link #MAX_MOVED_BY_OWN_WINDOWS}) are what a
+   * safety team routes on, and moved by 0-1 in all five.
    */
-  static final int MAX_OWN_IDS_DIFFERING = 50;
+  static final int MAX_OWN_IDS_DIFFERING = 60;
 
   /**
    * Campaign alert ids that may differ, each way: the campaign stage judges groups in the order
