@@ -61,7 +61,8 @@ public final class ContactExtraction {
     List<String> trusted = friends.trustedIds(at, memoryMs, maxFriendsCarried); // friends as of the contact
     boolean capped = trusted.size() >= maxFriendsCarried && friends.storedCount() > maxFriendsCarried;
     List<String> earlierContacts = recentContacts.recordAndListEarlier(sender, recipient, at);
-    return Optional.of(new ContactCandidate(attempt, trusted, capped, earlierContacts));
+    // the platform's size as of the contact, so its answer is judged as of the contact when it comes back
+    return Optional.of(new ContactCandidate(attempt, trusted, capped, earlierContacts, graph.taskDegreeSum()));
   }
 
   /**

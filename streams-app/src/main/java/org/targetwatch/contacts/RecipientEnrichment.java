@@ -126,6 +126,7 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         .setMutualFriends(mutualTies(candidate, friends, at))
         .setRecentTargetsCarried(candidate.getSenderRecentTargets().size())
         .setRecentTargetsKnown(friends.countCommonAt(candidate.getSenderRecentTargets(), at))
+        .setSenderTaskDegreeSum(candidate.getSenderTaskDegreeSum())
         .build();
   }
 

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.ActivityCounts;
+import org.targetwatch.schema.internal.WaitingMessage;
 
 /**
  * Serde for the detector's own state and internal topics: one format-version byte, then Avro binary
@@ -38,11 +39,14 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
   /**
    * The writer schemas of each type's earlier formats, by format byte (1, 2, ...); a type listed
    * here writes the byte after its last earlier format. {@code AccountMessage} format 1 has no
-   * sequence number; {@code ActivityCounts} format 1 has no links among targets or degree sum
-   * (docs/operations.md, upgrade notes).
+   * sequence number, format 2 no sum of degrees carried with a contact (nor has {@code WaitingMessage}
+   * format 1, which holds one); {@code ActivityCounts} format 1 has no links among targets or degree
+   * sum (docs/operations.md, upgrade notes).
    */
   static final Map<Class<?>, List<String>> EARLIER_FORMATS = Map.of(
-      AccountMessage.class, List.of("/internal-history/AccountMessage-1.avsc"),
+      AccountMessage.class,
+      List.of("/internal-history/AccountMessage-1.avsc", "/internal-history/AccountMessage-2.avsc"),
+      WaitingMessage.class, List.of("/internal-history/WaitingMessage-1.avsc"),
       ActivityCounts.class, List.of("/internal-history/ActivityCounts-1.avsc"));
 
   private final Class<T> type;

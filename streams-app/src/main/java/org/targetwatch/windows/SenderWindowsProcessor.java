@@ -521,11 +521,14 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
    * had they all been picked anywhere on the platform: its degree times theirs over the platform's
    * sum of degrees (the configuration model; docs/detection.md, "Targets who know each other").
    * Their degrees are the long window's, in proportion to the recent targets the contact carried.
+   * The platform's sum is the one the contact carried from when it was sent (a contact in flight
+   * from a version before it: this task's now), so the answer does not depend on when it returns.
    */
   private double linksByChance(EnrichedContact contact, OpenWindow longWindow) {
     int carried = contact.getRecentTargetsCarried();
     int earlier = longWindow.targets();
-    long platformDegrees = stores.graph().taskDegreeSum() * platformShare;
+    long taskDegrees = contact.getSenderTaskDegreeSum() > 0 ? contact.getSenderTaskDegreeSum() : stores.graph().taskDegreeSum();
+    long platformDegrees = taskDegrees * platformShare;
     if (carried <= 0 || earlier <= 0 || platformDegrees <= 0) {
       return 0.0;
     }

@@ -26,6 +26,7 @@ import org.targetwatch.schema.internal.EnrichedContact;
 import org.targetwatch.schema.internal.Friend;
 import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.TargetEntry;
+import org.targetwatch.schema.internal.WaitingMessage;
 
 /**
  * The internal serde's bytes are the version byte followed by exactly Avro's own binary encoding,
@@ -49,8 +50,8 @@ class InternalBytesTest {
         new Profile("p", t, t.minusSeconds(86_400), AgeBand.AGE_13_15, false),
         AccountMessages.of(new Profile("p", t, null, AgeBand.ADULT, true)),
         AccountMessages.of(attempt),
-        AccountMessages.of(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true, List.of("t1", "t2"))),
-        AccountMessages.of(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2, 2, 1)));
+        AccountMessages.of(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true, List.of("t1", "t2"), 123_456L)),
+        AccountMessages.of(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2, 2, 1, 123_456L)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -94,6 +95,30 @@ class InternalBytesTest {
     assertThat(read.getTargetDegreeSum()).isZero();
     assertThat(read.getLinksKnown()).isZero();
     assertThat(read.getLinksExpected()).isZero();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWaitingContactWrittenByThePreviousVersionIsReadWithoutTheSumOfDegrees() throws IOException {
+    org.apache.avro.Schema previous;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/internal-history/WaitingMessage-1.avsc")) {
+      previous = new org.apache.avro.Schema.Parser().parse(in);
+    }
+    ContactAttempt attempt = new ContactAttempt("e", "s", "r", ContactKind.MESSAGE, 9L);
+    WaitingMessage waiting = new WaitingMessage(AccountMessages.sequenced(
+        new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 42, 0.6, 95.0, 0.3, 0, 2, 1, 0L), 4L), 9L);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(1); // format 1
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new SpecificDatumWriter<WaitingMessage>(previous).write(waiting, encoder);
+    encoder.flush();
+    InternalAvroSerde<WaitingMessage> serde = InternalAvroSerde.of(WaitingMessage.class);
+
+    WaitingMessage read = serde.fromBytes(out.toByteArray());
+
+    assertThat(serde.format()).isEqualTo((byte) 2);
+    assertThat(read.getMessage().getSequence()).isEqualTo(4L);
+    assertThat(((EnrichedContact) read.getMessage().getPayload()).getRecentTargetsKnown()).isEqualTo(1);
+    assertThat(((EnrichedContact) read.getMessage().getPayload()).getSenderTaskDegreeSum()).isZero();
   }
 
   @org.junit.jupiter.api.Test

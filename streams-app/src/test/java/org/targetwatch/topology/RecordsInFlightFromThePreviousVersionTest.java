@@ -112,7 +112,7 @@ class RecordsInFlightFromThePreviousVersionTest {
   void aContactWrittenWithoutASequenceNumberIsEnrichedAndCountedAsItComes() throws IOException {
     long at = platform.now().toEpochMilli();
     ContactAttempt attempt = new ContactAttempt("e-old", ADULT, MINOR, ContactKind.FRIEND_REQUEST, at);
-    byte[] formatOne = formatOne(AccountMessages.of(new ContactCandidate(attempt, List.of(), false, List.of())));
+    byte[] formatOne = formatOne(AccountMessages.of(new ContactCandidate(attempt, List.of(), false, List.of(), 0L)));
     TestInputTopic<String, byte[]> rawContactsByRecipient = platform.driver().createInputTopic(
         APP + CONTACTS_BY_RECIPIENT_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
 
@@ -129,7 +129,7 @@ class RecordsInFlightFromThePreviousVersionTest {
   void anEnrichedContactWrittenWithoutASequenceNumberIsCountedAsItComes() throws IOException {
     long at = platform.now().toEpochMilli();
     ContactAttempt attempt = new ContactAttempt("e-old", ADULT, MINOR, ContactKind.MESSAGE, at);
-    EnrichedContact enriched = new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 400, 0.9, 100.0, 0.3, 0, 0, 0);
+    EnrichedContact enriched = new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 400, 0.9, 100.0, 0.3, 0, 0, 0, 0L);
     TestInputTopic<String, byte[]> rawContactsBySender = platform.driver().createInputTopic(
         APP + CONTACTS_BY_SENDER_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
 
@@ -139,14 +139,37 @@ class RecordsInFlightFromThePreviousVersionTest {
         .as("the target counted in the sender's windows").isNotNull();
   }
 
+  @Test
+  void aContactWrittenWithoutTheSumOfDegreesIsEnrichedAndCountedInItsSequence() throws IOException {
+    long at = platform.now().toEpochMilli();
+    ContactAttempt attempt = new ContactAttempt("e-two", ADULT, MINOR, ContactKind.FRIEND_REQUEST, at);
+    byte[] formatTwo = formatOf(2, AccountMessages.sequenced(new ContactCandidate(attempt, List.of(), false, List.of(), 0L), 1L));
+    TestInputTopic<String, byte[]> rawContactsByRecipient = platform.driver().createInputTopic(
+        APP + CONTACTS_BY_RECIPIENT_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
+
+    assertThat(formatTwo[0]).as("the previous version's format byte").isEqualTo((byte) 2);
+    AccountMessage read = InternalAvroSerde.of(AccountMessage.class).fromBytes(formatTwo);
+    assertThat(read.getSequence()).isEqualTo(1L);
+    assertThat(((ContactCandidate) read.getPayload()).getSenderTaskDegreeSum()).as("read with the default").isZero();
+    rawContactsByRecipient.pipeInput(MINOR, formatTwo, at);
+
+    assertThat(platform.driver().getKeyValueStore(SENDER_TARGETS_STORE).get(ADULT + '\u0000' + MINOR))
+        .as("the target counted in the sender's windows").isNotNull();
+  }
+
   /** The bytes the previous version wrote: format byte 1, then Avro with the schema of that format (no sequence). */
   private static byte[] formatOne(AccountMessage message) throws IOException {
+    return formatOf(1, message);
+  }
+
+  /** The bytes a previous version wrote: the format byte, then Avro with the schema of that format. */
+  private static byte[] formatOf(int format, AccountMessage message) throws IOException {
     Schema previous;
-    try (InputStream in = AccountMessage.class.getResourceAsStream("/internal-history/AccountMessage-1.avsc")) {
+    try (InputStream in = AccountMessage.class.getResourceAsStream("/internal-history/AccountMessage-" + format + ".avsc")) {
       previous = new Schema.Parser().parse(in);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(1);
+    out.write(format);
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
     new SpecificDatumWriter<AccountMessage>(previous).write(message, encoder);
     encoder.flush();
