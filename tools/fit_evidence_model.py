@@ -14,7 +14,8 @@ alert at MEDIUM (at least the minimum of minors) -- an account is alerted by its
 Offenders and look-alikes weigh equally as classes; a false alarm costs more than a miss
 (--false-alarm-cost). An L2 pull towards the prior keeps weights that the training worlds barely
 inform near their reasoned values. The intercept is then set to the value that maximises the
-mean F1 at MEDIUM over the training worlds, worst world breaking ties.
+mean F1 at MEDIUM over the training worlds, worst world breaking ties; where that curve is flat,
+the lowest intercept within --f1-tolerance (0.002) of the best, since a false alarm costs more.
 
 --reports adds the safety loop's two report weights to the fitted ones (traces of worlds made with
 `simulate --reports`); with --keep MODEL, the intercept and every other weight are held at MODEL's
@@ -178,15 +179,18 @@ def fit(worlds, prior_w, prior_b, false_alarm_cost, pull, fixed=None):
     return result.x[:d], result.x[d]
 
 
-def calibrate_intercept(worlds, w, b):
-    best = None
+def calibrate_intercept(worlds, w, b, f1_tolerance):
+    """The intercept of the best mean F1 (worst world breaking ties); where the curve is flat, the
+    lowest intercept within f1_tolerance of that best: a false alarm costs more than a miss."""
+    tried = []
     for shift in np.arange(-4.0, 4.01, 0.05):
         figures = [wd.figures(w, b + shift) for wd in worlds]
         f1s = [f[2] for f in figures]
-        key = (round(float(np.mean(f1s)), 4), min(f1s))
-        if best is None or key > best[0]:
-            best = (key, b + shift, figures)
-    return best[1], best[2]
+        tried.append(((round(float(np.mean(f1s)), 4), min(f1s)), b + shift, figures))
+    best = max(tried, key=lambda t: t[0])
+    near = [t for t in tried if t[0][0] >= best[0][0] - f1_tolerance]
+    chosen = min(near, key=lambda t: t[1])
+    return chosen[1], chosen[2]
 
 
 def main():
@@ -197,6 +201,8 @@ def main():
     ap.add_argument("--min-minors", type=int, default=6)
     ap.add_argument("--false-alarm-cost", type=float, default=3.0)
     ap.add_argument("--pull", type=float, default=0.1)
+    ap.add_argument("--f1-tolerance", type=float, default=0.002,
+                    help="take the lowest intercept whose mean F1 is within this of the best (default 0.002)")
     ap.add_argument("--reports", action="store_true",
                     help="also fit the report weights (traces of worlds made with simulate --reports)")
     ap.add_argument("--keep", metavar="MODEL.properties",
@@ -228,7 +234,7 @@ def main():
     before = [wd.figures(prior_w, prior_b) for wd in worlds]
     w, b = fit(worlds, prior_w, prior_b, a.false_alarm_cost, a.pull, fixed)
     if fixed is None:
-        b, after = calibrate_intercept(worlds, w, b)
+        b, after = calibrate_intercept(worlds, w, b, a.f1_tolerance)
     else:
         after = [wd.figures(w, b) for wd in worlds]  # the kept intercept stays
 

@@ -152,8 +152,10 @@ public final class SignalSet {
     double broadcast = Math.max(Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS,
         volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY);
     add(signals, INDISCRIMINATE, broadcast, 1.0, -clamp(Math.log(broadcast) / Math.log(4), 0, 1), w.indiscriminate());
+    // not shrunk by the reliability: the ratio (links + 1) / (chance + 1) is its own shrinkage, and
+    // a few targets who are friends far beyond chance are already a group (a family, a new class)
     add(signals, TARGETS_KNOW_EACH_OTHER, linksOverChance, LINKS_OVER_CHANCE_FROM,
-        -reliability * groupness(linksOverChance, LINKS_OVER_CHANCE_FROM), w.targetCohesion());
+        -groupness(linksOverChance, LINKS_OVER_CHANCE_FROM), w.targetCohesion());
     // the minors who protected themselves from the sender, weighed by what they did; others count
     // little; both, like the other aggravating signals, in proportion to the lean to popular minors
     add(signals, PROTECTING_MINORS, protection.protectingMinors(), 1,

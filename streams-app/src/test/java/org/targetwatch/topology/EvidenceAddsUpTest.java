@@ -160,6 +160,9 @@ class EvidenceAddsUpTest {
 
   @Test
   void anAdultAddingTheChildrenOfOneFamilyWhoKnowEachOtherIsNotAlertedAboveLow() {
+    // a crowd, so that seven children all friends of each other are beyond chance: on a platform of
+    // a few hundred accounts, minors with a hundred friends each would be friends by chance anyway
+    platform.withCrowd(2_000, 10);
     List<String> children = List.of(minor(95), minor(90), minor(71), minor(64), minor(52), minor(88), minor(97));
     for (int i = 0; i < children.size(); i++) {
       for (int j = i + 1; j < children.size(); j++) {
@@ -170,6 +173,10 @@ class EvidenceAddsUpTest {
     platform.requestsTo("uncle", children, Duration.ofMinutes(40));
 
     assertThat(highest("uncle")).isIn(null, Severity.LOW);
+    List<Alert> alerts = platform.alertsFor("uncle");
+    if (!alerts.isEmpty()) {
+      assertThat(reason(alerts.get(alerts.size() - 1), "targets_know_each_other").getContribution()).isNegative();
+    }
   }
 
   @Test
