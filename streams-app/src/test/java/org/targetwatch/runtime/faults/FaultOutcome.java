@@ -138,7 +138,7 @@ final class FaultOutcome {
    * Accounts at MEDIUM+ whose highest severity from their own windows may move after a fault: what
    * repeated runs measured, with room (docs/operations.md, "Failure behaviour").
    */
-  static final int MAX_MOVED_BY_OWN_WINDOWS = 3; // measured 0-1 of 23 in four runs with sequences (docs/operations.md)
+  static final int MAX_MOVED_BY_OWN_WINDOWS = 4; // measured 0-1 of 23-28 with sequences; 0-3 of 27 with the unshrunk links among targets, whose borderline accounts (0.37-0.41) move with the enrichment's timing (docs/operations.md)
 
   /**
    * Alert ids of the senders' own windows that may differ from the fault-free run's, each way (of

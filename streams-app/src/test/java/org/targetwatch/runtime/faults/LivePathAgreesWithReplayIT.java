@@ -29,7 +29,7 @@ class LivePathAgreesWithReplayIT {
    * Accounts at MEDIUM+ whose highest severity from their own windows may differ from replay's:
    * see docs/operations.md, "Failure behaviour", for the runs this rests on and the residual causes.
    */
-  static final int MAX_DIFFERING_BY_OWN_WINDOWS = 3; // measured 0-1 in seven runs (docs/operations.md)
+  static final int MAX_DIFFERING_BY_OWN_WINDOWS = 4; // measured 0-1 in seven runs; 2 of 28 with the unshrunk links among targets (docs/operations.md)
 
   @Test
   void theLivePathAlertsTheSameAccountsAtMediumOrAboveAsReplay() throws Exception {
