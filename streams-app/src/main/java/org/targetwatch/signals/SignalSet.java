@@ -134,15 +134,20 @@ public final class SignalSet {
     add(signals, DEGREE_PREFERENCE_Z, z, w.preferenceZReference(), clamp(z - w.preferenceZReference(), -3, 5),
         w.preferenceSignificance());
     // what makes a fake profile or a pushy stranger suspicious here is that it goes with a lean to
-    // popular minors: without that lean the same figures are a new student's or a broadcast's
-    add(signals, STRANGER_SHARE, f.strangerShare(), 0.5, lean * reliability * (2 * f.strangerShare() - 1), w.strangers());
+    // popular minors picked across the platform: without that lean the same figures are a new
+    // student's or a broadcast's, and among minors who know each other (a class, a family) a new
+    // classmate's or a new relative's, who is a stranger to them and as new as its account
+    double linksOverChance = f.targetLinksOverChance();
+    double spread = 1 - groupness(linksOverChance, LINKS_OVER_CHANCE_FROM);
+    add(signals, STRANGER_SHARE, f.strangerShare(), 0.5, lean * spread * reliability * (2 * f.strangerShare() - 1),
+        w.strangers());
     add(signals, MINOR_LIFT, lift, 1.0, lean * reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5), w.minorLift());
-    add(signals, FAKE_PROFILE, sender.accountAgeDays(), t.youngAccountDays(), lean * youngness * fewness, w.fakeProfile());
-    add(signals, CLAIMED_AGE_MATCH, f.sameBandShare(), 0.5, claimsMinorAge ? lean * youngness * f.sameBandShare() : 0,
-        w.claimedAge());
+    add(signals, FAKE_PROFILE, sender.accountAgeDays(), t.youngAccountDays(), lean * spread * youngness * fewness,
+        w.fakeProfile());
+    add(signals, CLAIMED_AGE_MATCH, f.sameBandShare(), 0.5,
+        claimsMinorAge ? lean * spread * youngness * f.sameBandShare() : 0, w.claimedAge());
     add(signals, DECLINE_RATE, f.declineRate(), 0.3,
         declinesCount ? lean * reliability * clamp((f.declineRate() - 0.3) / 0.7, 0, 1) : 0, w.declines());
-    double linksOverChance = f.targetLinksOverChance();
     double toAGroup = groupness(linksOverChance, MESSAGES_TO_A_GROUP_FROM);
     add(signals, ESCALATIONS, f.escalations(), 1, lean * (1 - toAGroup) * Math.min(2.0, Math.log1p(f.escalations())),
         w.escalations());

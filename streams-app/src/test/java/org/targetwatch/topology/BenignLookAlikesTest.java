@@ -85,14 +85,23 @@ class BenignLookAlikesTest {
   }
 
   /**
-   * A new relative befriends the parents first, then the family's children and the children's
-   * friends: popular minors, but reached through adults the relative just befriended, who are no
-   * victims. (A snowball's ties are minors it befriended: they do not count, see OffenderTacticsTest.)
+   * A new relative befriends the parents first, then the family's children, who are friends of
+   * each other (siblings and cousins): popular minors, but reached through adults the relative just
+   * befriended, who are no victims, and one family, not minors picked across the platform (a crowd,
+   * so that their ties are beyond chance). (A snowball's ties are minors it befriended: they do not
+   * count, see OffenderTacticsTest.) Ten popular children who do not know each other, reached
+   * through the same three adults, score MEDIUM (0.406) with the model fitted 2026-12-04.
    */
   @Test
   void aNewRelativeReachingPopularChildrenThroughTheParentsItAddedIsNotAlertedAboveLow() {
+    platform.withCrowd(2_000, 10);
     platform.account("uncle", AgeBand.ADULT, 2);
     List<String> children = highDegreeMinors(10);
+    for (int i = 0; i < children.size(); i++) {
+      for (int j = i + 1; j < children.size(); j++) {
+        platform.friends(children.get(i), children.get(j));
+      }
+    }
     for (int p = 0; p < 3; p++) {
       String parent = "parent" + p;
       platform.account(parent, AgeBand.ADULT, 3000);

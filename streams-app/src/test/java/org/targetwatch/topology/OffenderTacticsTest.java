@@ -40,8 +40,8 @@ class OffenderTacticsTest {
     Alert worst = alerts.get(alerts.size() - 1);
     assertThat(worst.getSeverity()).isIn(Severity.HIGH, Severity.CRITICAL);
     assertThat(worst.getEvidence().getWindow()).isEqualTo("burst");
-    assertThat(signals(worst)).contains("distinct_minors", "degree_preference", "stranger_share",
-        "young_account_few_friends");
+    assertThat(signals(worst)).contains("degree_preference", "stranger_share", "young_account_few_friends",
+        "claimed_age_matches_targets");
     assertThat(worst.getEvidence().getSampleTargetIds()).isNotEmpty().allMatch(id -> id.startsWith("m"));
     // a safety team hears of it within the first few minors
     assertThat(firstAtLeast(alerts, Severity.MEDIUM).getEvidence().getDistinctMinors()).isLessThanOrEqualTo(8);
