@@ -45,7 +45,8 @@ final class GroupEvidence {
    * group's; a member a reviewer confirmed takes the group's score (its own part is not in doubt).
    */
   double memberScore(CampaignCandidate member, Assessment group) {
-    return member.getConfirmedAlertId() != null ? group.score() : scorer.memberScore(member.getScore(), group);
+    return member.getConfirmedAlertId() != null ? group.score()
+        : scorer.memberScore(member.getScore(), member.getContextEvidence(), group);
   }
 
   Optional<Severity> severityOf(double score) {

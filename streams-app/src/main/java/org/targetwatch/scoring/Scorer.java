@@ -88,8 +88,23 @@ public final class Scorer {
    * an account whose own contact shows little of the pattern is not alerted for the company it is in.
    */
   public double memberScore(double ownScore, Assessment group) {
+    return memberScore(ownScore, 0.0, group);
+  }
+
+  /**
+   * As {@link #memberScore(double, Assessment)}, the group's coordination counted in proportion as
+   * the member's own context leaves its contact unexplained: {@code exp(ownContextEvidence)}, 1 for
+   * an account nothing explains (a sock puppet), a seventh for one whose context is worth -2 in
+   * log-odds (a teen befriending its peers, a new classmate or relative adding one class or family,
+   * a broadcast). Sharing popular minors with a confirmed offender, or with a ring, is what such an
+   * account's own reason to contact them already gives it (docs/detection.md, "Verdicts").
+   *
+   * @param ownContextEvidence the member's own context evidence (zero or below)
+   */
+  public double memberScore(double ownScore, double ownContextEvidence, Assessment group) {
     double own = Math.min(Math.max(ownScore, 1e-3), 1 - 1e-3);
-    double coordination = group.signals().all().stream()
+    double unexplained = Math.exp(Math.min(0.0, ownContextEvidence));
+    double coordination = unexplained * group.signals().all().stream()
         .filter(s -> s.name().equals(SignalSet.CO_TARGETING) || s.name().equals(SignalSet.CONFIRMED_LINK))
         .mapToDouble(Signal::contribution).sum();
     double member = logistic(Math.log(own / (1 - own)) + coordination);

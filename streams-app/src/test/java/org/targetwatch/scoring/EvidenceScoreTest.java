@@ -252,4 +252,23 @@ class EvidenceScoreTest {
     assertThat(scorer.memberScore(0.9, ring)).isLessThanOrEqualTo(ring.score());
     assertThat(scorer.memberScore(0.6, ring)).isGreaterThanOrEqualTo(scorer.memberScore(0.3, ring));
   }
+
+  @Test
+  void aMembersOwnContextExplainsItsShareOfTheGroupsCoordinationInProportion() {
+    Assessment ring = group(0.85, 0, 1e-9);
+    double coordination = ring.signals().get(SignalSet.CO_TARGETING).contribution();
+    double own = 0.05; // low enough that the group's score does not cap the member's
+    java.util.function.DoubleUnaryOperator lift = context -> {
+      double member = scorer.memberScore(own, context, ring);
+      return Math.log(member / (1 - member)) - Math.log(own / (1 - own));
+    };
+
+    assertThat(coordination).isPositive();
+    assertThat(lift.applyAsDouble(0.0)).as("a sock puppet: nothing explains its contact")
+        .isCloseTo(coordination, org.assertj.core.data.Offset.offset(0.02));
+    assertThat(scorer.memberScore(own, 0.0, ring)).isEqualTo(scorer.memberScore(own, ring));
+    assertThat(lift.applyAsDouble(-1.0)).as("a context worth -1 in log-odds")
+        .isCloseTo(coordination * Math.exp(-1.0), org.assertj.core.data.Offset.offset(0.02));
+    assertThat(lift.applyAsDouble(-2.0)).as("monotone").isLessThan(lift.applyAsDouble(-1.0)).isPositive();
+  }
 }
