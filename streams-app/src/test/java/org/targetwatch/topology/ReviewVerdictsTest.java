@@ -334,6 +334,36 @@ class ReviewVerdictsTest {
   }
 
   /**
+   * A teen two months on the platform, whose friends are teens of its age, befriends popular peers,
+   * some of whom a ring targeted: once a ring member is confirmed, the teen shares the ring's
+   * popular minors beyond chance, but its own context (age peers, a circle of minors) explains why
+   * it contacted them, and explains its share of the coordination as much (docs/detection.md,
+   * "Campaigns"). Before, the confirmed link lifted it to MEDIUM+ as a campaign member.
+   */
+  @Test
+  void aTeenBefriendingItsPopularPeersIsNotAlertedAsAConfirmedRingsMemberForSharingThem() {
+    platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
+    List<String> shared = highDegreeMinors(12);
+    List<String> ring = List.of("p1", "p2", "p3");
+    platform.youngRing(ring).ringRounds(ring, shared, 0, 4, 0);
+    platform.account("peer", AgeBand.AGE_13_15, 60);
+    java.time.Instant past = Scenario.START.minus(Duration.ofDays(300));
+    for (int f = 0; f < 25; f++) {
+      platform.profile("classmate" + f, AgeBand.AGE_13_15, past, past).friends("peer", "classmate" + f);
+    }
+    platform.requestsTo("peer", shared.subList(0, 9), Duration.ofMinutes(30));
+    int before = platform.alertsFor("peer").size();
+
+    platform.after(Duration.ofHours(1)).verdict("p1", Verdict.CONFIRMED, "alert-of-p1");
+
+    assertThat(platform.alerts()).as("the ring linked to the confirmed member")
+        .anyMatch(a -> a.getAccountId().equals("p2") && a.getCampaignId() != null);
+    List<Alert> after = platform.alertsFor("peer").subList(before, platform.alertsFor("peer").size());
+    assertThat(after).as("the teen's alerts after the verdict")
+        .noneMatch(a -> a.getCampaignId() != null && a.getSeverity().ordinal() >= Severity.MEDIUM.ordinal());
+  }
+
+  /**
    * Sock puppets a month or two old are no campaign on their own (established accounts stand alone),
    * but once one of them is confirmed, co-targeting with it links the others whatever their age.
    * Before, accounts over 30 days old never reached the campaign stage, and a confirmed member's
