@@ -36,16 +36,16 @@ import org.targetwatch.topology.TopologyNames;
  * union of its minors, their preference and strangers, its members' traits and its overlap beyond
  * chance, scored like one sender. At MEDIUM or above each member is alerted once (again only at a
  * higher severity) with the campaign's id, size and shared targets, even when each alone stays below
- * the bar, when its own evidence plus the group's coordination reaches it. Only young accounts take
- * part, unless the group holds an account a reviewer confirmed: then co-targeting links recent
- * accounts too ({@link #RECENT_ACCOUNT_DAYS}).
+ * the bar, when its own evidence plus the group's coordination reaches it. Recent accounts take
+ * part ({@link #RECENT_ACCOUNT_DAYS}); an established account stands alone unless a reviewer confirmed it.
  */
 public final class CampaignProcessor implements Processor<String, CampaignCandidate, String, Alert> {
   static final String CAMPAIGN_WINDOW = "campaign";
   /**
-   * Accounts younger than this (days), past the young age, reach the campaign stage too, and join a
-   * group only when it holds a confirmed account: a ring's accounts are made for it, a month or two
-   * before it works its list (docs/detection.md, "Verdicts"). Established accounts stand alone.
+   * Accounts younger than this (days) reach the campaign stage: a ring's accounts are made for it, a
+   * month or two before it works its list (docs/detection.md, "Campaigns"). Established accounts
+   * stand alone (unless confirmed). A benign recent account linked to a group gets the group's
+   * coordination only as far as its own context leaves its contact unexplained ({@link GroupEvidence#memberScore}).
    */
   public static final int RECENT_ACCOUNT_DAYS = 90;
   private static final int SAMPLE = 10;
@@ -131,25 +131,13 @@ public final class CampaignProcessor implements Processor<String, CampaignCandid
   }
 
   /**
-   * The account's group (docs/detection.md, "Campaigns" and "Verdicts"): a campaign is a group of
-   * young accounts (sock puppets), established accounts stand alone; but co-targeting that links a
-   * recent account to a confirmed one, directly or through the group, is no longer a matter of
-   * youth: the reviewer's verdict is what makes it suspicious (rings of accounts a month or two old).
+   * The account's group (docs/detection.md, "Campaigns"): the recent and confirmed accounts linked
+   * to it by co-targeting beyond chance. (Before, accounts past the young age of 30 days joined a
+   * group only through a confirmed member: a gate that left the rings made one or two months ahead
+   * unlinked until a reviewer confirmed one of them.)
    */
   private Set<String> groupOf(String account, CoTargetingGraph graph) {
-    Set<String> linked = graph.groupOf(account, config.minSharedTargets(), config.maxChance());
-    boolean allYoung = true;
-    for (String member : linked) {
-      CampaignCandidate c = candidates.get(member);
-      if (c.getConfirmedAlertId() != null) {
-        return linked;
-      }
-      allYoung &= c.getYoung();
-    }
-    return allYoung ? linked : graph.groupOf(account, config.minSharedTargets(), config.maxChance(), member -> {
-      CampaignCandidate c = candidates.get(member);
-      return c.getYoung() || c.getConfirmedAlertId() != null;
-    });
+    return graph.groupOf(account, config.minSharedTargets(), config.maxChance());
   }
 
   /** The confirmed alerts of the group's other members: the link a reviewer's verdict gives the rest (alert ids, never accounts). */

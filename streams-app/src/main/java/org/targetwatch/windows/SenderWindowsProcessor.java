@@ -287,7 +287,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       reassessLaterContacts(sender, at, population);
     }
     boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
-    // a recent account past the young age joins a campaign only through a confirmed member (docs/detection.md, "Verdicts")
+    // recent accounts reach the campaign stage (docs/detection.md, "Campaigns"); young is kept for the record
     boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
     boolean recent = traits.accountAgeKnown() && traits.accountAgeDays() < CampaignProcessor.RECENT_ACCOUNT_DAYS;
     if (minorContact && recent && isCampaignCandidate(best)) {

@@ -364,27 +364,29 @@ class ReviewVerdictsTest {
   }
 
   /**
-   * Sock puppets a month or two old are no campaign on their own (established accounts stand alone),
-   * but once one of them is confirmed, co-targeting with it links the others whatever their age.
-   * Before, accounts over 30 days old never reached the campaign stage, and a confirmed member's
-   * ring stayed unlinked.
+   * Sock puppets a month or two old are a campaign as young ones are: co-targeting links accounts
+   * under 90 days whatever their age, without a verdict. (Until 18f2cf1 accounts over 30 days joined
+   * a group only through a confirmed member, and such a ring stayed unlinked until a reviewer
+   * confirmed one.) A confirmed member's link is then named in the others' later alerts.
    */
   @Test
-  void aRingOfAccountsOverAMonthOldIsAlertedWholeOnceOneMemberIsConfirmed() {
+  void aRingOfAccountsOverAMonthOldIsACampaignWithoutAVerdict() {
     platform.lonersChasing(highDegreeMinors(80).subList(12, 80), 40);
     List<String> shared = highDegreeMinors(12);
     List<String> ring = List.of("p1", "p2", "p3");
     platform.ring(ring, 45).ringRounds(ring, shared, 0, 4, 0);
-    assertThat(platform.alerts()).as("no campaign of established accounts without a verdict")
-        .noneMatch(a -> ring.contains(a.getAccountId()) && a.getCampaignId() != null);
+
+    List<Alert> campaign = platform.alerts().stream()
+        .filter(a -> ring.contains(a.getAccountId()) && a.getCampaignId() != null).toList();
+    assertThat(campaign.stream().map(Alert::getAccountId).collect(Collectors.toSet()))
+        .as("every member alerted as the campaign's, without a verdict").containsExactlyInAnyOrderElementsOf(ring);
+    assertThat(campaign).allSatisfy(a -> assertThat(a.getSeverity().ordinal()).isGreaterThanOrEqualTo(Severity.MEDIUM.ordinal()));
+    int before = platform.alerts().size();
 
     platform.after(Duration.ofHours(1)).verdict("p1", Verdict.CONFIRMED, "alert-of-p1");
 
-    List<Alert> linked = platform.alerts().stream()
-        .filter(a -> ring.contains(a.getAccountId()) && a.getCampaignId() != null).toList();
-    assertThat(linked.stream().map(Alert::getAccountId).collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(ring);
-    assertThat(linked).filteredOn(a -> !a.getAccountId().equals("p1"))
+    assertThat(platform.alerts().subList(before, platform.alerts().size()))
+        .filteredOn(a -> ring.contains(a.getAccountId()) && !a.getAccountId().equals("p1") && a.getCampaignId() != null)
         .allSatisfy(a -> assertThat(a.getEvidence().getConfirmedLinks()).containsExactly("alert-of-p1"));
-    assertThat(linked).allSatisfy(a -> assertThat(a.getSeverity().ordinal()).isGreaterThanOrEqualTo(Severity.MEDIUM.ordinal()));
   }
 }
