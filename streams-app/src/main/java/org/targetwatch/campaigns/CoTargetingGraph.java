@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.graph.DefaultEdge;
@@ -136,22 +135,9 @@ public final class CoTargetingGraph {
    * every pair of candidates sharing a popular minor.
    */
   public Set<String> groupOf(String account, int minShared, double maxChance) {
-    return groupOf(account, minShared, maxChance, other -> true);
-  }
-
-  /**
-   * The group as {@link #groupOf(String, int, double)}, walking only through the accounts {@code
-   * admissible} admits (by sender id): the group of young accounts, or of any age around a confirmed one.
-   * An account not admitted is a group of one.
-   */
-  public Set<String> groupOf(String account, int minShared, double maxChance, Predicate<String> admissible) {
     if (!contains(account)) {
       return Set.of();
     }
-    if (!admissible.test(account)) {
-      return Set.of(account);
-    }
-    Predicate<String> admitted = vertex -> admissible.test(vertex.substring(ACCOUNT.length()));
     // walked over vertex names, whose hashes are cached, and stripped of their prefix at the end
     Set<String> component = new HashSet<>();
     Deque<String> toVisit = new ArrayDeque<>();
@@ -160,15 +146,14 @@ public final class CoTargetingGraph {
     while (!toVisit.isEmpty()) {
       String member = toVisit.poll();
       sharedMinorCounts(member).forEach((other, shared) -> {
-        if (!component.contains(other) && shared.value >= minShared && admitted.test(other)
-            && chanceBetween(member, other) <= maxChance) {
+        if (!component.contains(other) && shared.value >= minShared && chanceBetween(member, other) <= maxChance) {
           component.add(other);
           toVisit.add(other);
         }
       });
     }
     if (component.size() > 1) {
-      joinThroughTheGroup(component, minShared, maxChance, admitted);
+      joinThroughTheGroup(component, minShared, maxChance);
     }
     Set<String> group = new TreeSet<>();
     component.forEach(vertex -> group.add(vertex.substring(ACCOUNT.length())));
@@ -182,14 +167,14 @@ public final class CoTargetingGraph {
    * thin). Repeated until no account joins, in id order so the
    * group does not depend on the order candidates came in.
    */
-  private void joinThroughTheGroup(Set<String> component, int minShared, double maxChance, Predicate<String> admitted) {
+  private void joinThroughTheGroup(Set<String> component, int minShared, double maxChance) {
     boolean grew = true;
     while (grew) {
       grew = false;
       Map<String, Count> nearby = new java.util.TreeMap<>();
       for (String member : component) {
         sharedMinorCounts(member).forEach((other, shared) -> {
-          if (!component.contains(other) && admitted.test(other)) {
+          if (!component.contains(other)) {
             nearby.putIfAbsent(other, shared);
           }
         });

@@ -86,14 +86,8 @@ public final class Scorer {
    * group's coordination (co-targeting beyond chance, in proportion to the group's lean to popular
    * minors, and a link to a confirmed account), never above the group's own score. A ring's borderline members cross the bar together;
    * an account whose own contact shows little of the pattern is not alerted for the company it is in.
-   */
-  public double memberScore(double ownScore, Assessment group) {
-    return memberScore(ownScore, 0.0, group);
-  }
-
-  /**
-   * As {@link #memberScore(double, Assessment)}, the group's coordination counted in proportion as
-   * the member's own context leaves its contact unexplained: {@code exp(ownContextEvidence)}, 1 for
+   * The coordination counts in proportion as the member's own context leaves its contact
+   * unexplained: {@code exp(ownContextEvidence)}, 1 for
    * an account nothing explains (a sock puppet), a seventh for one whose context is worth -2 in
    * log-odds (a teen befriending its peers, a new classmate or relative adding one class or family,
    * a broadcast). Sharing popular minors with a confirmed offender, or with a ring, is what such an

@@ -242,15 +242,15 @@ class EvidenceScoreTest {
   void aMembersScoreIsItsOwnEvidencePlusTheGroupsCoordinationNeverAboveTheGroups() {
     Assessment ring = group(0.85, 0, 1e-9);
     double coordination = ring.signals().get(SignalSet.CO_TARGETING).contribution();
-    double borderline = scorer.memberScore(0.3, ring);
+    double borderline = scorer.memberScore(0.3, 0.0, ring);
     assertThat(borderline).isGreaterThan(0.3).isLessThanOrEqualTo(ring.score());
     assertThat(Math.log(borderline / (1 - borderline)) - Math.log(0.3 / 0.7))
         .isCloseTo(Math.min(coordination, Math.log(ring.score() / (1 - ring.score())) - Math.log(0.3 / 0.7)),
             org.assertj.core.data.Offset.offset(0.01));
-    assertThat(scorer.memberScore(0.001, ring)).as("an account that shows nothing of the pattern itself")
+    assertThat(scorer.memberScore(0.001, 0.0, ring)).as("an account that shows nothing of the pattern itself")
         .isLessThan(Thresholds.defaults().mediumScore());
-    assertThat(scorer.memberScore(0.9, ring)).isLessThanOrEqualTo(ring.score());
-    assertThat(scorer.memberScore(0.6, ring)).isGreaterThanOrEqualTo(scorer.memberScore(0.3, ring));
+    assertThat(scorer.memberScore(0.9, 0.0, ring)).isLessThanOrEqualTo(ring.score());
+    assertThat(scorer.memberScore(0.6, 0.0, ring)).isGreaterThanOrEqualTo(scorer.memberScore(0.3, 0.0, ring));
   }
 
   @Test
@@ -266,7 +266,6 @@ class EvidenceScoreTest {
     assertThat(coordination).isPositive();
     assertThat(lift.applyAsDouble(0.0)).as("a sock puppet: nothing explains its contact")
         .isCloseTo(coordination, org.assertj.core.data.Offset.offset(0.02));
-    assertThat(scorer.memberScore(own, 0.0, ring)).isEqualTo(scorer.memberScore(own, ring));
     assertThat(lift.applyAsDouble(-1.0)).as("a context worth -1 in log-odds")
         .isCloseTo(coordination * Math.exp(-1.0), org.assertj.core.data.Offset.offset(0.02));
     assertThat(lift.applyAsDouble(-2.0)).as("monotone").isLessThan(lift.applyAsDouble(-1.0)).isPositive();
