@@ -138,7 +138,8 @@ public final class SignalSet {
     // student's or a broadcast's, and among minors who know each other (a class, a family) a new
     // classmate's or a new relative's, who is a stranger to them and as new as its account
     double linksOverChance = f.targetLinksOverChance();
-    double spread = 1 - groupness(linksOverChance, LINKS_OVER_CHANCE_FROM);
+    double group = groupness(linksOverChance, LINKS_OVER_CHANCE_FROM);
+    double spread = 1 - group;
     add(signals, STRANGER_SHARE, f.strangerShare(), 0.5, lean * spread * reliability * (2 * f.strangerShare() - 1),
         w.strangers());
     add(signals, MINOR_LIFT, lift, 1.0, lean * reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5), w.minorLift());
@@ -159,8 +160,7 @@ public final class SignalSet {
     add(signals, INDISCRIMINATE, broadcast, 1.0, -clamp(Math.log(broadcast) / Math.log(4), 0, 1), w.indiscriminate());
     // not shrunk by the reliability: the ratio (links + 1) / (chance + 1) is its own shrinkage, and
     // a few targets who are friends far beyond chance are already a group (a family, a new class)
-    add(signals, TARGETS_KNOW_EACH_OTHER, linksOverChance, LINKS_OVER_CHANCE_FROM,
-        -groupness(linksOverChance, LINKS_OVER_CHANCE_FROM), w.targetCohesion());
+    add(signals, TARGETS_KNOW_EACH_OTHER, linksOverChance, LINKS_OVER_CHANCE_FROM, -group, w.targetCohesion());
     // the minors who protected themselves from the sender, weighed by what they did; others count
     // little; both, like the other aggravating signals, in proportion to the lean to popular minors
     add(signals, PROTECTING_MINORS, protection.protectingMinors(), 1,

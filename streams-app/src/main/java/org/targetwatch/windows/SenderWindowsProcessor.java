@@ -287,11 +287,10 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       reassessLaterContacts(sender, at, population);
     }
     boolean minorContact = contact.getTargetKnown() && AgeBands.isMinor(contact.getTargetAgeBand());
-    // recent accounts reach the campaign stage (docs/detection.md, "Campaigns"); young is kept for the record
-    boolean young = traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
+    // recent accounts reach the campaign stage (docs/detection.md, "Campaigns")
     boolean recent = traits.accountAgeKnown() && traits.accountAgeDays() < CampaignProcessor.RECENT_ACCOUNT_DAYS;
     if (minorContact && recent && isCampaignCandidate(best)) {
-      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, campaignCandidate(sender, attempt, best, traits, young), at));
+      context.forward(new Record<>(TopologyNames.CAMPAIGN_KEY, campaignCandidate(sender, attempt, best, traits), at));
     }
   }
 
@@ -395,7 +394,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         .setSenderId(account)
         .setAt(at)
         .setEventId(eventId)
-        .setYoung(traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays())
+        .setYoung(isYoung(traits))
         .setScore(0.0)
         .setMinorTargets(minors.stream().map(TargetEntry::getTargetId).toList())
         .setMinorTargetPercentiles(minors.stream().map(TargetEntry::getDegreePercentile).toList())
@@ -406,9 +405,16 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         .build();
   }
 
+  /**
+   * Whether the candidate's account is young: written for the record (the campaign stage no longer
+   * groups by it, docs/detection.md, "Campaigns"); drop it at the next format change of the candidate.
+   */
+  private boolean isYoung(SenderTraits traits) {
+    return traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
+  }
+
   /** The sender's minors of the campaign window, each with its degree rank and whether it was a stranger. */
-  private CampaignCandidate campaignCandidate(String sender, ContactAttempt attempt, Assessment best, SenderTraits traits,
-      boolean young) {
+  private CampaignCandidate campaignCandidate(String sender, ContactAttempt attempt, Assessment best, SenderTraits traits) {
     long at = attempt.getAt();
     List<TargetEntry> minors = stores.activity().targetsOf(sender, at - config.campaigns().window().toMillis(), at)
         .stream().filter(TargetEntry::getMinor).limit(config.campaigns().maxTargetsPerCandidate()).toList();
@@ -416,7 +422,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         .setSenderId(sender)
         .setAt(at)
         .setEventId(attempt.getEventId())
-        .setYoung(young)
+        .setYoung(isYoung(traits))
         .setScore(best.score())
         .setMinorTargets(minors.stream().map(TargetEntry::getTargetId).toList())
         .setMinorTargetPercentiles(minors.stream().map(TargetEntry::getDegreePercentile).toList())
