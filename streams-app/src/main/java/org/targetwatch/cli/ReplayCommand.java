@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.replay.AssessmentTraceFile;
 import org.targetwatch.replay.Replay;
+import org.targetwatch.scoring.AssessmentTrace;
 import org.targetwatch.topology.DetectorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +26,18 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--trace", description = "Also write every assessment (signals' values and bases) as JSON Lines to this file.")
   Path trace;
 
+  @Option(names = "--partitions", defaultValue = "1", paramLabel = "N",
+      description = "Run as a deployment whose topics have N partitions does: a task per partition, each with its own"
+          + " stores and its own figures of the minors it holds (default: ${DEFAULT-VALUE}, one task). Give the deployment's"
+          + " count to backtest what it raises.")
+  int partitions;
+
   @Override
   public Integer call() throws Exception {
+    if (partitions < 1) {
+      System.err.println("replay: --partitions must be at least 1, was " + partitions);
+      return 2;
+    }
     for (Path input : inputs) {
       if (!Files.isRegularFile(input)) {
         System.err.println("replay: no such event file: " + input);
@@ -35,7 +46,8 @@ final class ReplayCommand implements Callable<Integer> {
     }
     long[] badLines = {0};
     AssessmentTraceFile traceFile = trace == null ? null : new AssessmentTraceFile(trace);
-    Replay replay = traceFile == null ? new Replay(DetectorConfig.defaults()) : new Replay(DetectorConfig.defaults()).tracing(traceFile);
+    Replay replay = new Replay(DetectorConfig.defaults())
+        .partitioned(partitions, traceFile == null ? AssessmentTrace.NONE : traceFile);
     Replay.Summary summary = replay.run(inputs, output, new Replay.Listener() {
       @Override
       public void onBadLine(BadLine badLine) {

@@ -4,7 +4,6 @@ import static org.targetwatch.topology.TopologyNames.CAMPAIGN_CANDIDATES_TOPIC;
 import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC;
 import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_SENDER_TOPIC;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +17,7 @@ import org.targetwatch.campaigns.CampaignProcessor;
 import org.targetwatch.contacts.AccountEventsProcessor;
 import org.targetwatch.contacts.RecipientEnrichment;
 import org.targetwatch.eventfile.EventFieldMapping;
-import org.targetwatch.intake.EventIntake;
-import org.targetwatch.intake.InvalidEventException;
 import org.targetwatch.schema.Alert;
-import org.targetwatch.schema.FriendRequestEvent;
-import org.targetwatch.schema.MessageEvent;
-import org.targetwatch.schema.Profile;
-import org.targetwatch.schema.ReviewVerdict;
-import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.CampaignCandidate;
 import org.targetwatch.topology.DetectorConfig;
@@ -56,7 +48,7 @@ import org.targetwatch.scoring.AssessmentTrace;
 final class ProcessorPipeline implements ReplayEngine {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessorPipeline.class);
 
-  private final EventIntake intake;
+  private final SourceIntake intake;
   private final ReplayStores stores;
   private final TaskStreamTime streamTime = new TaskStreamTime();
   private final TaskQueues queues;
@@ -83,7 +75,7 @@ final class ProcessorPipeline implements ReplayEngine {
   ProcessorPipeline(DetectorConfig config, ReplayStores stores, AssessmentTrace trace, List<Duration> hopDelays) {
     queues = hopDelays.isEmpty() ? new TaskQueues()
         : new TaskQueues(new TaskQueues.HopDelay(hopDelays.stream().mapToLong(Duration::toMillis).toArray(), streamTime));
-    intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
+    intake = new SourceIntake(config);
     this.stores = stores;
 
     accountState = new AccountEventsProcessor(config);
@@ -121,34 +113,12 @@ final class ProcessorPipeline implements ReplayEngine {
       return;
     }
     streamTime.observe(timestamp);
-    for (KeyValue<String, AccountMessage> message : intakeOf(event)) {
+    for (KeyValue<String, AccountMessage> message : intake.messagesOf(event)) {
       accountState.process(new Record<>(message.key, message.value, timestamp));
     }
     streamTime.punctuateDue();
     while (queues.processNext(streamTime)) {
       streamTime.punctuateDue();
-    }
-  }
-
-  /** The intake's flatMap for the event's source topic, keyed as that topic is keyed (owned here: one partition). */
-  private List<KeyValue<String, AccountMessage>> intakeOf(SpecificRecord event) {
-    try {
-      if (event instanceof Profile p) {
-        return intake.profile(p.getAccountId(), p);
-      } else if (event instanceof FriendRequestEvent f) {
-        return intake.friendRequest(f.getSenderId(), f);
-      } else if (event instanceof MessageEvent m) {
-        return intake.message(m.getSenderId(), m);
-      } else if (event instanceof SafetyReport r) {
-        return intake.safetyReport(r.getReportedId(), r);
-      } else if (event instanceof ReviewVerdict v) {
-        return intake.reviewVerdict(v.getAccountId(), v);
-      }
-      throw new InvalidEventException("not an event of any source topic: " + event.getClass().getSimpleName());
-    } catch (InvalidEventException e) {
-      // as the test-driver replay's processing exception handler: log, drop, go on
-      LOG.warn("replay: dropped an event the intake rejects: {}", e.getMessage());
-      return List.of();
     }
   }
 

@@ -83,6 +83,18 @@ public final class Replay {
     return new Replay(config, detector -> new ProcessorPipeline(detector, new ReplayStores(detector), trace));
   }
 
+  /**
+   * The same replay as a deployment whose topics have {@code partitions} partitions runs it: a task
+   * per partition with its own stores ({@link PartitionedPipeline}), telling {@code trace} of every
+   * assessment. One partition is the one-task replay.
+   */
+  public Replay partitioned(int partitions, AssessmentTrace trace) {
+    if (partitions == 1) {
+      return tracing(trace);
+    }
+    return new Replay(config, detector -> new PartitionedPipeline(detector, partitions, trace));
+  }
+
   /** With another engine, e.g. the production topology under a test driver, to compare with. */
   Replay(DetectorConfig config, Function<DetectorConfig, ReplayEngine> engines) {
     this(config, engines, Runtime.getRuntime().availableProcessors(), EventFileSections.MIN_SECTION_BYTES, null);

@@ -31,11 +31,18 @@ final class StageContext<K, V> implements ProcessorContext<K, V> {
   private final ReplayStores stores;
   private final TaskStreamTime streamTime;
   private final Consumer<Record<K, V>> downstream;
+  private final TaskId task;
 
   StageContext(ReplayStores stores, TaskStreamTime streamTime, Consumer<Record<K, V>> downstream) {
+    this(stores, streamTime, downstream, ONE_TASK);
+  }
+
+  /** A stage of one of several tasks ({@code PartitionedPipeline}). */
+  StageContext(ReplayStores stores, TaskStreamTime streamTime, Consumer<Record<K, V>> downstream, TaskId task) {
     this.stores = stores;
     this.streamTime = streamTime;
     this.downstream = downstream;
+    this.task = task;
   }
 
   @Override
@@ -87,7 +94,7 @@ final class StageContext<K, V> implements ProcessorContext<K, V> {
 
   @Override
   public TaskId taskId() {
-    return ONE_TASK;
+    return task;
   }
 
   @Override

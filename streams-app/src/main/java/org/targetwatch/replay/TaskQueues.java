@@ -61,6 +61,12 @@ final class TaskQueues {
     nonEmptyByHeadTime.offer(topic);
   }
 
+  /** The timestamp of the record {@link #processNext} would take (no hop delay), or MAX_VALUE when every queue is empty. */
+  long nextTimestamp() {
+    InternalTopic<?> topic = nonEmptyByHeadTime.peek();
+    return topic == null ? Long.MAX_VALUE : topic.headTimestamp();
+  }
+
   /**
    * Takes the next record, advances stream time to it, and runs it through its topic's reader.
    *

@@ -23,6 +23,11 @@
  *       same priority queue); {@code TaskStreamTime} keeps stream time (the largest record
  *       timestamp taken) and fires stream-time punctuators as {@code StreamTask} does, after each
  *       record.
+ *   <li>{@code PartitionedPipeline} ({@code replay --partitions N}): the same processors as N tasks
+ *       of the account sub-topology, each with its own stores, stream time and queues, and the
+ *       campaign stage as a task of its own, records taken in event-time order across all of them:
+ *       what a deployment with N partitions raises, each task ranking minors against its own
+ *       histogram.
  * </ul>
  *
  * The test-driver engine is kept in the tests, as the reference the pipeline must agree with alert

@@ -59,6 +59,13 @@ final class LiveRun implements AutoCloseable {
    * "Failure behaviour"); the default 10 minutes would stop waiting at once.
    */
   static final String COMPRESSED_TIME_RESEQUENCE_WAIT = "28d";
+  /**
+   * Settings added to every {@code run} instance, from the system property
+   * {@code fault.tests.settings} (comma-separated {@code key=value}): to measure a setting's effect
+   * on the fault tests' figures without changing the tests.
+   */
+  static final List<String> EXTRA_SETTINGS = System.getProperty("fault.tests.settings", "").isBlank()
+      ? List.of() : List.of(System.getProperty("fault.tests.settings").split(","));
   private static final DetectorConfig TOPICS = DetectorConfig.defaults();
   private static final Set<String> INPUTS = Set.copyOf(TOPICS.inputTopics());
 
@@ -134,7 +141,7 @@ final class LiveRun implements AutoCloseable {
 
   /** As {@link #startInstance(String)}, its health endpoint on {@code httpPort} (0: any). */
   TargetwatchProcess startInstance(String name, int httpPort) {
-    TargetwatchProcess instance = TargetwatchProcess.start(name, log(name), "run",
+    List<String> args = new ArrayList<>(List.of("run",
         "--set", "application.id=" + APP,
         "--set", "bootstrap.servers=" + bootstrapServers,
         "--set", "schema.registry.url=" + clientRegistryUrl(),
@@ -146,7 +153,11 @@ final class LiveRun implements AutoCloseable {
         "--set", "kafka.session.timeout.ms=6000",
         "--set", "kafka.heartbeat.interval.ms=1000",
         "--set", "detector.grace=" + COMPRESSED_TIME_GRACE,
-        "--set", "detector.resequence.max.wait=" + COMPRESSED_TIME_RESEQUENCE_WAIT);
+        "--set", "detector.resequence.max.wait=" + COMPRESSED_TIME_RESEQUENCE_WAIT));
+    for (String setting : EXTRA_SETTINGS) {
+      args.addAll(List.of("--set", setting));
+    }
+    TargetwatchProcess instance = TargetwatchProcess.start(name, log(name), args.toArray(String[]::new));
     instances.put(name, instance);
     return instance;
   }
