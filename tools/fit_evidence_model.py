@@ -49,6 +49,7 @@ FEATURES = [
     ("sender_friends_minors", "weight.friends.minors"),
     ("targets_know_each_other", "weight.target.cohesion"),
     ("indiscriminate_volume", "weight.indiscriminate"),
+    ("burst_window", "weight.burst.window"),
 ]
 # --reports: the safety loop's report signals (docs/detection.md, "Reports and blocks"), in the
 # traces of worlds made with `simulate --reports`; appended, so the fit of the others is unchanged

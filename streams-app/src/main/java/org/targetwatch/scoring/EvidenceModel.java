@@ -41,6 +41,9 @@ import java.util.Properties;
  *     reasoned, not fitted: optional, default {@value #OTHER_REPORTERS_PRIOR})
  * @param confirmedLink weight of sharing targets, beyond chance, with an account a reviewer confirmed
  *     (campaigns; set by hand: optional, default {@value #CONFIRMED_LINK_PRIOR})
+ * @param burstWindow what an assessment of the burst window must bring beyond one of the long window:
+ *     the short window slides by the hour, so it takes many more looks at a sender (optional: a model
+ *     fitted before it has none, 0)
  */
 public record EvidenceModel(
     String version,
@@ -64,7 +67,8 @@ public record EvidenceModel(
     double campaignCandidateEvidence,
     double protectingMinors,
     double otherReporters,
-    double confirmedLink) {
+    double confirmedLink,
+    double burstWindow) {
 
   static final String RESOURCE = "evidence-model.properties";
 
@@ -79,7 +83,7 @@ public record EvidenceModel(
   public EvidenceModel {
     double[] weights = {volume, preferenceSize, preferenceSignificance, strangers, minorLift, fakeProfile,
         claimedAge, declines, escalations, agePeers, friendsMinors, targetCohesion, indiscriminate, coTargeting,
-        protectingMinors, otherReporters, confirmedLink};
+        protectingMinors, otherReporters, confirmedLink, burstWindow};
     for (double w : weights) {
       if (!(w >= 0) || Double.isInfinite(w)) {
         throw new IllegalArgumentException("evidence weights must be finite and at least 0, was " + w);
@@ -117,7 +121,8 @@ public record EvidenceModel(
 
   /**
    * Reads a model from its properties (the fitting command's output); every key is required but the
-   * safety loop's weights, which take their reasoned values when absent (a model fitted before them).
+   * safety loop's weights, which take their reasoned values when absent (a model fitted before them),
+   * and the burst window's, 0 when absent (as a model fitted before it scored).
    */
   public static EvidenceModel fromProperties(Properties p) {
     return new EvidenceModel(
@@ -142,7 +147,8 @@ public record EvidenceModel(
         number(p, "campaign.candidate.evidence"),
         numberOr(p, "weight.protecting.minors", PROTECTING_MINORS_PRIOR),
         numberOr(p, "weight.other.reporters", OTHER_REPORTERS_PRIOR),
-        numberOr(p, "weight.confirmed.link", CONFIRMED_LINK_PRIOR));
+        numberOr(p, "weight.confirmed.link", CONFIRMED_LINK_PRIOR),
+        numberOr(p, "weight.burst.window", 0.0));
   }
 
   private static double numberOr(Properties p, String key, double defaultValue) {

@@ -37,6 +37,7 @@ public final class SignalSet {
   public static final String CO_TARGETING = "co_targeting_beyond_chance";
   public static final String INDISCRIMINATE = "indiscriminate_volume";
   public static final String MEMBERS_CONTEXT = "members_context";
+  public static final String BURST_WINDOW = "burst_window";
   /** The signals whose evidence is context that explains contact with minors (zero or below). */
   private static final List<String> CONTEXT = List.of(AGE_PEERS, FRIENDS_MINORS, TARGETS_KNOW_EACH_OTHER, INDISCRIMINATE);
   public static final String PROTECTING_MINORS = "blocked_or_reported_by_contacted_minors";
@@ -158,6 +159,10 @@ public final class SignalSet {
     double broadcast = Math.max(Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS,
         volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY);
     add(signals, INDISCRIMINATE, broadcast, 1.0, -clamp(Math.log(broadcast) / Math.log(4), 0, 1), w.indiscriminate());
+    // the burst window slides by the hour: over days it looks at a sender many more times than the
+    // long window does, so the same evidence in it is more often chance (a teacher's or a new
+    // student's busiest day, a broadcast's luckiest hour) and it must bring more
+    add(signals, BURST_WINDOW, burst ? 1 : 0, 0, burst ? -1 : 0, w.burstWindow());
     // not shrunk by the reliability: the ratio (links + 1) / (chance + 1) is its own shrinkage, and
     // a few targets who are friends far beyond chance are already a group (a family, a new class)
     add(signals, TARGETS_KNOW_EACH_OTHER, linksOverChance, LINKS_OVER_CHANCE_FROM, -group, w.targetCohesion());

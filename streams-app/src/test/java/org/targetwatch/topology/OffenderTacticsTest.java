@@ -39,7 +39,9 @@ class OffenderTacticsTest {
     assertThat(alerts).isNotEmpty();
     Alert worst = alerts.get(alerts.size() - 1);
     assertThat(worst.getSeverity()).isIn(Severity.HIGH, Severity.CRITICAL);
-    assertThat(worst.getEvidence().getWindow()).isEqualTo("burst");
+    // the same contacts are in both windows; the burst window's assessment pays for its many looks
+    // (burst_window), so the long window's may be the higher one
+    assertThat(alerts).anyMatch(alert -> alert.getEvidence().getWindow().equals("burst"));
     assertThat(signals(worst)).contains("degree_preference", "stranger_share", "young_account_few_friends",
         "claimed_age_matches_targets");
     assertThat(worst.getEvidence().getSampleTargetIds()).isNotEmpty().allMatch(id -> id.startsWith("m"));
