@@ -15,6 +15,7 @@ import org.targetwatch.schema.ReviewVerdict;
 import org.targetwatch.schema.SafetyReport;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.InputEvents;
 
 /**
  * The topology's intake as replay runs it: an event as it would sit on its source topic (keyed as
@@ -27,22 +28,6 @@ final class SourceIntake {
 
   SourceIntake(DetectorConfig config) {
     intake = new EventIntake(Clock.systemUTC(), config.futureTolerance());
-  }
-
-  /** The key of {@code event} on its source topic: the account that owns it. */
-  static String keyOf(SpecificRecord event) {
-    if (event instanceof Profile p) {
-      return p.getAccountId();
-    } else if (event instanceof FriendRequestEvent f) {
-      return f.getSenderId();
-    } else if (event instanceof MessageEvent m) {
-      return m.getSenderId();
-    } else if (event instanceof SafetyReport r) {
-      return r.getReportedId();
-    } else if (event instanceof ReviewVerdict v) {
-      return v.getAccountId();
-    }
-    throw new InvalidEventException("not an event of any source topic: " + event.getClass().getSimpleName());
   }
 
   /** The intake's flatMap for the event's source topic; an event it rejects is logged and gives nothing. */
@@ -63,6 +48,15 @@ final class SourceIntake {
       // as the test-driver replay's processing exception handler: log, drop, go on
       LOG.warn("replay: dropped an event the intake rejects: {}", e.getMessage());
       return List.of();
+    }
+  }
+
+  /** The key of {@code event} on its source topic ({@link InputEvents#keyOf}). */
+  static String keyOf(SpecificRecord event) {
+    try {
+      return InputEvents.keyOf(event);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidEventException("not an event of any source topic: " + event.getClass().getSimpleName());
     }
   }
 }

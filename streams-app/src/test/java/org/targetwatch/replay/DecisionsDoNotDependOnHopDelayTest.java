@@ -3,7 +3,6 @@ package org.targetwatch.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +21,9 @@ import org.targetwatch.eventfile.AlertFileReader;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.eventfile.EventFileWriter;
 import org.targetwatch.schema.Alert;
-import org.targetwatch.schema.FriendRequestEvent;
-import org.targetwatch.schema.MessageEvent;
-import org.targetwatch.schema.Profile;
 import org.targetwatch.schema.Severity;
 import org.targetwatch.scoring.AssessmentTrace;
-import org.targetwatch.simulator.EventSink;
+import org.targetwatch.simulator.EventFileSink;
 import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
 import org.targetwatch.topology.DetectorConfig;
@@ -64,22 +59,7 @@ class DecisionsDoNotDependOnHopDelayTest {
   void simulateAndReplayWithoutDelay() throws IOException {
     events = dir.resolve("events.jsonl");
     try (EventFileWriter writer = EventFileWriter.create(events)) {
-      new PlatformSimulator().run(PLATFORM, new EventSink() {
-        @Override
-        public void profile(Profile p) {
-          write(writer, p);
-        }
-
-        @Override
-        public void friendRequest(FriendRequestEvent e) {
-          write(writer, e);
-        }
-
-        @Override
-        public void message(MessageEvent e) {
-          write(writer, e);
-        }
-      });
+      new PlatformSimulator().run(PLATFORM, new EventFileSink(writer));
     }
     undelayed = replay(List.of());
   }
@@ -162,11 +142,4 @@ class DecisionsDoNotDependOnHopDelayTest {
     };
   }
 
-  private static void write(EventFileWriter writer, SpecificRecord event) {
-    try {
-      writer.write(event);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -8,13 +8,11 @@ import static org.targetwatch.topology.TopologyNames.PROFILE_STORE;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -24,11 +22,8 @@ import org.targetwatch.eventfile.AlertFileReader;
 import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.eventfile.EventFileWriter;
 import org.targetwatch.schema.Alert;
-import org.targetwatch.schema.FriendRequestEvent;
-import org.targetwatch.schema.MessageEvent;
-import org.targetwatch.schema.Profile;
 import org.targetwatch.scoring.AssessmentTrace;
-import org.targetwatch.simulator.EventSink;
+import org.targetwatch.simulator.EventFileSink;
 import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
 import org.targetwatch.topology.DetectorConfig;
@@ -55,22 +50,7 @@ class PartitionedReplayTest {
   void simulateAndReplay() throws IOException {
     events = dir.resolve("events.jsonl");
     try (EventFileWriter writer = EventFileWriter.create(events)) {
-      new PlatformSimulator().run(PLATFORM, new EventSink() {
-        @Override
-        public void profile(Profile p) {
-          write(writer, p);
-        }
-
-        @Override
-        public void friendRequest(FriendRequestEvent e) {
-          write(writer, e);
-        }
-
-        @Override
-        public void message(MessageEvent e) {
-          write(writer, e);
-        }
-      });
+      new PlatformSimulator().run(PLATFORM, new EventFileSink(writer));
     }
     oneTask = replay(config -> new ProcessorPipeline(config), "one");
     fourTasks = replay(config -> new PartitionedPipeline(config, 4, AssessmentTrace.NONE), "four");
@@ -159,11 +139,4 @@ class PartitionedReplayTest {
     return alerts;
   }
 
-  private static void write(EventFileWriter writer, SpecificRecord event) {
-    try {
-      writer.write(event);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

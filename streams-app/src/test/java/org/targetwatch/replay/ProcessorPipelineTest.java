@@ -3,7 +3,6 @@ package org.targetwatch.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +20,9 @@ import org.targetwatch.eventfile.BadLine;
 import org.targetwatch.eventfile.EventFileWriter;
 import org.targetwatch.registry.InMemorySchemaRegistry;
 import org.targetwatch.schema.Alert;
-import org.targetwatch.schema.FriendRequestEvent;
-import org.targetwatch.schema.MessageEvent;
-import org.targetwatch.schema.Profile;
 import org.targetwatch.simulator.BehaviourClass;
 import org.targetwatch.simulator.ClassMix;
-import org.targetwatch.simulator.EventSink;
+import org.targetwatch.simulator.EventFileSink;
 import org.targetwatch.simulator.PlatformSimulator;
 import org.targetwatch.simulator.SimulationConfig;
 import org.targetwatch.topology.DetectorConfig;
@@ -63,22 +58,7 @@ class ProcessorPipelineTest {
   void simulateAPlatform() throws IOException {
     events = dir.resolve("events.jsonl");
     try (EventFileWriter writer = EventFileWriter.create(events)) {
-      new PlatformSimulator().run(PLATFORM, new EventSink() {
-        @Override
-        public void profile(Profile p) {
-          write(writer, p);
-        }
-
-        @Override
-        public void friendRequest(FriendRequestEvent e) {
-          write(writer, e);
-        }
-
-        @Override
-        public void message(MessageEvent e) {
-          write(writer, e);
-        }
-      });
+      new PlatformSimulator().run(PLATFORM, new EventFileSink(writer));
     }
   }
 
@@ -150,11 +130,4 @@ class ProcessorPipelineTest {
     };
   }
 
-  private static void write(EventFileWriter writer, SpecificRecord event) {
-    try {
-      writer.write(event);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
