@@ -67,11 +67,17 @@ public final class BenchCommand implements Callable<Integer> {
     Duration timeout;
     @Option(names = "--set", description = "extra targetwatch setting key=value (repeatable), e.g. kafka.max.task.idle.ms=-1")
     List<String> settings = new ArrayList<>();
+    @Option(names = "--variant", description = "targetwatch again with other settings in every round, taking turns"
+        + " with the default: label:key=value[,key=value...] (repeatable), e.g. commit500:kafka.commit.interval.ms=500")
+    List<String> variants = new ArrayList<>();
+    @Option(names = "--cache-hit-ratios", description = "record and print the record cache hit ratio per store"
+        + " (Kafka Streams metrics at DEBUG level: slower, throughput not comparable)")
+    boolean cacheHitRatios;
 
     @Override
     public Integer call() throws Exception {
       new EndToEndBenchmark(EndToEndBenchmark.Options.of(accounts, days, seed, partitions, threads, guarantee, rounds,
-          timeout, settings),
+          timeout, settings, variants.stream().map(EndToEndBenchmark.Variant::parse).toList(), cacheHitRatios),
           System.out).run();
       return 0;
     }

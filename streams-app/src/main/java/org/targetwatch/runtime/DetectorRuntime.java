@@ -168,6 +168,11 @@ public final class DetectorRuntime implements AutoCloseable {
     return meters;
   }
 
+  /** Kafka Streams' own metrics as it keeps them (the bench reads the record caches' hit ratios there). */
+  public java.util.Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> kafkaStreamsMetrics() {
+    return streams.metrics();
+  }
+
   /** Time from start to the first RUNNING state, once reached. */
   public Duration startupTime() {
     return startupTime;

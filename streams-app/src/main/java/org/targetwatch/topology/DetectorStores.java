@@ -93,10 +93,11 @@ public final class DetectorStores {
   }
 
   /**
-   * Every store has a record cache ({@code statestore.cache.max.bytes}): repeated writes of one key
+   * The stores have a record cache ({@code statestore.cache.max.bytes}): repeated writes of one key
    * within a commit interval reach the changelog and RocksDB once. An account's friend set is
    * rewritten whole on each friendship change, so without it a backlog of friendships (the graph's
-   * history, a busy account) writes the same growing set over and over.
+   * history, a busy account) writes the same growing set over and over. Not the stores in
+   * {@link #WITHOUT_RECORD_CACHE}.
    */
   public static List<StoreBuilder<?>> builders(DetectorConfig config, boolean inMemory) {
     List<StoreBuilder<?>> builders = new ArrayList<>();
@@ -130,9 +131,22 @@ public final class DetectorStores {
           Serdes.String(), InternalAvroSerde.of(ActivityCounts.class))
           .withLoggingEnabled(WINDOW_CHANGELOG_CONFIG));
     }
-    builders.forEach(StoreBuilder::withCachingEnabled);
+    for (StoreBuilder<?> builder : builders) {
+      if (!WITHOUT_RECORD_CACHE.contains(builder.name())) {
+        builder.withCachingEnabled();
+      }
+    }
     return builders;
   }
+
+  /**
+   * Stores whose reads almost never find their key in the record cache and whose writes do not
+   * repeat a key within a commit: a profile is read once per contact to its account and written
+   * once per profile change (hit ratio 0.09), a (sender, target) pair read and written once per
+   * contact (0.02-0.04; docs/performance.md, issue #20). A cache would only hold their entries in
+   * the room the stores that hit need.
+   */
+  static final java.util.Set<String> WITHOUT_RECORD_CACHE = java.util.Set.of(PROFILE_STORE, SENDER_TARGETS_STORE);
 
   /**
    * A window store's changelog is compacted and deleted by time ({@code retention.ms}: the store's

@@ -30,14 +30,22 @@ public final class StreamsPhase {
     void close();
   }
 
-  public static Timing time(BenchPlatform platform, String applicationId, Set<String> internalTopics,
-      java.util.function.Supplier<RunningApp> starter, Duration timeout) throws Exception {
+  public static <A extends RunningApp> Timing time(BenchPlatform platform, String applicationId,
+      Set<String> internalTopics, java.util.function.Supplier<A> starter, Duration timeout) throws Exception {
+    return time(platform, applicationId, internalTopics, starter, app -> {}, timeout);
+  }
+
+  /** As above; {@code afterDrain} sees the app once it is drained, before it is closed. */
+  public static <A extends RunningApp> Timing time(BenchPlatform platform, String applicationId,
+      Set<String> internalTopics, java.util.function.Supplier<A> starter, java.util.function.Consumer<A> afterDrain,
+      Duration timeout) throws Exception {
     long started = System.nanoTime();
-    try (RunningApp app = starter.get(); Admin admin = platform.admin()) {
+    try (A app = starter.get(); Admin admin = platform.admin()) {
       long firstRecord = awaitFirstRecord(app, Duration.ofMinutes(2));
       boolean drained = ProcessingDrain.await(admin, applicationId, platform.inputTopics(), internalTopics, timeout,
           DRAIN_POLL);
       long done = System.nanoTime();
+      afterDrain.accept(app);
       return new Timing(Duration.ofNanos(firstRecord - started), Duration.ofNanos(done - firstRecord), drained);
     }
   }
