@@ -12,12 +12,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.targetwatch.campaigns.CampaignProcessor;
 import org.targetwatch.contacts.AccountEventsProcessor;
 import org.targetwatch.contacts.RecipientEnrichment;
-import org.targetwatch.eventfile.EventFieldMapping;
 import org.targetwatch.intake.AccountPartitioner;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.internal.AccountMessage;
@@ -49,13 +46,11 @@ import org.targetwatch.windows.SenderWindowsProcessor;
  * fire after each record, in the task that took it.
  */
 final class PartitionedPipeline implements ReplayEngine {
-  private static final Logger LOG = LoggerFactory.getLogger(PartitionedPipeline.class);
-
   private final SourceIntake intake;
   private final AccountPartitioner partitioner;
   private final List<AccountTask> accountTasks = new ArrayList<>();
   private final CampaignTask campaignTask;
-  private final List<Alert> alerts = new ArrayList<>();
+  private final RaisedAlerts alerts = new RaisedAlerts();
 
   PartitionedPipeline(DetectorConfig config, int partitions, AssessmentTrace trace) {
     if (partitions < 1) {
@@ -76,10 +71,8 @@ final class PartitionedPipeline implements ReplayEngine {
 
   @Override
   public void process(SpecificRecord event) {
-    long timestamp = EventFieldMapping.eventTime(event).toEpochMilli();
+    long timestamp = SourceIntake.timestampOf(event);
     if (timestamp < 0) {
-      // Kafka Streams skips a source record whose extracted timestamp is negative
-      LOG.warn("replay: skipped a {} before 1970 (time {})", event.getClass().getSimpleName(), timestamp);
       return;
     }
     List<KeyValue<String, AccountMessage>> messages = intake.messagesOf(event);
@@ -122,12 +115,7 @@ final class PartitionedPipeline implements ReplayEngine {
 
   @Override
   public List<Alert> takeAlerts() {
-    if (alerts.isEmpty()) {
-      return List.of();
-    }
-    List<Alert> taken = List.copyOf(alerts);
-    alerts.clear();
-    return taken;
+    return alerts.take();
   }
 
   @Override

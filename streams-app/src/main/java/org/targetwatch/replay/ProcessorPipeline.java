@@ -5,18 +5,14 @@ import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC
 import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_SENDER_TOPIC;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.targetwatch.campaigns.CampaignProcessor;
 import org.targetwatch.contacts.AccountEventsProcessor;
 import org.targetwatch.contacts.RecipientEnrichment;
-import org.targetwatch.eventfile.EventFieldMapping;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.internal.AccountMessage;
 import org.targetwatch.schema.internal.CampaignCandidate;
@@ -46,14 +42,12 @@ import org.targetwatch.scoring.AssessmentTrace;
  * Every forwarded record keeps the timestamp its processor gave it (the event time it descends from).
  */
 final class ProcessorPipeline implements ReplayEngine {
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessorPipeline.class);
-
   private final SourceIntake intake;
   private final ReplayStores stores;
   private final TaskStreamTime streamTime = new TaskStreamTime();
   private final TaskQueues queues;
   private final AccountEventsProcessor accountState;
-  private final List<Alert> alerts = new ArrayList<>();
+  private final RaisedAlerts alerts = new RaisedAlerts();
   private final List<Processor<?, ?, ?, ?>> processors;
 
   ProcessorPipeline(DetectorConfig config) {
@@ -106,10 +100,8 @@ final class ProcessorPipeline implements ReplayEngine {
 
   @Override
   public void process(SpecificRecord event) {
-    long timestamp = EventFieldMapping.eventTime(event).toEpochMilli();
+    long timestamp = SourceIntake.timestampOf(event);
     if (timestamp < 0) {
-      // Kafka Streams skips a source record whose extracted timestamp is negative
-      LOG.warn("replay: skipped a {} before 1970 (time {})", event.getClass().getSimpleName(), timestamp);
       return;
     }
     streamTime.observe(timestamp);
@@ -131,12 +123,7 @@ final class ProcessorPipeline implements ReplayEngine {
 
   @Override
   public List<Alert> takeAlerts() {
-    if (alerts.isEmpty()) {
-      return List.of();
-    }
-    List<Alert> taken = List.copyOf(alerts);
-    alerts.clear();
-    return taken;
+    return alerts.take();
   }
 
   @Override

@@ -6,6 +6,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.targetwatch.eventfile.EventFieldMapping;
 import org.targetwatch.intake.EventIntake;
 import org.targetwatch.intake.InvalidEventException;
 import org.targetwatch.schema.FriendRequestEvent;
@@ -49,6 +50,19 @@ final class SourceIntake {
       LOG.warn("replay: dropped an event the intake rejects: {}", e.getMessage());
       return List.of();
     }
+  }
+
+  /**
+   * The event's time, as the topology's timestamp extractor gives it, or -1 for an event before
+   * 1970: Kafka Streams skips a source record whose extracted timestamp is negative (logged here).
+   */
+  static long timestampOf(SpecificRecord event) {
+    long timestamp = EventFieldMapping.eventTime(event).toEpochMilli();
+    if (timestamp < 0) {
+      LOG.warn("replay: skipped a {} before 1970 (time {})", event.getClass().getSimpleName(), timestamp);
+      return -1;
+    }
+    return timestamp;
   }
 
   /** The key of {@code event} on its source topic ({@link InputEvents#keyOf}). */
