@@ -84,6 +84,16 @@ public final class SignalSet {
    */
   static final int INDISCRIMINATE_OTHERS_A_DAY = 30;
 
+  /**
+   * Of those adults a day, the share from which the broadcast's context begins: half (fifteen
+   * others in a day), growing with the log of the volume until four times the whole. A broadcast's
+   * first hours look like a choice of minors, and what sets it apart then is how many others it
+   * approaches the same day; over days, a hundred accounts stay the onset (a person may approach a
+   * few dozen over weeks). Chosen on the training worlds (docs/detection.md, "Evidence").
+   */
+  static final double OTHERS_A_DAY_FROM = 0.5;
+  static final double BROADCAST_FULL = 4.0;
+
   /** A minor's contacts are at least this much minors without anything amiss. */
   static final double MINOR_SENDERS_MINOR_SHARE = 0.5;
 
@@ -156,9 +166,11 @@ public final class SignalSet {
     add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
     add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
     // in multiples of a broadcast's volume, the larger of the two measures: over days, or of others a day
-    double broadcast = Math.max(Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS,
-        volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY);
-    add(signals, INDISCRIMINATE, broadcast, 1.0, -clamp(Math.log(broadcast) / Math.log(4), 0, 1), w.indiscriminate());
+    double overDays = Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS;
+    double othersADay = volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY;
+    double broadcast = Math.max(overDays, othersADay);
+    double indiscriminate = Math.max(broadcastness(overDays, 1.0), broadcastness(othersADay, OTHERS_A_DAY_FROM));
+    add(signals, INDISCRIMINATE, broadcast, 1.0, -indiscriminate, w.indiscriminate());
     // the burst window slides by the hour: over days it looks at a sender many more times than the
     // long window does, so the same evidence in it is more often chance (a teacher's or a new
     // student's busiest day, a broadcast's luckiest hour) and it must bring more
@@ -189,6 +201,11 @@ public final class SignalSet {
       expected = Math.max(expected, MINOR_SENDERS_MINOR_SHARE);
     }
     return expected;
+  }
+
+  /** How far a volume, in multiples of a broadcast's, goes from {@code from} towards a broadcast beyond doubt: 0 to 1. */
+  static double broadcastness(double volume, double from) {
+    return clamp(Math.log(volume / from) / Math.log(BROADCAST_FULL / from), 0, 1);
   }
 
   /** How far links over chance go, from {@code from} times chance, towards a group beyond doubt: 0 to 1. */

@@ -17,6 +17,7 @@ import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.Alert;
 import org.targetwatch.schema.Reason;
 import org.targetwatch.schema.Severity;
+import org.targetwatch.scoring.Thresholds;
 
 /**
  * The ways a detector of gates fails on platforms it was not tuned on (issue 16), each played out
@@ -123,11 +124,18 @@ class EvidenceAddsUpTest {
 
   @Test
   void popularSchoolmatesWhoAreFriendsOfEachOtherNeverMakeANewTeenHighAndTheirTiesCountAgainstIt() {
+    // LOW from a score of 0.02, so that the new teen's assessment shows as an alert whatever the
+    // model's intercept and its reasons can be read; MEDIUM and above as always
+    Thresholds t = Thresholds.defaults();
+    platform.close();
+    platform = new Scenario(DetectorConfig.defaults().withThresholds(new Thresholds(t.burstMinMinors(), t.longMinMinors(),
+        t.youngAccountDays(), t.establishedAccountDays(), t.fewFriends(), t.minAnsweredForDeclineRate(), 0.02,
+        t.mediumScore(), t.highScore(), t.criticalScore())))
+        .withBackgroundPopulation().at(Scenario.START.plus(Duration.ofDays(5)));
     platform.withCrowd(3_000, 10);
-    // eight of the most befriended minors, and friends of each other: several times as often as
-    // chance would have minors of their degrees be, on this platform (with six, the new teen now
-    // raises no alert at all to read the reason from)
-    List<String> schoolmates = highDegreeMinors(24).subList(16, 24);
+    // six of the most befriended minors, and friends of each other: about five times as often as
+    // chance would have minors of their degrees be, on this platform
+    List<String> schoolmates = highDegreeMinors(24).subList(18, 24);
     for (int i = 0; i < schoolmates.size(); i++) {
       for (int j = i + 1; j < schoolmates.size(); j++) {
         platform.friends(schoolmates.get(i), schoolmates.get(j));
