@@ -77,6 +77,7 @@ final class PartitionedPipeline implements ReplayEngine {
     }
     List<KeyValue<String, AccountMessage>> messages = intake.messagesOf(event);
     if (messages.isEmpty()) {
+      // the intake rejected it (logged): nothing reaches a task, as nothing reaches a processor live
       return;
     }
     AccountTask task = taskOf(SourceIntake.keyOf(event));

@@ -92,6 +92,9 @@ public final class SignalSet {
    * few dozen over weeks). Chosen on the training worlds (docs/detection.md, "Evidence").
    */
   static final double OTHERS_A_DAY_FROM = 0.5;
+  /** Over days, the broadcast's context begins at the whole volume ({@link #INDISCRIMINATE_TARGETS}). */
+  static final double OVER_DAYS_FROM = 1.0;
+  /** Both measures are a broadcast beyond doubt at four times the volume. */
   static final double BROADCAST_FULL = 4.0;
 
   /** A minor's contacts are at least this much minors without anything amiss. */
@@ -169,8 +172,8 @@ public final class SignalSet {
     double overDays = Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS;
     double othersADay = volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY;
     double broadcast = Math.max(overDays, othersADay);
-    double indiscriminate = Math.max(broadcastness(overDays, 1.0), broadcastness(othersADay, OTHERS_A_DAY_FROM));
-    add(signals, INDISCRIMINATE, broadcast, 1.0, -indiscriminate, w.indiscriminate());
+    double indiscriminate = Math.max(broadcastness(overDays, OVER_DAYS_FROM), broadcastness(othersADay, OTHERS_A_DAY_FROM));
+    add(signals, INDISCRIMINATE, broadcast, OVER_DAYS_FROM, -indiscriminate, w.indiscriminate());
     // the burst window slides by the hour: over days it looks at a sender many more times than the
     // long window does, so the same evidence in it is more often chance (a teacher's or a new
     // student's busiest day, a broadcast's luckiest hour) and it must bring more
