@@ -957,6 +957,14 @@ class World:
                     self.engage(i, m, ta, R.randint(1, 5), 5, R.uniform(0.3, 0.7), media=0.05)
 
     # ------------------------------------------------------------------ look-alikes
+    def free_staff_member(self, schools):
+        """A school drawn from schools and one of its staff not yet given a role, or None."""
+        s = self.R.choice(schools)
+        st = [a for a in self.staff[s] if a not in self.used]
+        if not st:
+            return None
+        return s, self.R.choice(st)
+
     def la_teachers(self):
         R = self.R
         schools = [s for s in range(len(self.staff)) if self.staff[s] and len(self.pupils[s]) >= 30]
@@ -966,11 +974,10 @@ class World:
         guard = 0
         while done < n and guard < n * 20:
             guard += 1
-            s = R.choice(schools)
-            st = [a for a in self.staff[s] if a not in self.used]
-            if not st:
+            picked = self.free_staff_member(schools)
+            if picked is None:
                 continue
-            a = R.choice(st)
+            s, a = picked
             tt = self.town_teams[self.school_town[s]]
             if R.random() < 0.3 and tt:
                 grp = self.teams[R.choice(tt)]
@@ -1000,11 +1007,10 @@ class World:
         guard = 0
         while done < n and guard < n * 20:
             guard += 1
-            s = R.choice(schools)
-            st = [a for a in self.staff[s] if a not in self.used]
-            if not st:
+            picked = self.free_staff_member(schools)
+            if picked is None:
                 continue
-            a = R.choice(st)
+            s, a = picked
             t = self.school_town[s]
             others = [x for x in self.town_schools[t] if x != s]
             if not others:
