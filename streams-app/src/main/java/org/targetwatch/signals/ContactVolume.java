@@ -7,8 +7,14 @@ package org.targetwatch.signals;
  * @param accountsInLongWindow distinct accounts it contacted over the long window
  * @param othersInADay distinct accounts other than known minors it contacted over the burst window
  *     (a day): someone choosing minors does not also approach dozens of adults a day
+ * @param accountsInBusiestHour distinct accounts, of any age, it first contacted in the busiest
+ *     bucket of the burst window (an hour): a broadcast goes through dozens in one sitting
  */
-public record ContactVolume(int accountsInLongWindow, int othersInADay) {
+public record ContactVolume(int accountsInLongWindow, int othersInADay, int accountsInBusiestHour) {
   /** Nothing known beyond the window scored. */
-  public static final ContactVolume NONE = new ContactVolume(0, 0);
+  public static final ContactVolume NONE = new ContactVolume(0, 0, 0);
+
+  public ContactVolume(int accountsInLongWindow, int othersInADay) {
+    this(accountsInLongWindow, othersInADay, 0);
+  }
 }

@@ -94,6 +94,16 @@ public final class SignalSet {
   static final double OTHERS_A_DAY_FROM = 0.5;
   /** Over days, the broadcast's context begins at the whole volume ({@link #INDISCRIMINATE_TARGETS}). */
   static final double OVER_DAYS_FROM = 1.0;
+  /**
+   * Accounts of any age first contacted in one hour (the burst window's busiest bucket within the
+   * day) from which contact begins to look like a broadcast's sitting, one every six minutes; four
+   * times as many (forty) is a broadcast beyond doubt. A person choosing minors approaches a few in
+   * a sitting (the fastest offenders of our training worlds, a dozen); a broadcast goes through
+   * dozens, minors among them, and may lean to popular ones because they are the active ones.
+   */
+  static final int INDISCRIMINATE_A_SITTING = 10;
+  /** A sitting's broadcast context begins at the whole of {@link #INDISCRIMINATE_A_SITTING}. */
+  static final double SITTING_FROM = 1.0;
   /** Both measures are a broadcast beyond doubt at four times the volume. */
   static final double BROADCAST_FULL = 4.0;
 
@@ -168,11 +178,13 @@ public final class SignalSet {
         w.escalations());
     add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
     add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
-    // in multiples of a broadcast's volume, the larger of the two measures: over days, or of others a day
+    // in multiples of a broadcast's volume, the largest of three measures: over days, others a day, or one sitting
     double overDays = Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS;
     double othersADay = volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY;
-    double broadcast = Math.max(overDays, othersADay);
-    double indiscriminate = Math.max(broadcastness(overDays, OVER_DAYS_FROM), broadcastness(othersADay, OTHERS_A_DAY_FROM));
+    double sitting = volumeBeyond.accountsInBusiestHour() / (double) INDISCRIMINATE_A_SITTING;
+    double broadcast = Math.max(Math.max(overDays, othersADay), sitting);
+    double indiscriminate = Math.max(Math.max(broadcastness(overDays, OVER_DAYS_FROM), broadcastness(othersADay, OTHERS_A_DAY_FROM)),
+        broadcastness(sitting, SITTING_FROM));
     add(signals, INDISCRIMINATE, broadcast, OVER_DAYS_FROM, -indiscriminate, w.indiscriminate());
     // the burst window slides by the hour: over days it looks at a sender many more times than the
     // long window does, so the same evidence in it is more often chance (a teacher's or a new

@@ -23,6 +23,7 @@ public final class WindowFigures {
   private int linksKnown;
   private double linksExpected;
   private int protectiveActions;
+  private int busiestBucketTargets;
 
   public static WindowFigures sumOf(Iterable<ActivityCounts> buckets) {
     WindowFigures figures = new WindowFigures();
@@ -51,6 +52,7 @@ public final class WindowFigures {
     copy.linksKnown = linksKnown;
     copy.linksExpected = linksExpected;
     copy.protectiveActions = protectiveActions;
+    copy.busiestBucketTargets = busiestBucketTargets;
     return copy;
   }
 
@@ -71,6 +73,7 @@ public final class WindowFigures {
     linksKnown += c.getLinksKnown();
     linksExpected += c.getLinksExpected();
     protectiveActions += c.getProtectiveActions();
+    busiestBucketTargets = Math.max(busiestBucketTargets, c.getTargets());
   }
 
   public int targets() { return targets; }
@@ -86,6 +89,8 @@ public final class WindowFigures {
   public int escalations() { return escalations; }
   /** Blocks, unblocks and reports the sender received in the window: 0 means there is nothing to look up. */
   public int protectiveActions() { return protectiveActions; }
+  /** The most targets first contacted in one of the window's buckets (an hour of the burst window): its busiest sitting. */
+  public int busiestBucketTargets() { return busiestBucketTargets; }
 
   public double minorShare() {
     return share(minors, targets);

@@ -310,7 +310,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       figuresByWindow.put(window, window.equals(config.longWindow()) ? longFigures : stores.activity().figures(sender, window, at));
     }
     WindowFigures day = figuresByWindow.get(config.burstWindow());
-    ContactVolume volume = new ContactVolume(longFigures.targets(), day == null ? 0 : day.targets() - day.minors());
+    ContactVolume volume = day == null ? new ContactVolume(longFigures.targets(), 0)
+        : new ContactVolume(longFigures.targets(), day.targets() - day.minors(), day.busiestBucketTargets());
     Assessment best = null;
     for (Map.Entry<WindowSpec, WindowFigures> each : figuresByWindow.entrySet()) {
       WindowSpec window = each.getKey();

@@ -166,6 +166,45 @@ class EvidenceScoreTest {
   }
 
   @Test
+  void dozensOfAccountsInOneSittingMakeABroadcastOfWhatAFewAnHourDoNot() {
+    WindowFigures figures = WindowFigures.sumOf(List.of(window(15, 8, 0.68, 1.0)));
+    double[] scoreByAccountsInTheBusiestHour = new double[61];
+    for (int inAnHour = 0; inAnHour <= 60; inAnHour++) {
+      scoreByAccountsInTheBusiestHour[inAnHour] = scorer.assess(LONG, false, figures, new ContactVolume(23, 8, inAnHour),
+          NEW_ACCOUNT, PLATFORM, ProtectionFigures.NONE).score();
+    }
+    Assessment afewAnHour = scorer.assess(LONG, false, figures, new ContactVolume(23, 8, 10), NEW_ACCOUNT, PLATFORM,
+        ProtectionFigures.NONE);
+    Assessment twentyInAnHour = scorer.assess(LONG, false, figures, new ContactVolume(23, 8, 20), NEW_ACCOUNT, PLATFORM,
+        ProtectionFigures.NONE);
+    Assessment fortyInAnHour = scorer.assess(LONG, false, figures, new ContactVolume(23, 8, 40), NEW_ACCOUNT, PLATFORM,
+        ProtectionFigures.NONE);
+
+    assertThat(afewAnHour.signals().get(SignalSet.INDISCRIMINATE).contribution()).isZero();
+    assertThat(twentyInAnHour.signals().get(SignalSet.INDISCRIMINATE).contribution()).isNegative();
+    assertThat(fortyInAnHour.signals().get(SignalSet.INDISCRIMINATE).basis()).isEqualTo(-1.0);
+    assertThat(fortyInAnHour.score()).isLessThan(twentyInAnHour.score());
+    for (int inAnHour = 1; inAnHour <= 60; inAnHour++) {
+      assertThat(scoreByAccountsInTheBusiestHour[inAnHour]).as("%d accounts in the busiest hour", inAnHour)
+          .isLessThanOrEqualTo(scoreByAccountsInTheBusiestHour[inAnHour - 1]);
+    }
+    assertThat(scoreByAccountsInTheBusiestHour[60]).isEqualTo(scoreByAccountsInTheBusiestHour[40]);
+  }
+
+  @Test
+  void theBusiestSittingIsTheBucketWithTheMostNewTargetsWhateverTheOrderTheyAreAddedIn() {
+    ActivityCounts quiet = window(2, 1, 0.6, 1.0);
+    ActivityCounts busy = window(9, 14, 0.6, 1.0);
+    WindowFigures busyLast = WindowFigures.sumOf(List.of(quiet, quiet, busy));
+    WindowFigures busyFirst = WindowFigures.sumOf(List.of(busy, quiet, quiet));
+
+    assertThat(busyLast.busiestBucketTargets()).isEqualTo(23);
+    assertThat(busyFirst.busiestBucketTargets()).isEqualTo(23);
+    assertThat(busyFirst.copy().busiestBucketTargets()).isEqualTo(23);
+    assertThat(busyLast.targets()).isEqualTo(29);
+  }
+
+  @Test
   void messagesToMinorsWhoKnowEachOtherFarBeyondChanceCountLessThanToStrangers() {
     ActivityCounts strangers = window(12, 0, 0.8, 1.0);
     strangers.setEscalations(8);

@@ -142,6 +142,22 @@ class BenignLookAlikesTest {
     assertNothingAboveLow("spam");
   }
 
+  @Test
+  void aSpammerGoingThroughDozensOfAccountsInASittingLeaningToActiveMinorsIsAtMostLow() {
+    // a new account, no friends: forty accounts in fifty minutes, half of them minors, and of those
+    // half among the most popular (the active ones); over a day it has not reached a hundred
+    // accounts, nor fifteen adults beyond its first sitting's
+    platform.account("broadcaster", AgeBand.ADULT, 3);
+    List<String> popular = highDegreeMinors(10);
+    List<String> anyDegree = minorsOfAnyDegree(10);
+    List<String> sitting = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sitting.addAll(List.of(popular.get(i), "f" + (2 * i), anyDegree.get(i), "f" + (2 * i + 1)));
+    }
+    platform.requestsTo("broadcaster", sitting, Duration.ofSeconds(75));
+    assertNothingAboveLow("broadcaster");
+  }
+
   private void assertNothingAboveLow(String account) {
     List<Alert> alerts = platform.alertsFor(account);
     assertThat(alerts).allSatisfy(a -> assertThat(a.getSeverity()).isEqualTo(Severity.LOW));
