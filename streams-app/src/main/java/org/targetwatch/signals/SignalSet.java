@@ -104,7 +104,7 @@ public final class SignalSet {
   static final int INDISCRIMINATE_A_SITTING = 10;
   /** A sitting's broadcast context begins at the whole of {@link #INDISCRIMINATE_A_SITTING}. */
   static final double SITTING_FROM = 1.0;
-  /** Both measures are a broadcast beyond doubt at four times the volume. */
+  /** Each measure is a broadcast beyond doubt at four times its volume. */
   static final double BROADCAST_FULL = 4.0;
 
   /** A minor's contacts are at least this much minors without anything amiss. */
