@@ -965,79 +965,79 @@ class World:
             return None
         return s, self.R.choice(st)
 
+    def give_staff_roles(self, schools, n, give_role):
+        """Draws free staff members until n of them took a role (give_role(school, account) returns
+        True when it gave one), at most n * 20 draws."""
+        done = 0
+        draws = 0
+        while done < n and draws < n * 20:
+            draws += 1
+            picked = self.free_staff_member(schools)
+            if picked is not None and give_role(*picked):
+                done += 1
+
     def la_teachers(self):
-        R = self.R
         schools = [s for s in range(len(self.staff)) if self.staff[s] and len(self.pupils[s]) >= 30]
-        # teacher_coach: 6-8 pupils of one cohort or team
-        n = self.lc["teacher_coach"]
-        done = 0
-        guard = 0
-        while done < n and guard < n * 20:
-            guard += 1
-            picked = self.free_staff_member(schools)
-            if picked is None:
-                continue
-            s, a = picked
-            tt = self.town_teams[self.school_town[s]]
-            if R.random() < 0.3 and tt:
-                grp = self.teams[R.choice(tt)]
-                if len(grp) < 8:
-                    continue
-            else:
-                keys = [k for k in ((s, b) for b in MINOR_BANDS) if len(self.cohort.get(k, [])) >= 10]
-                if not keys:
-                    continue
-                grp = self.cohort[R.choice(keys)]
-            K = R.randint(6, 8)
-            tg = self.usample(grp, K, excl=self.adj[a] | {a})
-            if len(tg) < 6:
-                continue
-            self.label(a, "teacher_coach", False)
-            done += 1
-            p = R.uniform(0.7, 0.95)
-            t0 = T0 + int(R.uniform(0, self.days - 2) * DAY)
-            times = self.sessions_times(len(tg), t0, t0 + int(R.uniform(0.2, 2) * DAY), CW_ADULT, per=(3, 8), gap=(1, 5))
-            for m, t in zip(tg, times):
-                ta = self.request(a, m, t, p, p_dec=0.3, med=6 * HOUR)
-                if ta and R.random() < 0.5:
-                    self.engage(a, m, ta, R.randint(1, 4), 3, 0.6, r_first=0.3)
-        # teacher_multi_school: 20-40 pupils across 2-3 schools of the town, partly the popular ones
-        n = self.lc["teacher_multi_school"]
-        done = 0
-        guard = 0
-        while done < n and guard < n * 20:
-            guard += 1
-            picked = self.free_staff_member(schools)
-            if picked is None:
-                continue
-            s, a = picked
-            t = self.school_town[s]
-            others = [x for x in self.town_schools[t] if x != s]
-            if not others:
-                others = [x for x in range(len(self.pupils)) if x != s and self.school_town[x] != t]
-            ss = [s] + R.sample(others, min(len(others), R.randint(1, 2)))
-            bands = R.sample([B13, B16, U13], R.choice([1, 2]))
-            pool = [m for x in ss for m in self.pupils[x] if self.band[m] in bands]
-            excl = self.adj[a] | {a}
-            K = R.randint(20, 40)
-            q = R.uniform(0.2, 0.6)
-            tg = self.wsample(pool, lambda m: self.pct[m] ** 4, round(K * q), excl)
-            tg += self.usample(pool, K - len(tg), excl=excl | set(tg))
-            if len(tg) < 20:
-                continue
-            self.label(a, "teacher_multi_school", False)
-            done += 1
-            p = R.uniform(0.6, 0.9)
-            t0 = T0 + int(R.uniform(0, self.days - 11) * DAY)
-            span = R.uniform(1, 10) * DAY
-            day_of = {x: t0 + int(R.random() * span) for x in ss}
-            tg.sort(key=lambda m: self.school[m])
-            for m in tg:
-                d0 = day_of.get(self.school[m], t0)
-                tt = self.when(d0, d0 + DAY, CW_ADULT)
-                ta = self.request(a, m, tt, p, p_dec=0.3, med=6 * HOUR)
-                if ta and R.random() < 0.4:
-                    self.engage(a, m, ta, R.randint(1, 3), 3, 0.6, r_first=0.3)
+        self.give_staff_roles(schools, self.lc["teacher_coach"], self.teacher_coach)
+        self.give_staff_roles(schools, self.lc["teacher_multi_school"], self.teacher_multi_school)
+
+    def teacher_coach(self, s, a):
+        """6-8 pupils of one cohort or team."""
+        R = self.R
+        tt = self.town_teams[self.school_town[s]]
+        if R.random() < 0.3 and tt:
+            grp = self.teams[R.choice(tt)]
+            if len(grp) < 8:
+                return False
+        else:
+            keys = [k for k in ((s, b) for b in MINOR_BANDS) if len(self.cohort.get(k, [])) >= 10]
+            if not keys:
+                return False
+            grp = self.cohort[R.choice(keys)]
+        K = R.randint(6, 8)
+        tg = self.usample(grp, K, excl=self.adj[a] | {a})
+        if len(tg) < 6:
+            return False
+        self.label(a, "teacher_coach", False)
+        p = R.uniform(0.7, 0.95)
+        t0 = T0 + int(R.uniform(0, self.days - 2) * DAY)
+        times = self.sessions_times(len(tg), t0, t0 + int(R.uniform(0.2, 2) * DAY), CW_ADULT, per=(3, 8), gap=(1, 5))
+        for m, t in zip(tg, times):
+            ta = self.request(a, m, t, p, p_dec=0.3, med=6 * HOUR)
+            if ta and R.random() < 0.5:
+                self.engage(a, m, ta, R.randint(1, 4), 3, 0.6, r_first=0.3)
+        return True
+
+    def teacher_multi_school(self, s, a):
+        """20-40 pupils across 2-3 schools of the town, partly the popular ones."""
+        R = self.R
+        t = self.school_town[s]
+        others = [x for x in self.town_schools[t] if x != s]
+        if not others:
+            others = [x for x in range(len(self.pupils)) if x != s and self.school_town[x] != t]
+        ss = [s] + R.sample(others, min(len(others), R.randint(1, 2)))
+        bands = R.sample([B13, B16, U13], R.choice([1, 2]))
+        pool = [m for x in ss for m in self.pupils[x] if self.band[m] in bands]
+        excl = self.adj[a] | {a}
+        K = R.randint(20, 40)
+        q = R.uniform(0.2, 0.6)
+        tg = self.wsample(pool, lambda m: self.pct[m] ** 4, round(K * q), excl)
+        tg += self.usample(pool, K - len(tg), excl=excl | set(tg))
+        if len(tg) < 20:
+            return False
+        self.label(a, "teacher_multi_school", False)
+        p = R.uniform(0.6, 0.9)
+        t0 = T0 + int(R.uniform(0, self.days - 11) * DAY)
+        span = R.uniform(1, 10) * DAY
+        day_of = {x: t0 + int(R.random() * span) for x in ss}
+        tg.sort(key=lambda m: self.school[m])
+        for m in tg:
+            d0 = day_of.get(self.school[m], t0)
+            tt = self.when(d0, d0 + DAY, CW_ADULT)
+            ta = self.request(a, m, tt, p, p_dec=0.3, med=6 * HOUR)
+            if ta and R.random() < 0.4:
+                self.engage(a, m, ta, R.randint(1, 3), 3, 0.6, r_first=0.3)
+        return True
 
     def la_relatives(self):
         R = self.R

@@ -13,8 +13,4 @@ package org.targetwatch.signals;
 public record ContactVolume(int accountsInLongWindow, int othersInADay, int accountsInBusiestHour) {
   /** Nothing known beyond the window scored. */
   public static final ContactVolume NONE = new ContactVolume(0, 0, 0);
-
-  public ContactVolume(int accountsInLongWindow, int othersInADay) {
-    this(accountsInLongWindow, othersInADay, 0);
-  }
 }

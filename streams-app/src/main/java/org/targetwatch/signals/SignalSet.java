@@ -182,9 +182,9 @@ public final class SignalSet {
     double overDays = Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS;
     double othersADay = volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY;
     double sitting = volumeBeyond.accountsInBusiestHour() / (double) INDISCRIMINATE_A_SITTING;
-    double broadcast = Math.max(Math.max(overDays, othersADay), sitting);
-    double indiscriminate = Math.max(Math.max(broadcastness(overDays, OVER_DAYS_FROM), broadcastness(othersADay, OTHERS_A_DAY_FROM)),
-        broadcastness(sitting, SITTING_FROM));
+    double broadcast = Math.max(overDays, Math.max(othersADay, sitting));
+    double indiscriminate = Math.max(broadcastness(overDays, OVER_DAYS_FROM),
+        Math.max(broadcastness(othersADay, OTHERS_A_DAY_FROM), broadcastness(sitting, SITTING_FROM)));
     add(signals, INDISCRIMINATE, broadcast, OVER_DAYS_FROM, -indiscriminate, w.indiscriminate());
     // the burst window slides by the hour: over days it looks at a sender many more times than the
     // long window does, so the same evidence in it is more often chance (a teacher's or a new

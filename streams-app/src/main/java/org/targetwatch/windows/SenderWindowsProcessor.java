@@ -309,9 +309,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     for (WindowSpec window : config.windows()) {
       figuresByWindow.put(window, window.equals(config.longWindow()) ? longFigures : stores.activity().figures(sender, window, at));
     }
-    WindowFigures day = figuresByWindow.get(config.burstWindow());
-    ContactVolume volume = day == null ? new ContactVolume(longFigures.targets(), 0)
-        : new ContactVolume(longFigures.targets(), day.targets() - day.minors(), day.busiestBucketTargets());
+    WindowFigures day = figuresByWindow.get(config.burstWindow()); // config.windows() always holds the burst window
+    ContactVolume volume = new ContactVolume(longFigures.targets(), day.targets() - day.minors(), day.busiestBucketTargets());
     Assessment best = null;
     for (Map.Entry<WindowSpec, WindowFigures> each : figuresByWindow.entrySet()) {
       WindowSpec window = each.getKey();

@@ -152,11 +152,11 @@ class EvidenceScoreTest {
   void aHundredAdultsApproachedInADayMakeABroadcastOfWhatTheSameAdultsOverWeeksDoNot() {
     ActivityCounts day = window(30, 60, 0.75, 1.0);
     WindowFigures figures = WindowFigures.sumOf(List.of(day));
-    Assessment overWeeks = scorer.assess(LONG, false, figures, new ContactVolume(90, 5), ESTABLISHED_ADULT, PLATFORM,
+    Assessment overWeeks = scorer.assess(LONG, false, figures, new ContactVolume(90, 5, 0), ESTABLISHED_ADULT, PLATFORM,
         ProtectionFigures.NONE);
-    Assessment inADay = scorer.assess(LONG, false, figures, new ContactVolume(90, 60), ESTABLISHED_ADULT, PLATFORM,
+    Assessment inADay = scorer.assess(LONG, false, figures, new ContactVolume(90, 60, 0), ESTABLISHED_ADULT, PLATFORM,
         ProtectionFigures.NONE);
-    Assessment aHundredInADay = scorer.assess(LONG, false, figures, new ContactVolume(90, 120), ESTABLISHED_ADULT,
+    Assessment aHundredInADay = scorer.assess(LONG, false, figures, new ContactVolume(90, 120, 0), ESTABLISHED_ADULT,
         PLATFORM, ProtectionFigures.NONE);
 
     assertThat(overWeeks.signals().get(SignalSet.INDISCRIMINATE).contribution()).isZero();
