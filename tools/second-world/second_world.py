@@ -63,6 +63,11 @@ def pk(a, b):
     return a * 1048576 + b if a < b else b * 1048576 + a
 
 
+
+def fit(cap, stubs):
+    """The stubs that fit in a context of this capacity, and those that overflow to a wider one."""
+    return (cap, stubs - cap) if stubs > cap else (stubs, 0)
+
 class World:
     def __init__(self, seed, n, days):
         self.R = random.Random(seed * 7919 + 17)
@@ -547,25 +552,21 @@ class World:
             n_tw = rnd(s * 0.12)
             n_on = rnd(s * 0.15)
             cap = int(0.6 * (len(self.cohort[(sch, b)]) - 1))
-            if n_co > cap:
-                n_tw += n_co - cap
-                n_co = cap
+            n_co, spill = fit(cap, n_co)
+            n_tw += spill
             cap = int(0.25 * len(self.pupils[sch]))
-            if n_sc > cap:
-                n_tw += n_sc - cap
-                n_sc = cap
+            n_sc, spill = fit(cap, n_sc)
+            n_tw += spill
             if i in self.team:
                 cap = int(0.6 * (len(self.teams[self.team[i]]) - 1))
-                if n_tm > cap:
-                    n_on += n_tm - cap
-                    n_tm = cap
+                n_tm, spill = fit(cap, n_tm)
+                n_on += spill
             else:
                 n_co += n_tm
                 n_tm = 0
             cap = int(0.2 * len(town_minors[t]) / 3)
-            if n_tw > cap:
-                n_on += n_tw - cap
-                n_tw = cap
+            n_tw, spill = fit(cap, n_tw)
+            n_on += spill
             put(("c", sch, b), i, n_co)
             put(("s", sch), i, n_sc)
             if n_tm:
@@ -578,9 +579,8 @@ class World:
                 for c in cs:
                     n = rnd(per)
                     cap = int(0.5 * len(self.online[c]))
-                    if n > cap:
-                        gl += n - cap
-                        n = cap
+                    n, spill = fit(cap, n)
+                    gl += spill
                     put(("o", c), i, n)
             else:
                 gl = n_on
@@ -597,30 +597,26 @@ class World:
             n_on = rnd(s * 0.20) if y else 0
             if a in self.workplace:
                 cap = int(0.7 * (len(self.workplaces[self.workplace[a]]) - 1))
-                if n_wp > cap:
-                    n_tw += n_wp - cap
-                    n_wp = cap
+                n_wp, spill = fit(cap, n_wp)
+                n_tw += spill
                 put(("w", self.workplace[a]), a, n_wp)
             else:
                 n_tw += n_wp
             cap = int(0.3 * len(self.neighs[self.neigh[a]]))
-            if n_nb > cap:
-                n_tw += n_nb - cap
-                n_nb = cap
+            n_nb, spill = fit(cap, n_nb)
+            n_tw += spill
             put(("n", self.neigh[a]), a, n_nb)
             gs = al_of[a]
             per = n_al / len(gs)
             for g in gs:
                 n = rnd(per)
                 cap = int(0.5 * len(self.alumni[g]))
-                if n > cap:
-                    n_gl += n - cap
-                    n = cap
+                n, spill = fit(cap, n)
+                n_gl += spill
                 put(("al", g), a, n)
             cap = int(0.2 * len(town_adults[t]))
-            if n_tw > cap:
-                n_gl += n_tw - cap
-                n_tw = cap
+            n_tw, spill = fit(cap, n_tw)
+            n_gl += spill
             put(("ta", t), a, n_tw)
             if n_on:
                 cs = on_of.get(a) or []
