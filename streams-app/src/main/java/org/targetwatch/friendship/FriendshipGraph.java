@@ -19,6 +19,7 @@ public final class FriendshipGraph {
   private final KeyValueStore<String, byte[]> friendships;
   private final MinorDegreesByBand minorDegrees;
   private final PlatformDegreeSum degreeSum;
+  private final MinorFriendEnds minorFriendEnds;
   private final int maxFriendsStored;
 
   public FriendshipGraph(KeyValueStore<String, Profile> profiles, KeyValueStore<String, byte[]> friendships,
@@ -27,6 +28,7 @@ public final class FriendshipGraph {
     this.friendships = friendships;
     this.minorDegrees = new MinorDegreesByBand(minorDegrees, this::forEachMinor);
     this.degreeSum = new PlatformDegreeSum(minorDegrees, this::sumOfStoredDegrees);
+    this.minorFriendEnds = new MinorFriendEnds(minorDegrees, this::countFriendEnds);
     this.maxFriendsStored = maxFriendsStored;
   }
 
@@ -55,6 +57,35 @@ public final class FriendshipGraph {
       }
     }
     return sum;
+  }
+
+  /** The known and minor friend entries of all stored friend sets and of minors': how they are counted once after an upgrade. */
+  private MinorFriendEnds.Counts countFriendEnds() {
+    MinorFriendEnds.Tally ofAll = MinorFriendEnds.Tally.NONE;
+    MinorFriendEnds.Tally ofMinors = MinorFriendEnds.Tally.NONE;
+    try (KeyValueIterator<String, byte[]> all = friendships.all()) {
+      while (all.hasNext()) {
+        var entry = all.next();
+        MinorFriendEnds.Tally tally = MinorFriendEnds.Tally.of(entry.value);
+        ofAll = ofAll.plus(tally);
+        if (isCountedMinor(profiles.get(entry.key))) {
+          ofMinors = ofMinors.plus(tally);
+        }
+      }
+    }
+    return new MinorFriendEnds.Counts(ofAll, ofMinors);
+  }
+
+  private static boolean isCountedMinor(Profile profile) {
+    return profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand());
+  }
+
+  /**
+   * How many times more often the platform's minors befriend minors than their degrees alone give
+   * ({@link MinorFriendEnds}): what chance among minors is reckoned with.
+   */
+  public double minorHomophily() {
+    return minorFriendEnds.homophily();
   }
 
   /**
@@ -105,6 +136,11 @@ public final class FriendshipGraph {
     if (previous != null && previous.getUpdatedAt().isAfter(profile.getUpdatedAt())) {
       return;
     }
+    boolean wasMinor = isCountedMinor(previous);
+    boolean isMinor = isCountedMinor(profile);
+    if (wasMinor != isMinor) { // before the profile is stored: a first count after an upgrade reads the stored ones
+      minorFriendEnds.ownerChanged(wasMinor, isMinor, MinorFriendEnds.Tally.of(friendships.get(account)));
+    }
     profiles.put(account, profile);
     int degree = degreeOf(account);
     boolean wasCounted = previous != null && !previous.getDeleted();
@@ -137,9 +173,11 @@ public final class FriendshipGraph {
       return false;
     }
     degreeSum.change(FriendSetBytes.degree(changed) - FriendSetBytes.degree(set));
-    friendships.put(account, changed);
     Profile profile = profiles.get(account);
-    if (profile != null && !profile.getDeleted() && AgeBands.isMinor(profile.getAgeBand())) {
+    boolean minor = isCountedMinor(profile);
+    minorFriendEnds.setChanged(minor, MinorFriendEnds.Tally.of(set), MinorFriendEnds.Tally.of(changed));
+    friendships.put(account, changed);
+    if (minor) {
       minorDegrees.moveMinor(profile.getAgeBand(), FriendSetBytes.degree(set), FriendSetBytes.degree(changed));
     }
     return true;
@@ -150,6 +188,8 @@ public final class FriendshipGraph {
     byte[] stored = friendships.get(account);
     byte[] changed = stored == null ? null : FriendSetBytes.withAgeBand(stored, friendId, band);
     if (changed != null && changed != stored) {
+      minorFriendEnds.setChanged(isCountedMinor(profiles.get(account)), MinorFriendEnds.Tally.of(stored),
+          MinorFriendEnds.Tally.of(changed));
       friendships.put(account, changed);
     }
   }

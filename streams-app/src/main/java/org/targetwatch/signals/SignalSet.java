@@ -51,12 +51,14 @@ public final class SignalSet {
   static final double OTHER_REPORTERS_BASIS_CAP = 0.5;
 
   /**
-   * Minors who know the sender's other recent targets this many times more than chance would have
-   * them do begin to look like a group (a class, a club, a family). Minors picked across the
-   * platform come out near 1 whatever their degrees, since chance is reckoned from the degrees;
-   * a snowball, which reaches each new target through an earlier one, a little above.
+   * Minors who know the sender's other recent targets more than chance would have them do begin to
+   * look like a group (a class, a club, a family). Minors picked across the platform come out near
+   * 1 whatever their degrees and however much the platform's minors befriend each other, since
+   * chance is reckoned from the degrees and the platform's age homophily; a snowball, which reaches
+   * each new target through an earlier one, a little above. (1.5 while chance was reckoned from the
+   * degrees alone, which left a homophilous platform's own links "beyond chance".)
    */
-  static final double LINKS_OVER_CHANCE_FROM = 1.5;
+  static final double LINKS_OVER_CHANCE_FROM = 1.0;
 
   /** Above {@link #LINKS_OVER_CHANCE_FROM}, this many times more again is a group beyond doubt. */
   static final double LINKS_OVER_CHANCE_SPAN = 6.0;
@@ -65,10 +67,11 @@ public final class SignalSet {
    * From this many times chance, messages to the minors who accepted are explained in proportion
    * (up to {@link #LINKS_OVER_CHANCE_SPAN} times more): a relative, a coach or a teacher writes to
    * the family, team or class it added. Higher than where the group's context starts, so that a
-   * snowball, whose chain through its victims' friends gives two or three times chance, keeps the
-   * evidence of its messages.
+   * snowball, whose chain through its victims' friends gives about twice chance, keeps the
+   * evidence of its messages (two-thirds of the 2.5 it was before chance counted the platform's
+   * homophily, as the group's own onset went from 1.5 to 1).
    */
-  static final double MESSAGES_TO_A_GROUP_FROM = 2.5;
+  static final double MESSAGES_TO_A_GROUP_FROM = 5.0 / 3;
 
   /**
    * Distinct accounts contacted in a window from which contact looks indiscriminate: a broadcast

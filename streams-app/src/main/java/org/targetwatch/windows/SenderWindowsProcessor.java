@@ -529,6 +529,10 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
    * Their degrees are the long window's, in proportion to the recent targets the contact carried.
    * The platform's sum is the one the contact carried from when it was sent (a contact in flight
    * from a version before it: this task's now), so the answer does not depend on when it returns.
+   * Minors befriend minors more often than their degrees alone give, and platforms differ in how
+   * much: the chance is multiplied by the platform's age homophily the answer carried
+   * ({@link org.targetwatch.friendship.MinorFriendEnds}), so that "beyond chance" means beyond what
+   * this platform's minors do.
    */
   private double linksByChance(EnrichedContact contact, OpenWindow longWindow) {
     int carried = contact.getRecentTargetsCarried();
@@ -539,7 +543,8 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       return 0.0;
     }
     double carriedDegrees = longWindow.targetDegreeSum() * Math.min(1.0, carried / (double) earlier);
-    return Math.min(carried, contact.getTargetDegree() * carriedDegrees / platformDegrees);
+    double homophily = contact.getMinorHomophily() > 0 ? contact.getMinorHomophily() : 1.0;
+    return Math.min(carried, homophily * contact.getTargetDegree() * carriedDegrees / platformDegrees);
   }
 
   private static void countKind(ActivityCounts c, boolean request) {

@@ -105,7 +105,7 @@ class EvidenceScoreTest {
     assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> c.setLinksKnown(30))).isLessThan(s); // they know each other
     assertThat(scoreChanged(base, ESTABLISHED_ADULT, c -> {
       c.setLinksKnown(30);
-      c.setLinksExpected(25); // as often as chance would have minors of their degrees know each other
+      c.setLinksExpected(30); // as often as chance would have minors of their degrees know each other
     })).isEqualTo(s);
     assertThat(score(base, new SenderTraits(3, 2, AgeBand.ADULT, -1))).isGreaterThan(s); // a fake profile
     SenderTraits establishedTeen = new SenderTraits(700, 60, AgeBand.AGE_13_15, 0.05);
@@ -209,7 +209,7 @@ class EvidenceScoreTest {
     ActivityCounts strangers = window(12, 0, 0.8, 1.0);
     strangers.setEscalations(8);
     strangers.setLinksExpected(3);
-    ActivityCounts snowball = ActivityCounts.newBuilder(strangers).setLinksKnown(9).build(); // 2.5 times chance
+    ActivityCounts snowball = ActivityCounts.newBuilder(strangers).setLinksKnown(5).build(); // 1.5 times chance
     ActivityCounts family = ActivityCounts.newBuilder(strangers).setLinksKnown(60).build();  // 15 times chance
 
     double toStrangers = escalationEvidence(strangers);

@@ -51,7 +51,7 @@ class InternalBytesTest {
         AccountMessages.of(new Profile("p", t, null, AgeBand.ADULT, true)),
         AccountMessages.of(attempt),
         AccountMessages.of(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true, List.of("t1", "t2"), 123_456L)),
-        AccountMessages.of(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2, 2, 1, 123_456L)));
+        AccountMessages.of(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2, 2, 1, 123_456L, 2.5)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -105,7 +105,7 @@ class InternalBytesTest {
     }
     ContactAttempt attempt = new ContactAttempt("e", "s", "r", ContactKind.MESSAGE, 9L);
     WaitingMessage waiting = new WaitingMessage(AccountMessages.sequenced(
-        new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 42, 0.6, 95.0, 0.3, 0, 2, 1, 0L), 4L), 9L);
+        new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 42, 0.6, 95.0, 0.3, 0, 2, 1, 0L, 0.0), 4L), 9L);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(1); // format 1
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);

@@ -87,20 +87,62 @@ class ChanceLinksAreJudgedAsOfTheContactTest {
         .extracting(payload -> ((EnrichedContact) payload).getSenderTaskDegreeSum()).isEqualTo(10L);
   }
 
+  @Test
+  void chanceAmongMinorsIsMultipliedByThePlatformsHomophilyTheAnswerCarried() {
+    twoContactsOf("sender-plain", 1_000_000L, 0.0); // from a version before it: read as 1
+    twoContactsOf("sender-homophilous", 1_000_000L, 3.0);
+
+    double byDegreesAlone = TARGET_DEGREE * TARGET_DEGREE / 1_000_000.0;
+    assertThat(linksExpected("sender-plain")).isCloseTo(byDegreesAlone, within(1e-9));
+    assertThat(linksExpected("sender-homophilous")).isCloseTo(3 * byDegreesAlone, within(1e-9));
+  }
+
+  @Test
+  void anAnswerCarriesTheHomophilyOfTheMinorsAtTheRecipientsPartition() {
+    platform.account("sender-h", AgeBand.ADULT, 400).account("minor-h", AgeBand.AGE_13_15, 400);
+    int minors = 40;
+    for (int i = 0; i < minors; i++) {
+      platform.account("m-" + i, AgeBand.AGE_13_15, 400).account("a-" + i, AgeBand.ADULT, 400);
+    }
+    for (int i = 0; i < minors; i++) {
+      for (int step = 1; step <= 7; step++) {
+        platform.friends("m-" + i, "m-" + ((i + step) % minors)); // each minor: 14 minor friends
+        platform.friends("a-" + i, "a-" + ((i + step) % minors)); // each adult: 14 adult friends
+      }
+      platform.friends("a-" + i, "m-" + i); // and one of the other age
+    }
+    var inbound = platform.driver().createOutputTopic(APP + CONTACTS_BY_SENDER_TOPIC + "-repartition",
+        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
+    inbound.readValuesToList();
+
+    platform.request("sender-h", "minor-h");
+
+    // minors' friends: 14 of 15 are minors; everyone's: 600 of 1,200 are minors
+    double expected = (14 / 15.0) / (600 / 1_200.0);
+    assertThat(inbound.readValuesToList()).extracting(AccountMessage::getPayload)
+        .filteredOn(EnrichedContact.class::isInstance).singleElement()
+        .extracting(payload -> ((EnrichedContact) payload).getMinorHomophily())
+        .satisfies(h -> assertThat(h).isCloseTo(expected, within(1e-9)));
+  }
+
   private void twoContactsOf(String sender, long carriedSum) {
+    twoContactsOf(sender, carriedSum, 0.0);
+  }
+
+  private void twoContactsOf(String sender, long carriedSum, double homophily) {
     long at = platform.now().toEpochMilli();
-    contactsBySender.pipeInput(sender, AccountMessages.of(contact(sender, "first-" + sender, 0, carriedSum, at)), at);
+    contactsBySender.pipeInput(sender, AccountMessages.of(contact(sender, "first-" + sender, 0, carriedSum, homophily, at)), at);
     contactsBySender.pipeInput(sender,
-        AccountMessages.of(contact(sender, "second-" + sender, 1, carriedSum, at + 60_000)), at + 60_000);
+        AccountMessages.of(contact(sender, "second-" + sender, 1, carriedSum, homophily, at + 60_000)), at + 60_000);
   }
 
   private static EnrichedContact contact(String sender, String target, int recentTargetsCarried, long carriedSum,
-      long at) {
+      double homophily, long at) {
     ContactAttempt attempt = new ContactAttempt("e-" + target, sender, target, ContactKind.FRIEND_REQUEST, at);
     return EnrichedContact.newBuilder().setAttempt(attempt).setTargetKnown(true).setTargetAgeBand(AgeBand.AGE_13_15)
         .setTargetDegree(TARGET_DEGREE).setTargetDegreePercentile(0.9).setPopulationUpperQuartile(100.0)
         .setPopulationMinorShare(0.3).setMutualFriends(0).setRecentTargetsCarried(recentTargetsCarried)
-        .setRecentTargetsKnown(0).setSenderTaskDegreeSum(carriedSum).build();
+        .setRecentTargetsKnown(0).setSenderTaskDegreeSum(carriedSum).setMinorHomophily(homophily).build();
   }
 
   /** The links expected by chance, added up over the sender's long window's buckets. */

@@ -129,7 +129,7 @@ class RecordsInFlightFromThePreviousVersionTest {
   void anEnrichedContactWrittenWithoutASequenceNumberIsCountedAsItComes() throws IOException {
     long at = platform.now().toEpochMilli();
     ContactAttempt attempt = new ContactAttempt("e-old", ADULT, MINOR, ContactKind.MESSAGE, at);
-    EnrichedContact enriched = new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 400, 0.9, 100.0, 0.3, 0, 0, 0, 0L);
+    EnrichedContact enriched = new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 400, 0.9, 100.0, 0.3, 0, 0, 0, 0L, 0.0);
     TestInputTopic<String, byte[]> rawContactsBySender = platform.driver().createInputTopic(
         APP + CONTACTS_BY_SENDER_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
 
