@@ -150,6 +150,49 @@ class EvidenceAddsUpTest {
   }
 
   @Test
+  void popularMinorsOfAPlatformWhoseMinorsBefriendMinorsAreNoGroupForKnowingEachOtherAsItsMinorsDo() {
+    // minors befriend minors and adults adults: minors' friends are all minors, against 57% of all
+    // friendship ends, so minors are friends 1.76 times as often as their degrees alone would give
+    platform.close();
+    platform = new Scenario().at(Scenario.START.plus(Duration.ofDays(5))); // this platform alone
+    java.time.Instant past = Scenario.START.minus(Duration.ofDays(300));
+    int crowd = 400;
+    for (int i = 0; i < crowd; i++) {
+      platform.profile("kid" + i, AgeBand.AGE_13_15, past, past).profile("grown" + i, AgeBand.ADULT, past, past);
+    }
+    for (int i = 0; i < crowd; i++) {
+      for (int k = 1; k <= 5; k++) {
+        platform.friends("kid" + i, "kid" + ((i + k) % crowd)).friends("grown" + i, "grown" + ((i + k) % crowd));
+      }
+    }
+    // ten popular minors, 60 minor friends each, and friends of each other as often as this
+    // platform's minors of their degrees are (36 of 45 pairs; by the degrees alone: about 22)
+    List<String> popular = new ArrayList<>();
+    for (int p = 0; p < 10; p++) {
+      popular.add("star" + p);
+      platform.profile("star" + p, AgeBand.AGE_13_15, past, past);
+      for (int j = 0; j < 60; j++) {
+        platform.friends("star" + p, "kid" + ((p * 37 + j * 6) % crowd));
+      }
+    }
+    for (int i = 0; i < popular.size(); i++) {
+      for (int j = i + 1; j < popular.size(); j++) {
+        if ((i + j) % 5 != 0) {
+          platform.friends(popular.get(i), popular.get(j));
+        }
+      }
+    }
+    platform.account("picker", AgeBand.ADULT, 4);
+    platform.requestsTo("picker", popular, Duration.ofMinutes(20));
+
+    Alert last = platform.alertsFor("picker").get(platform.alertsFor("picker").size() - 1);
+    assertThat(last.getSeverity().ordinal()).isGreaterThanOrEqualTo(Severity.MEDIUM.ordinal());
+    // reckoned by their degrees alone their links are 1.6 times chance, a group's context (-0.6)
+    assertThat(last.getReasons()).filteredOn(r -> r.getSignal().equals("targets_know_each_other"))
+        .allSatisfy(r -> assertThat(r.getContribution()).isGreaterThan(-0.25));
+  }
+
+  @Test
   void popularMinorsWhoKnowEachOtherNoMoreThanChanceWouldHaveThemGiveTheirContacterNoExcuse() {
     List<String> popular = highDegreeMinors(10);
     // all friends of each other: on this platform of a few hundred accounts, minors with well over
