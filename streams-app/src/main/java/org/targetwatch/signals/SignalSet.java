@@ -151,12 +151,22 @@ public final class SignalSet {
     double friendsExcess = friendsMinors < 0 || populationMinors >= 1 || sender.degree() < t.fewFriends()
         ? 0 : clamp((friendsMinors - populationMinors) / (1 - populationMinors), 0, 1);
 
+    // in multiples of a broadcast's volume, the largest of three measures: over days, others a day, or one sitting
+    double overDays = Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS;
+    double othersADay = volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY;
+    double sitting = volumeBeyond.accountsInBusiestHour() / (double) INDISCRIMINATE_A_SITTING;
+    double broadcast = Math.max(overDays, Math.max(othersADay, sitting));
+    double indiscriminate = Math.max(broadcastness(overDays, OVER_DAYS_FROM),
+        Math.max(broadcastness(othersADay, OTHERS_A_DAY_FROM), broadcastness(sitting, SITTING_FROM)));
+    // a broadcast's minors, strangers and replies are not a choice: the aggravating evidence counts
+    // in proportion as the contact is not a broadcast (an interaction, like the lean)
+    double notABroadcast = 1 - indiscriminate;
     List<Signal> signals = new ArrayList<>();
     // many minors count in proportion to the lean towards popular ones: mass contact blind to
     // degree (spam, a school's worth of classmates) is not the pattern; too few minors count against
     double volume = clamp(Math.log(Math.max(n, 1) / (double) minMinors), -1.5, 2.0);
     double lean = leanToPopular(mid);
-    add(signals, DISTINCT_MINORS, n, minMinors, volume < 0 ? volume : lean * volume, w.volume());
+    add(signals, DISTINCT_MINORS, n, minMinors, volume < 0 ? volume : lean * notABroadcast * volume, w.volume());
     add(signals, DEGREE_PREFERENCE, mid, 0.5, reliability * clamp((mid - 0.5) / 0.25, -1, 2), w.preferenceSize());
     add(signals, DEGREE_PREFERENCE_Z, z, w.preferenceZReference(), clamp(z - w.preferenceZReference(), -3, 5),
         w.preferenceSignificance());
@@ -167,27 +177,21 @@ public final class SignalSet {
     double linksOverChance = f.targetLinksOverChance();
     double group = groupness(linksOverChance, LINKS_OVER_CHANCE_FROM);
     double spread = 1 - group;
-    add(signals, STRANGER_SHARE, f.strangerShare(), 0.5, lean * spread * reliability * (2 * f.strangerShare() - 1),
-        w.strangers());
-    add(signals, MINOR_LIFT, lift, 1.0, lean * reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5), w.minorLift());
-    add(signals, FAKE_PROFILE, sender.accountAgeDays(), t.youngAccountDays(), lean * spread * youngness * fewness,
-        w.fakeProfile());
+    add(signals, STRANGER_SHARE, f.strangerShare(), 0.5,
+        aggravating(lean * spread * reliability * (2 * f.strangerShare() - 1), notABroadcast), w.strangers());
+    add(signals, MINOR_LIFT, lift, 1.0,
+        aggravating(lean * reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5), notABroadcast), w.minorLift());
+    add(signals, FAKE_PROFILE, sender.accountAgeDays(), t.youngAccountDays(),
+        lean * notABroadcast * spread * youngness * fewness, w.fakeProfile());
     add(signals, CLAIMED_AGE_MATCH, f.sameBandShare(), 0.5,
-        claimsMinorAge ? lean * spread * youngness * f.sameBandShare() : 0, w.claimedAge());
+        claimsMinorAge ? lean * notABroadcast * spread * youngness * f.sameBandShare() : 0, w.claimedAge());
     add(signals, DECLINE_RATE, f.declineRate(), 0.3,
-        declinesCount ? lean * reliability * clamp((f.declineRate() - 0.3) / 0.7, 0, 1) : 0, w.declines());
+        declinesCount ? lean * notABroadcast * reliability * clamp((f.declineRate() - 0.3) / 0.7, 0, 1) : 0, w.declines());
     double toAGroup = groupness(linksOverChance, MESSAGES_TO_A_GROUP_FROM);
-    add(signals, ESCALATIONS, f.escalations(), 1, lean * (1 - toAGroup) * Math.min(2.0, Math.log1p(f.escalations())),
-        w.escalations());
+    add(signals, ESCALATIONS, f.escalations(), 1,
+        lean * notABroadcast * (1 - toAGroup) * Math.min(2.0, Math.log1p(f.escalations())), w.escalations());
     add(signals, AGE_PEERS, f.sameBandShare(), 0.5, claimsMinorAge ? -established * f.sameBandShare() : 0, w.agePeers());
     add(signals, FRIENDS_MINORS, friendsMinors, populationMinors, -friendsExcess, w.friendsMinors());
-    // in multiples of a broadcast's volume, the largest of three measures: over days, others a day, or one sitting
-    double overDays = Math.max(f.targets(), volumeBeyond.accountsInLongWindow()) / (double) INDISCRIMINATE_TARGETS;
-    double othersADay = volumeBeyond.othersInADay() / (double) INDISCRIMINATE_OTHERS_A_DAY;
-    double sitting = volumeBeyond.accountsInBusiestHour() / (double) INDISCRIMINATE_A_SITTING;
-    double broadcast = Math.max(overDays, Math.max(othersADay, sitting));
-    double indiscriminate = Math.max(broadcastness(overDays, OVER_DAYS_FROM),
-        Math.max(broadcastness(othersADay, OTHERS_A_DAY_FROM), broadcastness(sitting, SITTING_FROM)));
     add(signals, INDISCRIMINATE, broadcast, OVER_DAYS_FROM, -indiscriminate, w.indiscriminate());
     // the burst window slides by the hour: over days it looks at a sender many more times than the
     // long window does, so the same evidence in it is more often chance (a teacher's or a new
@@ -219,6 +223,11 @@ public final class SignalSet {
       expected = Math.max(expected, MINOR_SENDERS_MINOR_SHARE);
     }
     return expected;
+  }
+
+  /** Aggravating evidence (above 0) in proportion as the contact is not a broadcast; context (below 0) as it is. */
+  static double aggravating(double basis, double notABroadcast) {
+    return basis > 0 ? basis * notABroadcast : basis;
   }
 
   /** How far a volume, in multiples of a broadcast's, goes from {@code from} towards a broadcast beyond doubt: 0 to 1. */

@@ -166,6 +166,46 @@ class EvidenceScoreTest {
   }
 
   @Test
+  void aBroadcastsMinorsStrangersAndYouthCountInProportionAsItIsNotOne() {
+    ActivityCounts leaning = window(30, 8, 0.72, 1.0);
+    leaning.setEscalations(4);
+    WindowFigures figures = WindowFigures.sumOf(List.of(leaning));
+    Assessment aChoice = scorer.assess(LONG, false, figures, new ContactVolume(38, 8, 5), NEW_ACCOUNT, PLATFORM,
+        ProtectionFigures.NONE);
+    Assessment halfABroadcast = scorer.assess(LONG, false, figures, new ContactVolume(38, 8, 20), NEW_ACCOUNT, PLATFORM,
+        ProtectionFigures.NONE);
+    Assessment aBroadcast = scorer.assess(LONG, false, figures, new ContactVolume(38, 8, 40), NEW_ACCOUNT, PLATFORM,
+        ProtectionFigures.NONE);
+
+    double half = 1 + halfABroadcast.signals().get(SignalSet.INDISCRIMINATE).basis();
+    assertThat(half).isStrictlyBetween(0.0, 1.0);
+    for (String aggravating : List.of(SignalSet.DISTINCT_MINORS, SignalSet.STRANGER_SHARE, SignalSet.FAKE_PROFILE,
+        SignalSet.ESCALATIONS)) {
+      double asAChoice = aChoice.signals().get(aggravating).contribution();
+      assertThat(asAChoice).as(aggravating).isPositive();
+      assertThat(halfABroadcast.signals().get(aggravating).contribution()).as(aggravating)
+          .isCloseTo(half * asAChoice, org.assertj.core.api.Assertions.within(0.002));
+      assertThat(aBroadcast.signals().get(aggravating).contribution()).as(aggravating).isZero();
+    }
+    // the preference itself is not a broadcast's to take away: it is what a broadcast's luck shows
+    assertThat(aBroadcast.signals().get(SignalSet.DEGREE_PREFERENCE).contribution())
+        .isEqualTo(aChoice.signals().get(SignalSet.DEGREE_PREFERENCE).contribution());
+  }
+
+  @Test
+  void contextIsNotTakenAwayByABroadcast() {
+    ActivityCounts knownMinors = window(20, 2, 0.7, 0.1); // nine in ten share a friend with the sender
+    WindowFigures figures = WindowFigures.sumOf(List.of(knownMinors));
+    double asAChoice = scorer.assess(LONG, false, figures, new ContactVolume(22, 2, 5), ESTABLISHED_ADULT, PLATFORM,
+        ProtectionFigures.NONE).signals().get(SignalSet.STRANGER_SHARE).contribution();
+    double inABroadcast = scorer.assess(LONG, false, figures, new ContactVolume(22, 2, 40), ESTABLISHED_ADULT, PLATFORM,
+        ProtectionFigures.NONE).signals().get(SignalSet.STRANGER_SHARE).contribution();
+
+    assertThat(asAChoice).isNegative();
+    assertThat(inABroadcast).isEqualTo(asAChoice);
+  }
+
+  @Test
   void dozensOfAccountsInOneSittingMakeABroadcastOfWhatAFewAnHourDoNot() {
     WindowFigures figures = WindowFigures.sumOf(List.of(window(15, 8, 0.68, 1.0)));
     double[] scoreByAccountsInTheBusiestHour = new double[61];
