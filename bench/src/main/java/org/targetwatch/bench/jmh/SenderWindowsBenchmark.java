@@ -79,7 +79,7 @@ public class SenderWindowsBenchmark {
     double percentile = random.nextDouble();
     ContactAttempt attempt = new ContactAttempt("e-" + n, sender, "t-" + n, ContactKind.FRIEND_REQUEST, at);
     EnrichedContact contact = new EnrichedContact(attempt, true, minor ? AgeBand.AGE_13_15 : AgeBand.ADULT,
-        (int) (percentile * 300), percentile, 95.0, 0.33, random.nextInt(4) == 0 ? 1 : 0, 20, random.nextInt(3), 4_000_000L);
+        (int) (percentile * 300), percentile, 95.0, 0.33, random.nextInt(4) == 0 ? 1 : 0, 20, random.nextInt(3), 4_000_000L, 2.5);
     processor.process(new Record<>(sender, AccountMessages.of(contact), at));
     if ((n & 1023) == 0) {
       context.resetForwards();
