@@ -145,10 +145,10 @@ public final class FriendshipGraph {
     int degree = degreeOf(account);
     boolean wasCounted = previous != null && !previous.getDeleted();
     boolean isCounted = !profile.getDeleted();
-    if (wasCounted && AgeBands.isMinor(previous.getAgeBand())) {
+    if (wasMinor) {
       minorDegrees.removeMinor(previous.getAgeBand(), degree);
     }
-    if (isCounted && AgeBands.isMinor(profile.getAgeBand())) {
+    if (isMinor) {
       minorDegrees.addMinor(profile.getAgeBand(), degree);
     }
     if (wasCounted != isCounted) {

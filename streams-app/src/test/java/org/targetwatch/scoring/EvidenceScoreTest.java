@@ -42,6 +42,11 @@ class EvidenceScoreTest {
     return c;
   }
 
+  /** The long window's assessment of {@code figures} with the volume beyond it given, on the test platform, without reports. */
+  private Assessment assessedWith(WindowFigures figures, ContactVolume volume, SenderTraits sender) {
+    return scorer.assess(LONG, false, figures, volume, sender, PLATFORM, ProtectionFigures.NONE);
+  }
+
   private double score(ActivityCounts counts, SenderTraits sender) {
     return scorer.assess(LONG, false, WindowFigures.sumOf(List.of(counts)), sender, PLATFORM).score();
   }
@@ -152,12 +157,9 @@ class EvidenceScoreTest {
   void aHundredAdultsApproachedInADayMakeABroadcastOfWhatTheSameAdultsOverWeeksDoNot() {
     ActivityCounts day = window(30, 60, 0.75, 1.0);
     WindowFigures figures = WindowFigures.sumOf(List.of(day));
-    Assessment overWeeks = scorer.assess(LONG, false, figures, new ContactVolume(90, 5, 0), ESTABLISHED_ADULT, PLATFORM,
-        ProtectionFigures.NONE);
-    Assessment inADay = scorer.assess(LONG, false, figures, new ContactVolume(90, 60, 0), ESTABLISHED_ADULT, PLATFORM,
-        ProtectionFigures.NONE);
-    Assessment aHundredInADay = scorer.assess(LONG, false, figures, new ContactVolume(90, 120, 0), ESTABLISHED_ADULT,
-        PLATFORM, ProtectionFigures.NONE);
+    Assessment overWeeks = assessedWith(figures, new ContactVolume(90, 5, 0), ESTABLISHED_ADULT);
+    Assessment inADay = assessedWith(figures, new ContactVolume(90, 60, 0), ESTABLISHED_ADULT);
+    Assessment aHundredInADay = assessedWith(figures, new ContactVolume(90, 120, 0), ESTABLISHED_ADULT);
 
     assertThat(overWeeks.signals().get(SignalSet.INDISCRIMINATE).contribution()).isZero();
     assertThat(inADay.signals().get(SignalSet.INDISCRIMINATE).contribution()).isNegative();
@@ -170,12 +172,9 @@ class EvidenceScoreTest {
     ActivityCounts leaning = window(30, 8, 0.72, 1.0);
     leaning.setEscalations(4);
     WindowFigures figures = WindowFigures.sumOf(List.of(leaning));
-    Assessment aChoice = scorer.assess(LONG, false, figures, new ContactVolume(38, 8, 5), NEW_ACCOUNT, PLATFORM,
-        ProtectionFigures.NONE);
-    Assessment halfABroadcast = scorer.assess(LONG, false, figures, new ContactVolume(38, 8, 20), NEW_ACCOUNT, PLATFORM,
-        ProtectionFigures.NONE);
-    Assessment aBroadcast = scorer.assess(LONG, false, figures, new ContactVolume(38, 8, 40), NEW_ACCOUNT, PLATFORM,
-        ProtectionFigures.NONE);
+    Assessment aChoice = assessedWith(figures, new ContactVolume(38, 8, 5), NEW_ACCOUNT);
+    Assessment halfABroadcast = assessedWith(figures, new ContactVolume(38, 8, 20), NEW_ACCOUNT);
+    Assessment aBroadcast = assessedWith(figures, new ContactVolume(38, 8, 40), NEW_ACCOUNT);
 
     double half = 1 + halfABroadcast.signals().get(SignalSet.INDISCRIMINATE).basis();
     assertThat(half).isStrictlyBetween(0.0, 1.0);
@@ -196,10 +195,10 @@ class EvidenceScoreTest {
   void contextIsNotTakenAwayByABroadcast() {
     ActivityCounts knownMinors = window(20, 2, 0.7, 0.1); // nine in ten share a friend with the sender
     WindowFigures figures = WindowFigures.sumOf(List.of(knownMinors));
-    double asAChoice = scorer.assess(LONG, false, figures, new ContactVolume(22, 2, 5), ESTABLISHED_ADULT, PLATFORM,
-        ProtectionFigures.NONE).signals().get(SignalSet.STRANGER_SHARE).contribution();
-    double inABroadcast = scorer.assess(LONG, false, figures, new ContactVolume(22, 2, 40), ESTABLISHED_ADULT, PLATFORM,
-        ProtectionFigures.NONE).signals().get(SignalSet.STRANGER_SHARE).contribution();
+    double asAChoice = assessedWith(figures, new ContactVolume(22, 2, 5), ESTABLISHED_ADULT)
+        .signals().get(SignalSet.STRANGER_SHARE).contribution();
+    double inABroadcast = assessedWith(figures, new ContactVolume(22, 2, 40), ESTABLISHED_ADULT)
+        .signals().get(SignalSet.STRANGER_SHARE).contribution();
 
     assertThat(asAChoice).isNegative();
     assertThat(inABroadcast).isEqualTo(asAChoice);
@@ -210,15 +209,11 @@ class EvidenceScoreTest {
     WindowFigures figures = WindowFigures.sumOf(List.of(window(15, 8, 0.68, 1.0)));
     double[] scoreByAccountsInTheBusiestHour = new double[61];
     for (int inAnHour = 0; inAnHour <= 60; inAnHour++) {
-      scoreByAccountsInTheBusiestHour[inAnHour] = scorer.assess(LONG, false, figures, new ContactVolume(23, 8, inAnHour),
-          NEW_ACCOUNT, PLATFORM, ProtectionFigures.NONE).score();
+      scoreByAccountsInTheBusiestHour[inAnHour] = assessedWith(figures, new ContactVolume(23, 8, inAnHour), NEW_ACCOUNT).score();
     }
-    Assessment afewAnHour = scorer.assess(LONG, false, figures, new ContactVolume(23, 8, 10), NEW_ACCOUNT, PLATFORM,
-        ProtectionFigures.NONE);
-    Assessment twentyInAnHour = scorer.assess(LONG, false, figures, new ContactVolume(23, 8, 20), NEW_ACCOUNT, PLATFORM,
-        ProtectionFigures.NONE);
-    Assessment fortyInAnHour = scorer.assess(LONG, false, figures, new ContactVolume(23, 8, 40), NEW_ACCOUNT, PLATFORM,
-        ProtectionFigures.NONE);
+    Assessment afewAnHour = assessedWith(figures, new ContactVolume(23, 8, 10), NEW_ACCOUNT);
+    Assessment twentyInAnHour = assessedWith(figures, new ContactVolume(23, 8, 20), NEW_ACCOUNT);
+    Assessment fortyInAnHour = assessedWith(figures, new ContactVolume(23, 8, 40), NEW_ACCOUNT);
 
     assertThat(afewAnHour.signals().get(SignalSet.INDISCRIMINATE).contribution()).isZero();
     assertThat(twentyInAnHour.signals().get(SignalSet.INDISCRIMINATE).contribution()).isNegative();
