@@ -61,8 +61,9 @@ public final class ContactExtraction {
     List<String> trusted = friends.trustedIds(at, memoryMs, maxFriendsCarried); // friends as of the contact
     boolean capped = trusted.size() >= maxFriendsCarried && friends.storedCount() > maxFriendsCarried;
     List<String> earlierContacts = recentContacts.recordAndListEarlier(sender, recipient, at);
-    // the platform's size as of the contact, so its answer is judged as of the contact when it comes back
-    return Optional.of(new ContactCandidate(attempt, trusted, capped, earlierContacts, graph.taskDegreeSum()));
+    // the platform's size and age homophily as of the contact, so its answer is judged as of the contact when it comes back
+    return Optional.of(new ContactCandidate(attempt, trusted, capped, earlierContacts, graph.taskDegreeSum(),
+        graph.minorHomophily()));
   }
 
   /**

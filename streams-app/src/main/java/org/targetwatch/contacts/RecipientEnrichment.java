@@ -127,7 +127,7 @@ public final class RecipientEnrichment implements Processor<String, AccountMessa
         .setRecentTargetsCarried(candidate.getSenderRecentTargets().size())
         .setRecentTargetsKnown(friends.countCommonAt(candidate.getSenderRecentTargets(), at))
         .setSenderTaskDegreeSum(candidate.getSenderTaskDegreeSum())
-        .setMinorHomophily(graph.minorHomophily())
+        .setMinorHomophily(candidate.getSenderTaskMinorHomophily())
         .build();
   }
 

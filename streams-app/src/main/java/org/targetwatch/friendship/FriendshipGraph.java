@@ -165,17 +165,26 @@ public final class FriendshipGraph {
     String account = change.getAccountId();
     byte[] stored = friendships.get(account);
     byte[] set = stored == null ? FriendSetBytes.NO_FRIENDS : stored;
-    byte[] changed = change.getAdded()
-        ? FriendSetBytes.withFriend(set, new Friend(change.getFriendId(), change.getAt(), change.getInitiatedByAccount(),
-            friendAgeBand), maxFriendsStored)
-        : FriendSetBytes.withoutFriend(set, change.getFriendId());
+    String friendId = change.getFriendId();
+    byte[] changed;
+    MinorFriendEnds.Tally entryChange;
+    if (change.getAdded()) {
+      changed = FriendSetBytes.withFriend(set, new Friend(friendId, change.getAt(), change.getInitiatedByAccount(),
+          friendAgeBand), maxFriendsStored);
+      entryChange = changed != null && wasStored(set, changed, friendId) ? MinorFriendEnds.Tally.ofBand(friendAgeBand)
+          : MinorFriendEnds.Tally.NONE;
+    } else {
+      Friend removed = FriendSetBytes.find(set, friendId);
+      changed = FriendSetBytes.withoutFriend(set, friendId);
+      entryChange = removed == null ? MinorFriendEnds.Tally.NONE : MinorFriendEnds.Tally.ofBand(removed.getAgeBand()).negated();
+    }
     if (changed == null) {
       return false;
     }
     degreeSum.change(FriendSetBytes.degree(changed) - FriendSetBytes.degree(set));
     Profile profile = profiles.get(account);
     boolean minor = isCountedMinor(profile);
-    minorFriendEnds.setChanged(minor, MinorFriendEnds.Tally.of(set), MinorFriendEnds.Tally.of(changed));
+    minorFriendEnds.entriesChanged(minor, entryChange);
     friendships.put(account, changed);
     if (minor) {
       minorDegrees.moveMinor(profile.getAgeBand(), FriendSetBytes.degree(set), FriendSetBytes.degree(changed));
@@ -183,13 +192,22 @@ public final class FriendshipGraph {
     return true;
   }
 
+  /**
+   * Whether a friend just added to {@code before} is among the stored entries of {@code after}: always
+   * below the cap (the stored entries never outnumber the degree); at it, only a look finds out.
+   */
+  private boolean wasStored(byte[] before, byte[] after, String friendId) {
+    return FriendSetBytes.degree(before) < maxFriendsStored || FriendSetBytes.find(after, friendId) != null;
+  }
+
   /** Records a friend's age band, so the account's own share of minor friends is known. */
   public void applyFriendAgeBand(String account, String friendId, AgeBand band) {
     byte[] stored = friendships.get(account);
-    byte[] changed = stored == null ? null : FriendSetBytes.withAgeBand(stored, friendId, band);
+    Friend before = stored == null ? null : FriendSetBytes.find(stored, friendId);
+    byte[] changed = before == null ? null : FriendSetBytes.withAgeBand(stored, friendId, band);
     if (changed != null && changed != stored) {
-      minorFriendEnds.setChanged(isCountedMinor(profiles.get(account)), MinorFriendEnds.Tally.of(stored),
-          MinorFriendEnds.Tally.of(changed));
+      minorFriendEnds.entriesChanged(isCountedMinor(profiles.get(account)),
+          MinorFriendEnds.Tally.ofBand(band).minus(MinorFriendEnds.Tally.ofBand(before.getAgeBand())));
       friendships.put(account, changed);
     }
   }

@@ -39,6 +39,8 @@ public final class MinorFriendEnds {
   /** The known and the minor friend entries of one friend set, or of many added up. */
   public record Tally(long known, long minors) {
     static final Tally NONE = new Tally(0, 0);
+    private static final Tally ONE_MINOR = new Tally(1, 1);
+    private static final Tally ONE_ADULT = new Tally(1, 0);
 
     /** The entries of a stored friend set (null: none). */
     public static Tally of(byte[] friendSet) {
@@ -59,11 +61,23 @@ public final class MinorFriendEnds {
       return new Tally(known, minors);
     }
 
+    /** One friend entry of the given band. */
+    public static Tally ofBand(AgeBand band) {
+      if (band == null || band == AgeBand.UNKNOWN) {
+        return NONE;
+      }
+      return AgeBands.isMinor(band) ? ONE_MINOR : ONE_ADULT;
+    }
+
+    Tally negated() {
+      return new Tally(-known, -minors);
+    }
+
     Tally plus(Tally other) {
       return new Tally(known + other.known, minors + other.minors);
     }
 
-    Tally minus(Tally other) {
+    public Tally minus(Tally other) {
       return new Tally(known - other.known, minors - other.minors);
     }
   }
@@ -99,9 +113,12 @@ public final class MinorFriendEnds {
     return Math.max(LOWEST, Math.min(HIGHEST, minorsAmongMinorsFriends / minorsAmongAllFriends));
   }
 
-  /** An account's friend set changed from {@code before} to {@code after}; {@code minorOwner}: the account is a counted minor. */
-  public void setChanged(boolean minorOwner, Tally before, Tally after) {
-    Tally delta = after.minus(before);
+  /**
+   * An account's stored friend entries changed by {@code delta} (one entry added, removed, or its
+   * band learned: what a friendship change costs, whatever the set's size); {@code minorOwner}: the
+   * account is a counted minor.
+   */
+  public void entriesChanged(boolean minorOwner, Tally delta) {
     if (delta.known() == 0 && delta.minors() == 0) {
       return;
     }

@@ -40,20 +40,33 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
    * The writer schemas of each type's earlier formats, by format byte (1, 2, ...); a type listed
    * here writes the byte after its last earlier format. {@code AccountMessage} format 1 has no
    * sequence number, format 2 no sum of degrees carried with a contact (nor has {@code WaitingMessage}
-   * format 1, which holds one); {@code ActivityCounts} format 1 has no links among targets or degree
-   * sum (docs/operations.md, upgrade notes).
+   * format 1, which holds one), format 3 no age homophily carried with a contact; {@code
+   * ActivityCounts} format 1 has no links among targets or degree sum (docs/operations.md, upgrade
+   * notes).
+   *
+   * <p>A format byte may have been written with more than one schema: versions from {@code 16b0289}
+   * added the recipient's age homophily to an answer without a new byte, so {@code AccountMessage}
+   * format 3 and {@code WaitingMessage} format 2 come with or without it. Such bytes are read with
+   * each of their schemas in turn, the first that reads them to their exact end winning, the schema
+   * without the factor first: bytes without it it reads exactly; bytes with it it cannot, because the
+   * factor is a non-negative double whose last byte has no continuation bit, so the varints it
+   * misreads there end within those eight bytes and leave the sequence number unread.
    */
-  static final Map<Class<?>, List<String>> EARLIER_FORMATS = Map.of(
-      AccountMessage.class,
-      List.of("/internal-history/AccountMessage-1.avsc", "/internal-history/AccountMessage-2.avsc"),
-      WaitingMessage.class, List.of("/internal-history/WaitingMessage-1.avsc"),
-      ActivityCounts.class, List.of("/internal-history/ActivityCounts-1.avsc"));
+  static final Map<Class<?>, List<List<String>>> EARLIER_FORMATS = Map.of(
+      AccountMessage.class, List.of(
+          List.of("/internal-history/AccountMessage-1.avsc"),
+          List.of("/internal-history/AccountMessage-2.avsc"),
+          List.of("/internal-history/AccountMessage-3.avsc", "/internal-history/AccountMessage-3-with-homophily.avsc")),
+      WaitingMessage.class, List.of(
+          List.of("/internal-history/WaitingMessage-1.avsc"),
+          List.of("/internal-history/WaitingMessage-2.avsc", "/internal-history/WaitingMessage-2-with-homophily.avsc")),
+      ActivityCounts.class, List.of(List.of("/internal-history/ActivityCounts-1.avsc")));
 
   private final Class<T> type;
   private final Schema schema;
   private final byte format;
-  /** {@code earlier[b - 1]}: the writer schema of format byte {@code b}, for every {@code b < format}. */
-  private final Schema[] earlier;
+  /** {@code earlier[b - 1]}: the writer schemas of format byte {@code b}, for every {@code b < format}. */
+  private final Schema[][] earlier;
   private final ThreadLocal<Codec<T>> codecs;
 
   /**
@@ -67,8 +80,9 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
   private InternalAvroSerde(Class<T> type) {
     this.type = type;
     this.schema = SpecificData.get().getSchema(type);
-    this.earlier = EARLIER_FORMATS.getOrDefault(type, List.of()).stream().map(InternalAvroSerde::historySchema)
-        .toArray(Schema[]::new);
+    this.earlier = EARLIER_FORMATS.getOrDefault(type, List.of()).stream()
+        .map(schemas -> schemas.stream().map(InternalAvroSerde::historySchema).toArray(Schema[]::new))
+        .toArray(Schema[][]::new);
     this.format = (byte) (earlier.length + 1);
     this.codecs = ThreadLocal.withInitial(() -> new Codec<>(schema, format, earlier));
   }
@@ -139,20 +153,23 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
     private final byte format;
-    /** Readers of the earlier formats, made on first use: they resolve the old schema to the current one. */
-    private final SpecificDatumReader<T>[] earlierReaders;
-    private final Schema[] earlierSchemas;
+    /** Readers of the earlier formats' schemas, made on first use: they resolve the old schema to the current one. */
+    private final SpecificDatumReader<T>[][] earlierReaders;
+    private final Schema[][] earlierSchemas;
     private final Schema schema;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
     private BinaryEncoder encoder;
     private BinaryDecoder decoder;
 
     @SuppressWarnings("unchecked")
-    Codec(Schema schema, byte format, Schema[] earlierSchemas) {
+    Codec(Schema schema, byte format, Schema[][] earlierSchemas) {
       this.schema = schema;
       this.format = format;
       this.earlierSchemas = earlierSchemas;
-      this.earlierReaders = new SpecificDatumReader[earlierSchemas.length];
+      this.earlierReaders = new SpecificDatumReader[earlierSchemas.length][];
+      for (int i = 0; i < earlierSchemas.length; i++) {
+        earlierReaders[i] = new SpecificDatumReader[earlierSchemas[i].length];
+      }
       this.writer = new SpecificDatumWriter<>(schema, WITH_GENERATED_CODERS);
       this.reader = new SpecificDatumReader<>(schema, schema, WITH_GENERATED_CODERS);
     }
@@ -178,17 +195,42 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     }
 
     T decode(byte[] buffer, int offset, int length) throws IOException {
-      decoder = DecoderFactory.get().binaryDecoder(buffer, offset + 1, length - 1, decoder);
       byte written = buffer[offset];
-      return (written == format ? reader : earlierReader(written)).read(null, decoder);
+      if (written == format) {
+        return reader.read(null, decoderOf(buffer, offset, length));
+      }
+      SpecificDatumReader<T>[] readers = earlierReaders[written - 1];
+      if (readers.length == 1) {
+        return earlierReader(written, 0).read(null, decoderOf(buffer, offset, length));
+      }
+      IOException firstFailure = null;
+      for (int i = 0; i < readers.length; i++) { // one format byte, several schemas: the one that reads to the end
+        try {
+          T value = earlierReader(written, i).read(null, decoderOf(buffer, offset, length));
+          if (decoder.isEnd()) {
+            return value;
+          }
+          firstFailure = firstFailure != null ? firstFailure
+              : new IOException("bytes left after reading with " + (i + 1) + " of " + readers.length + " schemas of format " + written);
+        } catch (IOException | RuntimeException e) {
+          firstFailure = firstFailure != null ? firstFailure : e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+      }
+      throw firstFailure;
     }
 
-    private SpecificDatumReader<T> earlierReader(byte written) {
+    private BinaryDecoder decoderOf(byte[] buffer, int offset, int length) {
+      decoder = DecoderFactory.get().binaryDecoder(buffer, offset + 1, length - 1, decoder);
+      return decoder;
+    }
+
+    private SpecificDatumReader<T> earlierReader(byte written, int alternative) {
       int index = written - 1;
-      if (earlierReaders[index] == null) {
-        earlierReaders[index] = new SpecificDatumReader<>(earlierSchemas[index], schema, WITH_GENERATED_CODERS);
+      if (earlierReaders[index][alternative] == null) {
+        earlierReaders[index][alternative] = new SpecificDatumReader<>(earlierSchemas[index][alternative], schema,
+            WITH_GENERATED_CODERS);
       }
-      return earlierReaders[index];
+      return earlierReaders[index][alternative];
     }
   }
 }

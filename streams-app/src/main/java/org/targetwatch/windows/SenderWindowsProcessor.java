@@ -530,9 +530,10 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
    * The platform's sum is the one the contact carried from when it was sent (a contact in flight
    * from a version before it: this task's now), so the answer does not depend on when it returns.
    * Minors befriend minors more often than their degrees alone give, and platforms differ in how
-   * much: the chance is multiplied by the platform's age homophily the answer carried
+   * much: the chance is multiplied by the platform's age homophily
    * ({@link org.targetwatch.friendship.MinorFriendEnds}), so that "beyond chance" means beyond what
-   * this platform's minors do.
+   * this platform's minors do; like the sum, the factor the contact carried from its sender's task
+   * (none: this task's now).
    */
   private double linksByChance(EnrichedContact contact, OpenWindow longWindow) {
     int carried = contact.getRecentTargetsCarried();
@@ -543,7 +544,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
       return 0.0;
     }
     double carriedDegrees = longWindow.targetDegreeSum() * Math.min(1.0, carried / (double) earlier);
-    double homophily = contact.getMinorHomophily() > 0 ? contact.getMinorHomophily() : 1.0;
+    double homophily = contact.getMinorHomophily() > 0 ? contact.getMinorHomophily() : stores.graph().minorHomophily();
     return Math.min(carried, homophily * contact.getTargetDegree() * carriedDegrees / platformDegrees);
   }
 

@@ -19,8 +19,8 @@ class MinorFriendEndsTest {
   void minorsWhoseFriendsAreMinorsTwiceAsOftenAsAnyonesGiveTwo() {
     MinorFriendEnds ends = new MinorFriendEnds(store, () -> Counts.NONE);
     // minors: 600 known friends, 480 of them minors (0.8); adults: 1,000 known friends, 120 minors
-    ends.setChanged(true, Tally.NONE, new Tally(600, 480));
-    ends.setChanged(false, Tally.NONE, new Tally(1_000, 120));
+    ends.entriesChanged(true, new Tally(600, 480));
+    ends.entriesChanged(false, new Tally(1_000, 120));
 
     // all friends: 600 minors of 1,600 (0.375); minors' friends 0.8: 2.13 times
     assertThat(ends.homophily()).isCloseTo(0.8 / 0.375, within(1e-9));
@@ -29,8 +29,8 @@ class MinorFriendEndsTest {
   @Test
   void minorsWhoBefriendMinorsLessThanAnyoneDoAreReckonedAtTheDegreesOwnFigure() {
     MinorFriendEnds ends = new MinorFriendEnds(store, () -> Counts.NONE);
-    ends.setChanged(true, Tally.NONE, new Tally(1_000, 100));
-    ends.setChanged(false, Tally.NONE, new Tally(1_000, 900));
+    ends.entriesChanged(true, new Tally(1_000, 100));
+    ends.entriesChanged(false, new Tally(1_000, 900));
 
     assertThat(ends.homophily()).isEqualTo(1.0);
   }
@@ -38,8 +38,8 @@ class MinorFriendEndsTest {
   @Test
   void tooFewKnownFriendsOfMinorsSayNothing() {
     MinorFriendEnds ends = new MinorFriendEnds(store, () -> Counts.NONE);
-    ends.setChanged(true, Tally.NONE, new Tally(MinorFriendEnds.MIN_KNOWN_ENDS - 1, MinorFriendEnds.MIN_KNOWN_ENDS - 1));
-    ends.setChanged(false, Tally.NONE, new Tally(5_000, 10));
+    ends.entriesChanged(true, new Tally(MinorFriendEnds.MIN_KNOWN_ENDS - 1, MinorFriendEnds.MIN_KNOWN_ENDS - 1));
+    ends.entriesChanged(false, new Tally(5_000, 10));
 
     assertThat(ends.homophily()).isEqualTo(1.0);
   }
@@ -47,8 +47,8 @@ class MinorFriendEndsTest {
   @Test
   void aFriendSetChangedOrAnOwnerWhoStopsBeingAMinorMovesTheCounts() {
     MinorFriendEnds ends = new MinorFriendEnds(store, () -> Counts.NONE);
-    ends.setChanged(true, Tally.NONE, new Tally(10, 8));
-    ends.setChanged(true, new Tally(10, 8), new Tally(12, 9)); // two friends more, one a minor
+    ends.entriesChanged(true, new Tally(10, 8));
+    ends.entriesChanged(true, new Tally(12, 9).minus(new Tally(10, 8))); // two friends more, one a minor
     ends.ownerChanged(false, true, new Tally(4, 4)); // a minor's profile arrives after its friends
     ends.ownerChanged(true, false, new Tally(12, 9)); // the first one's 18th birthday
 
@@ -66,8 +66,8 @@ class MinorFriendEndsTest {
       return new Counts(new Tally(100, 30), new Tally(40, 20));
     });
 
-    ends.setChanged(false, Tally.NONE, new Tally(1, 0));
-    ends.setChanged(true, Tally.NONE, new Tally(1, 1));
+    ends.entriesChanged(false, new Tally(1, 0));
+    ends.entriesChanged(true, new Tally(1, 1));
 
     assertThat(ends.counts()).isEqualTo(new Counts(new Tally(102, 31), new Tally(41, 21)));
     assertThat(countings).as("friend sets counted once").hasValue(1);

@@ -2,6 +2,7 @@ package org.targetwatch.serde;
 
 import org.targetwatch.topology.AccountMessages;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class InternalBytesTest {
         new Profile("p", t, t.minusSeconds(86_400), AgeBand.AGE_13_15, false),
         AccountMessages.of(new Profile("p", t, null, AgeBand.ADULT, true)),
         AccountMessages.of(attempt),
-        AccountMessages.of(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true, List.of("t1", "t2"), 123_456L)),
+        AccountMessages.of(new ContactCandidate(attempt, List.of("f1", "f2", "f3"), true, List.of("t1", "t2"), 123_456L, 2.5)),
         AccountMessages.of(new EnrichedContact(attempt, true, AgeBand.UNDER_13, 42, 0.6, 95.0, 0.3, 2, 2, 1, 123_456L, 2.5)));
   }
 
@@ -115,10 +116,85 @@ class InternalBytesTest {
 
     WaitingMessage read = serde.fromBytes(out.toByteArray());
 
-    assertThat(serde.format()).isEqualTo((byte) 2);
+    assertThat(serde.format()).isEqualTo((byte) 3);
     assertThat(read.getMessage().getSequence()).isEqualTo(4L);
     assertThat(((EnrichedContact) read.getMessage().getPayload()).getRecentTargetsKnown()).isEqualTo(1);
     assertThat(((EnrichedContact) read.getMessage().getPayload()).getSenderTaskDegreeSum()).isZero();
+  }
+
+  /**
+   * Waiting answers of format 2 were written with and without the recipient's homophily (versions
+   * before and from 16b0289, one format byte): each is read with its own schema, whatever its sequence
+   * number, timestamp and factor.
+   */
+  @ParameterizedTest(name = "sequence {0}, homophily {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"0, 0.0", "4, 1.0", "1000000, 2.7", "1099511627776, 20.0", "3, 1.0E-300"})
+  void aWaitingAnswerOfFormatTwoIsReadWithOrWithoutTheHomophilyItCarried(long sequence, double homophily)
+      throws IOException {
+    ContactAttempt attempt = new ContactAttempt("e", "s", "r", ContactKind.MESSAGE, 9L);
+    long timestamp = 1_780_000_000_000L;
+    WaitingMessage waiting = new WaitingMessage(AccountMessages.sequenced(
+        new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 42, 0.6, 95.0, 0.3, 0, 2, 1, 777L, homophily), sequence),
+        timestamp);
+    InternalAvroSerde<WaitingMessage> serde = InternalAvroSerde.of(WaitingMessage.class);
+
+    WaitingMessage without = serde.fromBytes(writtenAs(2, "/internal-history/WaitingMessage-2.avsc", waiting));
+    WaitingMessage with = serde.fromBytes(writtenAs(2, "/internal-history/WaitingMessage-2-with-homophily.avsc", waiting));
+
+    for (WaitingMessage read : List.of(without, with)) {
+      assertThat(read.getTimestamp()).isEqualTo(timestamp);
+      assertThat(read.getMessage().getSequence()).isEqualTo(sequence);
+      assertThat(((EnrichedContact) read.getMessage().getPayload()).getSenderTaskDegreeSum()).isEqualTo(777L);
+    }
+    assertThat(((EnrichedContact) without.getMessage().getPayload()).getMinorHomophily()).isZero();
+    assertThat(((EnrichedContact) with.getMessage().getPayload()).getMinorHomophily()).isEqualTo(homophily);
+  }
+
+  @ParameterizedTest(name = "sequence {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {-1L, 0L, 5L, 70_000L, 1L << 50})
+  void anAnswerOfFormatThreeIsReadWithOrWithoutTheHomophilyItCarried(long sequence) throws IOException {
+    ContactAttempt attempt = new ContactAttempt("e", "s", "r", ContactKind.FRIEND_REQUEST, 9L);
+    AccountMessage message = AccountMessages.sequenced(
+        new EnrichedContact(attempt, true, AgeBand.AGE_16_17, 7, 0.4, 20.0, 0.2, 1, 3, 2, 99L, 4.25), sequence);
+    InternalAvroSerde<AccountMessage> serde = InternalAvroSerde.of(AccountMessage.class);
+
+    AccountMessage without = serde.fromBytes(writtenAs(3, "/internal-history/AccountMessage-3.avsc", message));
+    AccountMessage with = serde.fromBytes(writtenAs(3, "/internal-history/AccountMessage-3-with-homophily.avsc", message));
+
+    assertThat(serde.format()).isEqualTo((byte) 4);
+    assertThat(without.getSequence()).isEqualTo(sequence);
+    assertThat(with.getSequence()).isEqualTo(sequence);
+    assertThat(((EnrichedContact) without.getPayload()).getMinorHomophily()).isZero();
+    assertThat(((EnrichedContact) with.getPayload()).getMinorHomophily()).isEqualTo(4.25);
+    assertThat(((EnrichedContact) with.getPayload()).getRecentTargetsKnown()).isEqualTo(2);
+  }
+
+  @org.junit.jupiter.api.Test
+  void bytesThatNoSchemaOfTheirFormatReadsToTheEndAreCorrupt() throws IOException {
+    ContactAttempt attempt = new ContactAttempt("e", "s", "r", ContactKind.FRIEND_REQUEST, 9L);
+    AccountMessage message = AccountMessages.sequenced(
+        new EnrichedContact(attempt, true, AgeBand.AGE_16_17, 7, 0.4, 20.0, 0.2, 1, 3, 2, 99L, 4.25), 5L);
+    byte[] written = writtenAs(3, "/internal-history/AccountMessage-3-with-homophily.avsc", message);
+    byte[] trailing = java.util.Arrays.copyOf(written, written.length + 1);
+
+    assertThatThrownBy(() -> InternalAvroSerde.of(AccountMessage.class).fromBytes(trailing))
+        .isInstanceOf(org.apache.kafka.common.errors.SerializationException.class)
+        .hasMessageContaining("AccountMessage").hasMessageContaining("corrupt");
+  }
+
+  /** The bytes an earlier version wrote: its format byte, then Avro with that version's schema. */
+  private static <T extends SpecificRecord> byte[] writtenAs(int format, String schemaResource, T value)
+      throws IOException {
+    org.apache.avro.Schema schema;
+    try (java.io.InputStream in = InternalBytesTest.class.getResourceAsStream(schemaResource)) {
+      schema = new org.apache.avro.Schema.Parser().parse(in);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(format);
+    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    new SpecificDatumWriter<T>(schema).write(value, encoder);
+    encoder.flush();
+    return out.toByteArray();
   }
 
   @org.junit.jupiter.api.Test

@@ -89,7 +89,7 @@ class ChanceLinksAreJudgedAsOfTheContactTest {
 
   @Test
   void chanceAmongMinorsIsMultipliedByThePlatformsHomophilyTheAnswerCarried() {
-    twoContactsOf("sender-plain", 1_000_000L, 0.0); // from a version before it: read as 1
+    twoContactsOf("sender-plain", 1_000_000L, 0.0); // none carried, and the task knows too few minors: 1
     twoContactsOf("sender-homophilous", 1_000_000L, 3.0);
 
     double byDegreesAlone = TARGET_DEGREE * TARGET_DEGREE / 1_000_000.0;
@@ -98,8 +98,42 @@ class ChanceLinksAreJudgedAsOfTheContactTest {
   }
 
   @Test
-  void anAnswerCarriesTheHomophilyOfTheMinorsAtTheRecipientsPartition() {
+  void aContactLeavesWithItsSendersTasksHomophilyAndItsAnswerBringsItBack() {
     platform.account("sender-h", AgeBand.ADULT, 400).account("minor-h", AgeBand.AGE_13_15, 400);
+    aPlatformWhoseMinorsBefriendMinors();
+    var outbound = platform.driver().createOutputTopic(APP + TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC + "-repartition",
+        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
+    var inbound = platform.driver().createOutputTopic(APP + CONTACTS_BY_SENDER_TOPIC + "-repartition",
+        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
+    outbound.readValuesToList();
+    inbound.readValuesToList();
+
+    platform.request("sender-h", "minor-h");
+
+    assertThat(outbound.readValuesToList()).extracting(AccountMessage::getPayload)
+        .filteredOn(ContactCandidate.class::isInstance).singleElement()
+        .extracting(payload -> ((ContactCandidate) payload).getSenderTaskMinorHomophily())
+        .satisfies(h -> assertThat(h).isCloseTo(HOMOPHILY, within(1e-9)));
+    assertThat(inbound.readValuesToList()).extracting(AccountMessage::getPayload)
+        .filteredOn(EnrichedContact.class::isInstance).singleElement()
+        .extracting(payload -> ((EnrichedContact) payload).getMinorHomophily())
+        .satisfies(h -> assertThat(h).isCloseTo(HOMOPHILY, within(1e-9)));
+  }
+
+  @Test
+  void anAnswerThatCarriedNoHomophilyIsJudgedWithTheTasksWhenItReturns() {
+    aPlatformWhoseMinorsBefriendMinors();
+
+    twoContactsOf("sender-before", 1_000_000L, 0.0); // from a version before the factor travelled
+
+    assertThat(linksExpected("sender-before"))
+        .isCloseTo(HOMOPHILY * TARGET_DEGREE * TARGET_DEGREE / 1_000_000.0, within(1e-9));
+  }
+
+  /** Minors' friends: 14 of 15 are minors; everyone's: 600 of 1,200 are minors. */
+  private static final double HOMOPHILY = (14 / 15.0) / (600 / 1_200.0);
+
+  private void aPlatformWhoseMinorsBefriendMinors() {
     int minors = 40;
     for (int i = 0; i < minors; i++) {
       platform.account("m-" + i, AgeBand.AGE_13_15, 400).account("a-" + i, AgeBand.ADULT, 400);
@@ -111,18 +145,6 @@ class ChanceLinksAreJudgedAsOfTheContactTest {
       }
       platform.friends("a-" + i, "m-" + i); // and one of the other age
     }
-    var inbound = platform.driver().createOutputTopic(APP + CONTACTS_BY_SENDER_TOPIC + "-repartition",
-        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
-    inbound.readValuesToList();
-
-    platform.request("sender-h", "minor-h");
-
-    // minors' friends: 14 of 15 are minors; everyone's: 600 of 1,200 are minors
-    double expected = (14 / 15.0) / (600 / 1_200.0);
-    assertThat(inbound.readValuesToList()).extracting(AccountMessage::getPayload)
-        .filteredOn(EnrichedContact.class::isInstance).singleElement()
-        .extracting(payload -> ((EnrichedContact) payload).getMinorHomophily())
-        .satisfies(h -> assertThat(h).isCloseTo(expected, within(1e-9)));
   }
 
   private void twoContactsOf(String sender, long carriedSum) {

@@ -112,7 +112,7 @@ class RecordsInFlightFromThePreviousVersionTest {
   void aContactWrittenWithoutASequenceNumberIsEnrichedAndCountedAsItComes() throws IOException {
     long at = platform.now().toEpochMilli();
     ContactAttempt attempt = new ContactAttempt("e-old", ADULT, MINOR, ContactKind.FRIEND_REQUEST, at);
-    byte[] formatOne = formatOne(AccountMessages.of(new ContactCandidate(attempt, List.of(), false, List.of(), 0L)));
+    byte[] formatOne = formatOne(AccountMessages.of(new ContactCandidate(attempt, List.of(), false, List.of(), 0L, 0.0)));
     TestInputTopic<String, byte[]> rawContactsByRecipient = platform.driver().createInputTopic(
         APP + CONTACTS_BY_RECIPIENT_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
 
@@ -143,7 +143,7 @@ class RecordsInFlightFromThePreviousVersionTest {
   void aContactWrittenWithoutTheSumOfDegreesIsEnrichedAndCountedInItsSequence() throws IOException {
     long at = platform.now().toEpochMilli();
     ContactAttempt attempt = new ContactAttempt("e-two", ADULT, MINOR, ContactKind.FRIEND_REQUEST, at);
-    byte[] formatTwo = formatOf(2, AccountMessages.sequenced(new ContactCandidate(attempt, List.of(), false, List.of(), 0L), 1L));
+    byte[] formatTwo = formatOf(2, AccountMessages.sequenced(new ContactCandidate(attempt, List.of(), false, List.of(), 0L, 0.0), 1L));
     TestInputTopic<String, byte[]> rawContactsByRecipient = platform.driver().createInputTopic(
         APP + CONTACTS_BY_RECIPIENT_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
 
@@ -152,6 +152,22 @@ class RecordsInFlightFromThePreviousVersionTest {
     assertThat(read.getSequence()).isEqualTo(1L);
     assertThat(((ContactCandidate) read.getPayload()).getSenderTaskDegreeSum()).as("read with the default").isZero();
     rawContactsByRecipient.pipeInput(MINOR, formatTwo, at);
+
+    assertThat(platform.driver().getKeyValueStore(SENDER_TARGETS_STORE).get(ADULT + '\u0000' + MINOR))
+        .as("the target counted in the sender's windows").isNotNull();
+  }
+
+  @Test
+  void anAnswerWrittenWithoutTheHomophilyIsCountedInItsSequence() throws IOException {
+    long at = platform.now().toEpochMilli();
+    ContactAttempt attempt = new ContactAttempt("e-three", ADULT, MINOR, ContactKind.MESSAGE, at);
+    EnrichedContact enriched = new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 400, 0.9, 100.0, 0.3, 0, 0, 0, 0L, 0.0);
+    byte[] formatThree = formatOf(3, AccountMessages.sequenced(enriched, 0L));
+    TestInputTopic<String, byte[]> rawContactsBySender = platform.driver().createInputTopic(
+        APP + CONTACTS_BY_SENDER_TOPIC + "-repartition", Serdes.String().serializer(), Serdes.ByteArray().serializer());
+
+    assertThat(formatThree[0]).as("the previous version's format byte").isEqualTo((byte) 3);
+    rawContactsBySender.pipeInput(ADULT, formatThree, at);
 
     assertThat(platform.driver().getKeyValueStore(SENDER_TARGETS_STORE).get(ADULT + '\u0000' + MINOR))
         .as("the target counted in the sender's windows").isNotNull();

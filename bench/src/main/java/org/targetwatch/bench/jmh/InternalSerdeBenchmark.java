@@ -44,7 +44,7 @@ public class InternalSerdeBenchmark {
     friendSet = BenchAccounts.friendSet(random, BenchAccounts.TYPICAL_FRIENDS, 5000);
     ContactAttempt attempt = new ContactAttempt("r-000001234567", BenchAccounts.accountId(17),
         BenchAccounts.accountId(4242), ContactKind.FRIEND_REQUEST, BenchAccounts.START_MS);
-    candidate = AccountMessages.of(new ContactCandidate(attempt, BenchAccounts.idsOf(friendSet), false, BenchAccounts.idsOf(friendSet).subList(0, 20), 4_000_000L));
+    candidate = AccountMessages.of(new ContactCandidate(attempt, BenchAccounts.idsOf(friendSet), false, BenchAccounts.idsOf(friendSet).subList(0, 20), 4_000_000L, 1.0));
     enriched = AccountMessages.of(new EnrichedContact(attempt, true, AgeBand.AGE_13_15, 180, 0.82, 95.0, 0.31, 2, 20, 1, 4_000_000L, 2.5));
     candidateBytes = messages.toBytes(candidate);
     enrichedBytes = messages.toBytes(enriched);

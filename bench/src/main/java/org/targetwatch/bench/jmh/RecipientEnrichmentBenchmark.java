@@ -58,7 +58,7 @@ public class RecipientEnrichmentBenchmark {
       String recipient = BenchAccounts.accountId(random.nextInt(ACCOUNTS));
       ContactAttempt attempt = new ContactAttempt("r-" + i, sender, recipient, ContactKind.FRIEND_REQUEST,
           BenchAccounts.START_MS + i);
-      contacts[i] = new Record<>(recipient, AccountMessages.of(new ContactCandidate(attempt, trusted, false, trusted.subList(0, Math.min(20, trusted.size())), 4_000_000L)),
+      contacts[i] = new Record<>(recipient, AccountMessages.of(new ContactCandidate(attempt, trusted, false, trusted.subList(0, Math.min(20, trusted.size())), 4_000_000L, 1.0)),
           BenchAccounts.START_MS + i);
     }
     String account = BenchAccounts.accountId(SENDER);
