@@ -62,7 +62,11 @@ public final class AccountEventsProcessor implements Processor<String, AccountMe
       FriendshipSides.OwnSideApplied applied = friendships.applyOwnSide(change);
       PeerFriendshipChanged otherSide = applied.otherSide();
       context.forward(record.withKey(otherSide.getAccountId()).withValue(AccountMessages.of(otherSide)));
-      applied.response().ifPresent(response -> sendResponse(record, response));
+      applied.response().ifPresent(response -> {
+        sendResponse(record, response);
+        // a message read before this acceptance, though it came after it: the escalation it was
+        extraction.escalationReadBeforeItsAcceptance(change).ifPresent(escalation -> sendResponse(record, escalation));
+      });
     } else if (payload instanceof ContactAttempt attempt) {
       // a candidate and an escalation both go to the recipient's partition: the contact's path
       extraction.extract(attempt)

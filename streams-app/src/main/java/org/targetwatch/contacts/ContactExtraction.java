@@ -2,13 +2,16 @@ package org.targetwatch.contacts;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.targetwatch.friendship.FriendshipGraph;
 import org.targetwatch.friendship.StoredFriends;
 import org.targetwatch.schema.internal.ContactAttempt;
 import org.targetwatch.schema.internal.ContactCandidate;
 import org.targetwatch.schema.internal.ContactKind;
 import org.targetwatch.schema.internal.Friend;
+import org.targetwatch.schema.internal.FriendshipChanged;
 import org.targetwatch.schema.internal.ResponseKind;
+import org.targetwatch.schema.internal.TargetResponse;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -64,6 +67,28 @@ public final class ContactExtraction {
     // the platform's size and age homophily as of the contact, so its answer is judged as of the contact when it comes back
     return Optional.of(new ContactCandidate(attempt, trusted, capped, earlierContacts, graph.taskDegreeSum(),
         graph.minorHomophily()));
+  }
+
+  /**
+   * The escalation a message was, when this partition read it before the acceptance it came after:
+   * the sender's requests and messages are two topics, and a live partition reads what it has, so a
+   * message a producer's batch delivered first was taken for one to a non-friend (remembered as the
+   * sender's first word to it). When the acceptance is read, a message remembered from its time on,
+   * within the long window, was an escalation, counted at the message's time in the sender's
+   * sequence after the acceptance, as {@code replay}, reading in event time, counts it. Read in
+   * event-time order there is no such message: the ones after the acceptance were to a friend.
+   * (Not seen: a later message to a minor the sender had already written to before the
+   * acceptance, whose first word is the earlier one.)
+   */
+  public Optional<TargetResponse> escalationReadBeforeItsAcceptance(FriendshipChanged change) {
+    if (!change.getAdded() || !change.getInitiatedByAccount()) {
+      return Optional.empty();
+    }
+    OptionalLong messaged = firstMessages.wroteSince(change.getAccountId(), change.getFriendId(), change.getAt());
+    return messaged.isPresent()
+        ? Optional.of(ResponsePath.response(change.getAccountId(), change.getFriendId(), ResponseKind.ESCALATED,
+            messaged.getAsLong()))
+        : Optional.empty();
   }
 
   /**

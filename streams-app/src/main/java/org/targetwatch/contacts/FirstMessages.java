@@ -1,5 +1,7 @@
 package org.targetwatch.contacts;
 
+import java.util.OptionalLong;
+
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.targetwatch.topology.StoreSweep;
 
@@ -33,6 +35,16 @@ public final class FirstMessages {
   public boolean wroteFirst(String author, String reader, long at) {
     Long first = sentTo.get(pairKey(author, reader));
     return first != null && first <= at && first > at - memoryMs;
+  }
+
+  /**
+   * When {@code author} first wrote to {@code reader} at or after {@code since}, within the memory of
+   * {@code since}: a message this partition read as to a non-friend, though the friendship began
+   * before it ({@link ContactExtraction#escalationReadBeforeItsAcceptance}); empty otherwise.
+   */
+  public OptionalLong wroteSince(String author, String reader, long since) {
+    Long first = sentTo.get(pairKey(author, reader));
+    return first != null && first >= since && first < since + memoryMs ? OptionalLong.of(first) : OptionalLong.empty();
   }
 
   /** Forgets who wrote to whom before {@code cutoff}; returns how many pairs it forgot. */

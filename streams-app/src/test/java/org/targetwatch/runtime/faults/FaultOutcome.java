@@ -77,7 +77,11 @@ final class FaultOutcome {
           referenceTotal, missing.size(), others.size());
     }
 
-    /** The differing alerts, one a line: account, severity, window, time and score. */
+    /**
+     * The differing alerts, one a line: account, severity, window, time and score, then the figures
+     * that most often move a score between runs (minors, their mean degree percentile, the minors'
+     * upper quartile and share of the population) and the three largest contributions.
+     */
     String details() {
       StringBuilder lines = new StringBuilder();
       missing.forEach(a -> lines.append("    not raised ").append(describe(a)).append('\n'));
@@ -86,8 +90,14 @@ final class FaultOutcome {
     }
 
     private static String describe(Alert a) {
-      return String.format(Locale.ROOT, "%s %s %s %s %.3f%s", a.getAccountId(), a.getSeverity(),
-          a.getEvidence().getWindow(), a.getDetectedAt(), a.getScore(), a.getCampaignId() == null ? "" : " campaign");
+      var e = a.getEvidence();
+      String largest = a.getReasons().stream().limit(3)
+          .map(r -> String.format(Locale.ROOT, "%s %.2f (%+.2f)", r.getSignal(), r.getValue(), r.getContribution()))
+          .collect(java.util.stream.Collectors.joining(", "));
+      return String.format(Locale.ROOT, "%s %s %s %s %.3f%s | minors %d, percentile %.3f, p75 %.1f, minor share %.3f | %s",
+          a.getAccountId(), a.getSeverity(), e.getWindow(), a.getDetectedAt(), a.getScore(),
+          a.getCampaignId() == null ? "" : " campaign", e.getDistinctMinors(), e.getMeanDegreePercentile(),
+          e.getPopulationMinorDegreeP75(), e.getPopulationMinorShare(), largest);
     }
   }
 
