@@ -79,6 +79,11 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     return output.bytes.toByteArray();
   }
 
+  /** Registers (or looks up) the schema under {@code topic}'s subject now; returns its id. */
+  public int register(String topic) {
+    return schemaIdFor(topic);
+  }
+
   /** The schema the records are written with: the generated class's. */
   public Schema schema() {
     return schema;

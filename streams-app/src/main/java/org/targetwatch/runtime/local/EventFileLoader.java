@@ -77,16 +77,18 @@ public final class EventFileLoader implements AutoCloseable {
 
   /**
    * Sends every event of {@code events} in order, at most {@code eventsPerSecond} a second (0: as
-   * fast as the broker takes them), and returns once each is acknowledged or has failed.
+   * fast as the broker takes them; held up, it goes on at the rate, {@link SendPace}), and returns
+   * once each is acknowledged or has failed.
    */
   public Outcome load(EventFileInTimeOrder events, double eventsPerSecond, Progress progress) throws InterruptedException {
+    registerSchemas();
     long started = System.nanoTime();
     long lastReport = started;
     int total = events.size();
+    SendPace pace = eventsPerSecond > 0 ? new SendPace(eventsPerSecond, started) : null;
     for (int rank = 0; rank < total; rank++) {
-      if (eventsPerSecond > 0) {
-        long due = started + (long) (rank * 1_000_000_000.0 / eventsPerSecond);
-        long ahead = due - System.nanoTime();
+      if (pace != null) {
+        long ahead = pace.nextDue(System.nanoTime()) - System.nanoTime();
         if (ahead > 1_000_000) {
           Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
         }
@@ -108,6 +110,20 @@ public final class EventFileLoader implements AutoCloseable {
     producer.flush();
     progress.report(total, acknowledged.get(), total);
     return new Outcome(total, acknowledged.get(), failed.get(), firstFailure.get(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Registers the five input topics' schemas before the first event, as a platform's producers
+   * have theirs long before: the registry is needed at the start, never in the middle of the
+   * stream (a registry away mid-stream would otherwise hold up the first event of a kind that comes
+   * late, and everything after it).
+   */
+  private void registerSchemas() {
+    profiles.register(topics.profilesTopic());
+    requests.register(topics.friendRequestsTopic());
+    messages.register(topics.messagesTopic());
+    reports.register(topics.safety().reportsTopic());
+    verdicts.register(topics.safety().verdictsTopic());
   }
 
   private ProducerRecord<String, byte[]> record(SpecificRecord event) {
