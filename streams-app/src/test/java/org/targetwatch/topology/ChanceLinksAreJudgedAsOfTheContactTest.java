@@ -6,10 +6,8 @@ import static org.targetwatch.topology.TopologyNames.CONTACTS_BY_SENDER_TOPIC;
 
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.AgeBand;
@@ -70,10 +68,8 @@ class ChanceLinksAreJudgedAsOfTheContactTest {
     for (int i = 0; i < 5; i++) {
       platform.friends("adult-" + i, "minor-" + i); // the task's sum of degrees: 10
     }
-    var outbound = platform.driver().createOutputTopic(APP + TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC + "-repartition",
-        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
-    var inbound = platform.driver().createOutputTopic(APP + CONTACTS_BY_SENDER_TOPIC + "-repartition",
-        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
+    var outbound = candidatesOut();
+    var inbound = answersBack();
     outbound.readValuesToList();
     inbound.readValuesToList();
 
@@ -101,10 +97,8 @@ class ChanceLinksAreJudgedAsOfTheContactTest {
   void aContactLeavesWithItsSendersTasksHomophilyAndItsAnswerBringsItBack() {
     platform.account("sender-h", AgeBand.ADULT, 400).account("minor-h", AgeBand.AGE_13_15, 400);
     aPlatformWhoseMinorsBefriendMinors();
-    var outbound = platform.driver().createOutputTopic(APP + TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC + "-repartition",
-        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
-    var inbound = platform.driver().createOutputTopic(APP + CONTACTS_BY_SENDER_TOPIC + "-repartition",
-        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
+    var outbound = candidatesOut();
+    var inbound = answersBack();
     outbound.readValuesToList();
     inbound.readValuesToList();
 
@@ -169,15 +163,18 @@ class ChanceLinksAreJudgedAsOfTheContactTest {
 
   /** The links expected by chance, added up over the sender's long window's buckets. */
   private double linksExpected(String sender) {
-    WindowStore<String, ActivityCounts> store = platform.driver().getWindowStore(
-        TopologyNames.activityStore(DetectorConfig.defaults().longWindow().name()));
-    double sum = 0;
-    try (WindowStoreIterator<ActivityCounts> buckets = store.fetch(sender, 0L, Long.MAX_VALUE / 2)) {
-      while (buckets.hasNext()) {
-        KeyValue<Long, ActivityCounts> bucket = buckets.next();
-        sum += bucket.value.getLinksExpected();
-      }
-    }
-    return sum;
+    return LongWindowBuckets.sum(platform, sender, ActivityCounts::getLinksExpected);
+  }
+
+  /** The candidates leaving for their recipients' partitions, read from the start. */
+  private TestOutputTopic<String, AccountMessage> candidatesOut() {
+    return platform.driver().createOutputTopic(APP + TopologyNames.CONTACTS_BY_RECIPIENT_TOPIC + "-repartition",
+        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
+  }
+
+  /** The answers coming back to their senders' partitions, read from the start. */
+  private TestOutputTopic<String, AccountMessage> answersBack() {
+    return platform.driver().createOutputTopic(APP + CONTACTS_BY_SENDER_TOPIC + "-repartition",
+        Serdes.String().deserializer(), InternalAvroSerde.of(AccountMessage.class).deserializer());
   }
 }

@@ -6,9 +6,6 @@ import static org.targetwatch.topology.Scenario.highDegreeMinors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.Test;
 import org.targetwatch.schema.AgeBand;
 import org.targetwatch.schema.FriendRequestAction;
@@ -66,15 +63,6 @@ class EscalationReadBeforeItsAcceptanceTest {
 
   /** The escalations counted in the sender's long window, over its buckets. */
   private static int escalations(Scenario platform, String sender) {
-    WindowStore<String, ActivityCounts> store = platform.driver().getWindowStore(
-        TopologyNames.activityStore(DetectorConfig.defaults().longWindow().name()));
-    int sum = 0;
-    try (WindowStoreIterator<ActivityCounts> buckets = store.fetch(sender, 0L, Long.MAX_VALUE / 2)) {
-      while (buckets.hasNext()) {
-        KeyValue<Long, ActivityCounts> bucket = buckets.next();
-        sum += bucket.value.getEscalations();
-      }
-    }
-    return sum;
+    return (int) LongWindowBuckets.sum(platform, sender, ActivityCounts::getEscalations);
   }
 }
