@@ -110,8 +110,18 @@ final class ProduceCommand implements Callable<Integer> {
         SchemaRegistryClients.create(RegistryClientConfig.forUrl(registryUrl)), REGISTRY_WAIT);
     EventFileLoader.Outcome outcome;
     try (EventFileLoader loader = new EventFileLoader(bootstrapServers, Map.of(), registry, DetectorConfig.defaults())) {
-      outcome = loader.load(events, rate, (sent, acknowledged, total) ->
-          System.err.printf("produce: %,d / %,d events sent, %,d acknowledged%n", sent, total, acknowledged));
+      outcome = loader.load(events, rate, new EventFileLoader.Progress() {
+        @Override
+        public void report(long sent, long acknowledged, int total) {
+          System.err.printf("produce: %,d / %,d events sent, %,d acknowledged%n", sent, total, acknowledged);
+        }
+
+        @Override
+        public void resending(int undelivered, int round, String firstFailure) {
+          System.err.printf("produce: %,d events not delivered (%s); sending them again with a new producer (%d of %d)%n",
+              undelivered, firstFailure, round, EventFileLoader.RESEND_ROUNDS);
+        }
+      });
     } catch (SchemaRegistryException | WireFormatException e) {
       System.err.println("produce: stopped: " + e.getMessage());
       return 1;

@@ -1,8 +1,13 @@
 package org.targetwatch.runtime.local;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
@@ -28,22 +33,33 @@ import org.targetwatch.topology.DetectorConfig;
  * Confluent Avro registered under {@code {topic}-value}, keyed by the account the event is about
  * (a profile's account, a request's or message's sender) as a UTF-8 string, partitioned by Kafka's
  * default partitioner, with the event time as the record timestamp, in event-time order. The
- * producer is idempotent with {@code acks=all} and retries for minutes, so a broker restart in the
- * middle neither loses nor doubles an event.
+ * producer is idempotent with {@code acks=all} and retries for a minute, so a broker restart in the
+ * middle neither loses nor doubles an event. Events a producer could not deliver in that minute
+ * (a broker that lost the producer's sequence after a {@code kill -9} answers
+ * {@code OUT_OF_ORDER_SEQUENCE_NUMBER} to its retries, for good) are sent again, in event-time
+ * order, by a new producer, up to {@link #RESEND_ROUNDS} times: at least once, so such an event may
+ * be on its topic twice, which the detector counts once (a contact, a response, a friendship and a
+ * report each count once per sender and target or reporter).
  */
 public final class EventFileLoader implements AutoCloseable {
-  /** Long enough to ride out a broker restart; a send still unacknowledged after it fails the load. */
-  private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+  /** Long enough to ride out a broker restart; an event still unacknowledged after it is sent again. */
+  private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(1);
+  /** How many times events a producer could not deliver are sent again, each time by a new producer. */
+  public static final int RESEND_ROUNDS = 3;
 
   /** Hears about progress every few seconds. */
   public interface Progress {
     void report(long sent, long acknowledged, int total);
+
+    /** Events a producer could not deliver are sent again by a new one. */
+    default void resending(int events, int round, String firstFailure) {}
   }
 
   /** What the load did. */
   public record Outcome(long sent, long acknowledged, long failed, String firstFailure, Duration elapsed) {}
 
-  private final KafkaProducer<String, byte[]> producer;
+  private final Map<String, Object> producerSettings;
+  private KafkaProducer<String, byte[]> producer;
   private final DetectorConfig topics;
   private final AvroSerializer<Profile> profiles;
   private final AvroSerializer<FriendRequestEvent> requests;
@@ -51,7 +67,8 @@ public final class EventFileLoader implements AutoCloseable {
   private final AvroSerializer<SafetyReport> reports;
   private final AvroSerializer<ReviewVerdict> verdicts;
   private final AtomicLong acknowledged = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
+  /** The ranks of the events the current producer could not deliver, to send again. */
+  private final Queue<Integer> undelivered = new ConcurrentLinkedQueue<>();
   private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
   /** {@code clientSettings}: connection settings passed to the producer as they are (TLS, SASL). */
@@ -66,7 +83,8 @@ public final class EventFileLoader implements AutoCloseable {
     settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
     settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, DELIVERY_TIMEOUT.toMillis());
     settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "targetwatch-produce");
-    this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+    this.producerSettings = settings;
+    this.producer = newProducer();
     this.topics = topics;
     this.profiles = new AvroSerializer<>(Profile.class, registry, false, true);
     this.requests = new AvroSerializer<>(FriendRequestEvent.class, registry, false, true);
@@ -93,14 +111,7 @@ public final class EventFileLoader implements AutoCloseable {
           Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
         }
       }
-      producer.send(record(events.eventAt(rank)), (metadata, error) -> {
-        if (error == null) {
-          acknowledged.incrementAndGet();
-        } else {
-          failed.incrementAndGet();
-          firstFailure.compareAndSet(null, error.toString());
-        }
-      });
+      send(events, rank);
       long now = System.nanoTime();
       if (now - lastReport > 5_000_000_000L) {
         lastReport = now;
@@ -108,8 +119,43 @@ public final class EventFileLoader implements AutoCloseable {
       }
     }
     producer.flush();
+    for (int round = 1; round <= RESEND_ROUNDS && !undelivered.isEmpty(); round++) {
+      sendAgain(events, round, progress);
+    }
     progress.report(total, acknowledged.get(), total);
-    return new Outcome(total, acknowledged.get(), failed.get(), firstFailure.get(), Duration.ofNanos(System.nanoTime() - started));
+    return new Outcome(total, acknowledged.get(), undelivered.size(), firstFailure.get(),
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void send(EventFileInTimeOrder events, int rank) {
+    producer.send(record(events.eventAt(rank)), (metadata, error) -> {
+      if (error == null) {
+        acknowledged.incrementAndGet();
+      } else {
+        undelivered.add(rank);
+        firstFailure.compareAndSet(null, error.toString());
+      }
+    });
+  }
+
+  /** The undelivered events again, in event-time order, by a new producer (a new producer id, its sequences from 0). */
+  private void sendAgain(EventFileInTimeOrder events, int round, Progress progress) {
+    List<Integer> ranks = new ArrayList<>();
+    for (Integer rank = undelivered.poll(); rank != null; rank = undelivered.poll()) {
+      ranks.add(rank);
+    }
+    Collections.sort(ranks);
+    progress.resending(ranks.size(), round, firstFailure.get());
+    producer.close(Duration.ZERO);
+    producer = newProducer();
+    for (int rank : ranks) {
+      send(events, rank);
+    }
+    producer.flush();
+  }
+
+  private KafkaProducer<String, byte[]> newProducer() {
+    return new KafkaProducer<>(producerSettings, new StringSerializer(), new ByteArraySerializer());
   }
 
   /**

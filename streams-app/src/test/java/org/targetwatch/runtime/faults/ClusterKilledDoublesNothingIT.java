@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.targetwatch.schema.Alert;
 
 /**
@@ -15,10 +14,6 @@ import org.targetwatch.schema.Alert;
  * in mid-stream and restarted on its data directory: the two instances and the producer ride it out
  * (none exits), every event is processed, no alert twice, no dead letter.
  */
-// Not in the default build: in one run of six (under load) `produce --input` never finished after the
-// restart, its idempotent producer retrying OUT_OF_ORDER_SEQUENCE_NUMBER on one partition for good
-// (docs/operations.md, "Failure behaviour"). Run it with -Dfault.tests.cluster.kill=true.
-@EnabledIfSystemProperty(named = "fault.tests.cluster.kill", matches = "true")
 class ClusterKilledDoublesNothingIT {
 
   @Test
