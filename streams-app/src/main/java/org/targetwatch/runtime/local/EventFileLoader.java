@@ -44,6 +44,8 @@ import org.targetwatch.topology.DetectorConfig;
 public final class EventFileLoader implements AutoCloseable {
   /** Long enough to ride out a broker restart; an event still unacknowledged after it is sent again. */
   private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(1);
+  /** How long a send may wait for the broker's metadata or buffer room: a broker away for minutes is waited for. */
+  private static final Duration MAX_BLOCK = Duration.ofMinutes(5);
   /** How many times events a producer could not deliver are sent again, each time by a new producer. */
   public static final int RESEND_ROUNDS = 3;
 
@@ -81,7 +83,7 @@ public final class EventFileLoader implements AutoCloseable {
     settings.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
     settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
-    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, DELIVERY_TIMEOUT.toMillis());
+    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK.toMillis());
     settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "targetwatch-produce");
     this.producerSettings = settings;
     this.producer = newProducer();
