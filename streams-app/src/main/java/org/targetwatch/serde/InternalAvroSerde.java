@@ -203,20 +203,23 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
       if (readers.length == 1) {
         return earlierReader(written, 0).read(null, decoderOf(buffer, offset, length));
       }
-      IOException firstFailure = null;
       for (int i = 0; i < readers.length; i++) { // one format byte, several schemas: the one that reads to the end
-        try {
-          T value = earlierReader(written, i).read(null, decoderOf(buffer, offset, length));
-          if (decoder.isEnd()) {
-            return value;
-          }
-          firstFailure = firstFailure != null ? firstFailure
-              : new IOException("bytes left after reading with " + (i + 1) + " of " + readers.length + " schemas of format " + written);
-        } catch (IOException | RuntimeException e) {
-          firstFailure = firstFailure != null ? firstFailure : e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        T value = readToTheEnd(earlierReader(written, i), buffer, offset, length);
+        if (value != null) {
+          return value;
         }
       }
-      throw firstFailure;
+      throw new IOException("no schema of format " + written + " reads its " + (length - 1) + " bytes to their end");
+    }
+
+    /** The value {@code reader} reads from the bytes when it reads them to their exact end; null otherwise. */
+    private T readToTheEnd(SpecificDatumReader<T> reader, byte[] buffer, int offset, int length) {
+      try {
+        T value = reader.read(null, decoderOf(buffer, offset, length));
+        return decoder.isEnd() ? value : null;
+      } catch (IOException | RuntimeException e) {
+        return null; // another of the format's schemas, or none
+      }
     }
 
     private BinaryDecoder decoderOf(byte[] buffer, int offset, int length) {

@@ -3,14 +3,10 @@ package org.targetwatch.friendship;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.targetwatch.friendship.MinorFriendEnds.Counts;
 import org.targetwatch.friendship.MinorFriendEnds.Tally;
@@ -29,10 +25,10 @@ class FriendEndsKeptInStepTest {
   private static final AgeBand[] BANDS = {AgeBand.UNDER_13, AgeBand.AGE_13_15, AgeBand.AGE_16_17, AgeBand.ADULT,
       AgeBand.UNKNOWN};
 
-  private final KeyValueStore<String, Profile> profiles = store("profiles",
+  private final KeyValueStore<String, Profile> profiles = MinorDegreeDistributionTest.store("profiles",
       Serdes.serdeFrom(InternalAvroSerde.of(Profile.class).serializer(), InternalAvroSerde.of(Profile.class).deserializer()));
-  private final KeyValueStore<String, byte[]> friendships = store("friendships", Serdes.ByteArray());
-  private final KeyValueStore<String, byte[]> minorDegrees = store("minor-degree-distribution", Serdes.ByteArray());
+  private final KeyValueStore<String, byte[]> friendships = MinorDegreeDistributionTest.store("friendships", Serdes.ByteArray());
+  private final KeyValueStore<String, byte[]> minorDegrees = MinorDegreeDistributionTest.store();
   private final FriendshipGraph graph = new FriendshipGraph(profiles, friendships, minorDegrees, CAP);
 
   @Test
@@ -94,16 +90,5 @@ class FriendEndsKeptInStepTest {
       }
     }
     return false;
-  }
-
-  private static <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<V> values) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props);
-    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-        .withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    return store;
   }
 }

@@ -22,12 +22,16 @@ class MinorDegreeDistributionTest {
 
   /** An in-memory store of the distribution's kind, as a task holds it. */
   static KeyValueStore<String, byte[]> store() {
+    return store("minor-degree-distribution", Serdes.ByteArray());
+  }
+
+  /** An in-memory store of the given name and values, initialised as a task would, without a changelog. */
+  static <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<V> values) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props);
-    KeyValueStore<String, byte[]> store = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore("minor-degree-distribution"), Serdes.String(), Serdes.ByteArray())
+    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
         .withLoggingDisabled().build();
     store.init(context.getStateStoreContext(), store);
     return store;
