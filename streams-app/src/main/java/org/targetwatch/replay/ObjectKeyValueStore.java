@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.targetwatch.topology.Utf8Order;
 
 /**
  * A key-value store of replay that holds values as objects, with what a processor sees of Kafka

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.targetwatch.topology.Utf8Order;
 
 /**
  * A window store of replay that holds values as objects, with the behaviour of Kafka Streams'

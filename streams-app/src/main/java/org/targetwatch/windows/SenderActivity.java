@@ -16,6 +16,7 @@ import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.signals.WindowFigures;
 import org.targetwatch.topology.StoreSweep;
 import org.targetwatch.topology.WindowSpec;
+import org.targetwatch.windows.MinorTargetsInMemory.MinorTarget;
 
 /**
  * Stage 3's state: a sender's targets inside the long window (one entry per distinct target, keyed
@@ -26,18 +27,33 @@ import org.targetwatch.topology.WindowSpec;
  */
 public final class SenderActivity {
   private static final char SEPARATOR = '\u0000';
+  /**
+   * Senders whose minor targets are held in memory for their campaign candidates: those asked for
+   * most recently. At a few dozen minors each, a few megabytes a task.
+   */
+  static final int MINOR_TARGET_SENDERS_HELD = 4_096;
 
   private final KeyValueStore<String, TargetEntry> targets;
   private final Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets;
   private final WindowSpec longWindow;
+  private final MinorTargetsInMemory minorTargets;
 
   public SenderActivity(
       KeyValueStore<String, TargetEntry> targets,
       Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets,
       WindowSpec longWindow) {
+    this(targets, buckets, longWindow, MINOR_TARGET_SENDERS_HELD);
+  }
+
+  SenderActivity(
+      KeyValueStore<String, TargetEntry> targets,
+      Map<WindowSpec, WindowStore<String, ActivityCounts>> buckets,
+      WindowSpec longWindow,
+      int minorTargetSendersHeld) {
     this.targets = targets;
     this.buckets = new LinkedHashMap<>(buckets);
     this.longWindow = longWindow;
+    this.minorTargets = new MinorTargetsInMemory(minorTargetSendersHeld);
   }
 
   public static String targetKey(String sender, String target) {
@@ -56,6 +72,7 @@ public final class SenderActivity {
 
   public void putTarget(String sender, TargetEntry entry) {
     targets.put(targetKey(sender, entry.getTargetId()), entry);
+    minorTargets.written(sender, entry);
   }
 
   /** All targets of a sender with a first contact in [from, to], in key order; for evidence only. */
@@ -72,8 +89,18 @@ public final class SenderActivity {
     return entries;
   }
 
+  /**
+   * The sender's minor targets first contacted in [from, to], in key order, at most {@code limit}:
+   * what {@link #targetsOf} gives of them, without reading the sender's other entries again
+   * ({@link MinorTargetsInMemory}).
+   */
+  public List<MinorTarget> minorTargetsOf(String sender, long from, long to, int limit) {
+    return minorTargets.of(sender, from, to, limit, () -> targetsOf(sender, Long.MIN_VALUE, Long.MAX_VALUE));
+  }
+
   /** Deletes the targets first contacted before {@code cutoff}: state expires with the long window. */
   public int expireTargets(long cutoff) {
+    minorTargets.forgetAll();
     return StoreSweep.deleteBefore(targets, cutoff, TargetEntry::getFirstContactAt);
   }
 

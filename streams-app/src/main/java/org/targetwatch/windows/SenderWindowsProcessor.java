@@ -51,6 +51,7 @@ import org.targetwatch.signals.WindowFigures;
 import org.targetwatch.topology.DetectorConfig;
 import org.targetwatch.topology.DetectorStores;
 import org.targetwatch.topology.WindowSpec;
+import org.targetwatch.windows.MinorTargetsInMemory.MinorTarget;
 
 /**
  * Stage 3 at the sender's partition: adds each enriched cold contact to the sender's windows, then
@@ -387,8 +388,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
 
   /** A confirmed account as a campaign candidate: its minors of the campaign window, whatever its age and evidence. */
   private CampaignCandidate confirmedCandidate(String account, String eventId, long at, String confirmedAlertId) {
-    List<TargetEntry> minors = stores.activity().targetsOf(account, at - config.campaigns().window().toMillis(), at)
-        .stream().filter(TargetEntry::getMinor).limit(config.campaigns().maxTargetsPerCandidate()).toList();
+    List<MinorTarget> minors = minorTargetsOfCampaignWindow(account, at);
     SenderTraits traits = traitsOf(account, at);
     return CampaignCandidate.newBuilder()
         .setSenderId(account)
@@ -396,9 +396,9 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
         .setEventId(eventId)
         .setYoung(isYoung(traits))
         .setScore(0.0)
-        .setMinorTargets(minors.stream().map(TargetEntry::getTargetId).toList())
-        .setMinorTargetPercentiles(minors.stream().map(TargetEntry::getDegreePercentile).toList())
-        .setMinorTargetStrangers(minors.stream().map(m -> m.getMutualFriends() == 0).toList())
+        .setMinorTargets(minors.stream().map(MinorTarget::targetId).toList())
+        .setMinorTargetPercentiles(minors.stream().map(MinorTarget::degreePercentile).toList())
+        .setMinorTargetStrangers(minors.stream().map(MinorTarget::stranger).toList())
         .setAccountAgeDays(traits.accountAgeDays())
         .setSenderDegree(traits.degree())
         .setConfirmedAlertId(confirmedAlertId)
@@ -413,20 +413,25 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     return traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
   }
 
+  /** The account's minors of the campaign window, each with its degree rank and whether it was a stranger. */
+  private List<MinorTarget> minorTargetsOfCampaignWindow(String account, long at) {
+    return stores.activity().minorTargetsOf(account, at - config.campaigns().window().toMillis(), at,
+        config.campaigns().maxTargetsPerCandidate());
+  }
+
   /** The sender's minors of the campaign window, each with its degree rank and whether it was a stranger. */
   private CampaignCandidate campaignCandidate(String sender, ContactAttempt attempt, Assessment best, SenderTraits traits) {
     long at = attempt.getAt();
-    List<TargetEntry> minors = stores.activity().targetsOf(sender, at - config.campaigns().window().toMillis(), at)
-        .stream().filter(TargetEntry::getMinor).limit(config.campaigns().maxTargetsPerCandidate()).toList();
+    List<MinorTarget> minors = minorTargetsOfCampaignWindow(sender, at);
     return CampaignCandidate.newBuilder()
         .setSenderId(sender)
         .setAt(at)
         .setEventId(attempt.getEventId())
         .setYoung(isYoung(traits))
         .setScore(best.score())
-        .setMinorTargets(minors.stream().map(TargetEntry::getTargetId).toList())
-        .setMinorTargetPercentiles(minors.stream().map(TargetEntry::getDegreePercentile).toList())
-        .setMinorTargetStrangers(minors.stream().map(m -> m.getMutualFriends() == 0).toList())
+        .setMinorTargets(minors.stream().map(MinorTarget::targetId).toList())
+        .setMinorTargetPercentiles(minors.stream().map(MinorTarget::degreePercentile).toList())
+        .setMinorTargetStrangers(minors.stream().map(MinorTarget::stranger).toList())
         .setAccountAgeDays(traits.accountAgeDays())
         .setSenderDegree(traits.degree())
         .setContextEvidence(best.signals().contextEvidence())

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import org.targetwatch.testing.InMemoryStores;
 
 /**
  * The minors' degree distribution as two processors of one task see it: separate instances over one
@@ -27,14 +24,7 @@ class MinorDegreeDistributionTest {
 
   /** An in-memory store of the given name and values, initialised as a task would, without a changelog. */
   static <V> KeyValueStore<String, V> store(String name, org.apache.kafka.common.serialization.Serde<V> values) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props);
-    KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-        .withLoggingDisabled().build();
-    store.init(context.getStateStoreContext(), store);
-    return store;
+    return InMemoryStores.keyValue(name, values);
   }
 
   @Test

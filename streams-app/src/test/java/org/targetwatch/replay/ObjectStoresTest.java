@@ -35,6 +35,7 @@ import org.targetwatch.schema.internal.Friend;
 import org.targetwatch.schema.internal.FriendSet;
 import org.targetwatch.schema.internal.TargetEntry;
 import org.targetwatch.topology.DetectorConfig;
+import org.targetwatch.topology.Utf8Order;
 import org.targetwatch.topology.WindowSpec;
 
 /**

@@ -1,4 +1,4 @@
-package org.targetwatch.replay;
+package org.targetwatch.topology;
 
 import java.util.Comparator;
 
@@ -8,12 +8,12 @@ import java.util.Comparator;
  * {@link String#compareTo} only where a character above U+FFFF (a surrogate pair in a Java string)
  * meets one in U+E000..U+FFFF.
  */
-final class Utf8Order {
-  static final Comparator<String> COMPARATOR = Utf8Order::compare;
+public final class Utf8Order {
+  public static final Comparator<String> COMPARATOR = Utf8Order::compare;
 
   private Utf8Order() {}
 
-  static int compare(String a, String b) {
+  public static int compare(String a, String b) {
     int common = Math.min(a.length(), b.length());
     for (int i = 0; i < common; i++) {
       char x = a.charAt(i);
