@@ -20,6 +20,7 @@ import org.targetwatch.registry.SchemaRegistryClient;
 import org.targetwatch.registry.SchemaRegistryClients;
 import org.targetwatch.registry.WaitingForRegistryClient;
 import org.targetwatch.runtime.config.TargetwatchConfig;
+import org.targetwatch.topology.DetectorMetrics;
 import org.targetwatch.topology.DetectorTopology;
 import org.targetwatch.topology.EventSerdes;
 
@@ -73,7 +74,7 @@ public final class DetectorRuntime implements AutoCloseable {
     SchemaRegistryClient registry = config.registry().isMock() ? SchemaRegistryClients.create(config.registry())
         : new WaitingForRegistryClient(SchemaRegistryClients.create(config.registry()), REGISTRY_WAIT);
     EventSerdes serdes = CountingSerdes.wrap(EventSerdes.confluent(registry), metrics);
-    Topology topology = DetectorTopology.build(config.detector(), serdes, clock, false, partitions, metrics);
+    Topology topology = topology(config, serdes, clock, partitions, metrics);
     useUsNumberFormatting();
     this.streams = new KafkaStreams(topology, StreamsSettings.streams(config, metrics));
     streams.setUncaughtExceptionHandler(this::onUncaught);
@@ -91,6 +92,11 @@ public final class DetectorRuntime implements AutoCloseable {
     this.http = endpoint;
     streams.start();
     this.console = startConsole(config, registry);
+  }
+
+  /** The detection topology as this instance runs it: with the store kind of {@code state.stores}. */
+  static Topology topology(TargetwatchConfig config, EventSerdes serdes, Clock clock, int partitions, DetectorMetrics metrics) {
+    return DetectorTopology.build(config.detector(), serdes, clock, config.inMemoryStores(), partitions, metrics);
   }
 
   private InvestigationConsole startConsole(TargetwatchConfig config, SchemaRegistryClient registry) {

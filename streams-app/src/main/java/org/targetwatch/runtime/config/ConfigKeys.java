@@ -38,7 +38,13 @@ public final class ConfigKeys {
       "Kafka brokers to connect to, host:port[,host:port...]. Required.", notBlank());
   public static final ConfigKey STATE_DIR = key("state.dir", STRING,
       System.getProperty("java.io.tmpdir") + "/kafka-streams", "Kafka Streams",
-      "Directory of the local state stores (RocksDB); keep it on a persistent volume to avoid restoring from changelogs.", notBlank());
+      "Local state: the RocksDB stores when state.stores is rocksdb (keep it on a persistent volume to avoid restoring "
+          + "from changelogs), and Kafka Streams' checkpoint and lock files with either kind.", notBlank());
+  public static final ConfigKey STATE_STORES = key("state.stores", STRING, "rocksdb", "Kafka Streams",
+      "Where each task keeps its state: rocksdb (on disk under state.dir, memory bounded) or in-memory (on the heap: "
+          + "about 2 KB an account, restored from the changelogs at every start). Both are backed by the same changelogs; "
+          + "docs/operations.md, \"State stores\".",
+      v -> List.of("rocksdb", "in-memory").contains(v) ? null : "must be rocksdb or in-memory");
   public static final ConfigKey NUM_STREAM_THREADS = key("num.stream.threads", INT, "1", "Kafka Streams",
       "Stream threads in this instance; tasks (one per input partition) are spread over the threads of all instances.", atLeast(1));
   public static final ConfigKey PROCESSING_GUARANTEE = key("kafka.processing.guarantee", STRING, "exactly_once_v2",

@@ -27,6 +27,7 @@ import org.targetwatch.topology.WindowSpec;
  * {@link ConfigSources} and checked against {@link ConfigKeys}: every problem is collected and
  * reported at once as {@code key: reason}.
  *
+ * @param inMemoryStores {@code state.stores=in-memory}: every state store on the heap instead of in RocksDB
  * @param kafkaSettings the {@code kafka.*} pass-through settings, prefix removed (TLS, SASL, Streams tuning)
  * @param registrySettings the schema registry keys, as {@code RegistryClientConfig.from} reads them
  * @param effective every key's value and where it came from, for {@link #describe()}
@@ -35,6 +36,7 @@ public record TargetwatchConfig(
     String applicationId,
     String bootstrapServers,
     Path stateDir,
+    boolean inMemoryStores,
     int streamThreads,
     Duration shutdownTimeout,
     DetectorConfig detector,
@@ -121,9 +123,9 @@ public record TargetwatchConfig(
         return null;
       }
       return new TargetwatchConfig(str(APPLICATION_ID), str(BOOTSTRAP_SERVERS), Path.of(str(STATE_DIR)),
-          (Integer) get(NUM_STREAM_THREADS), (Duration) get(SHUTDOWN_TIMEOUT), detector, str(TOPIC_DEAD_LETTERS),
-          (Boolean) get(CREATE_TOPICS), (Integer) get(TOPIC_REPLICATION_FACTOR), str(HTTP_HOST), (Integer) get(HTTP_PORT),
-          registry, console, Map.copyOf(registrySettings), Map.copyOf(kafka), Map.copyOf(values));
+          str(STATE_STORES).equals("in-memory"), (Integer) get(NUM_STREAM_THREADS), (Duration) get(SHUTDOWN_TIMEOUT),
+          detector, str(TOPIC_DEAD_LETTERS), (Boolean) get(CREATE_TOPICS), (Integer) get(TOPIC_REPLICATION_FACTOR),
+          str(HTTP_HOST), (Integer) get(HTTP_PORT), registry, console, Map.copyOf(registrySettings), Map.copyOf(kafka), Map.copyOf(values));
     }
 
     private void parse(ConfigKey key, ConfigValue value) {
