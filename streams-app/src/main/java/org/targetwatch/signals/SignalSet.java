@@ -179,8 +179,13 @@ public final class SignalSet {
     double spread = 1 - group;
     add(signals, STRANGER_SHARE, f.strangerShare(), 0.5,
         aggravating(lean * spread * reliability * (2 * f.strangerShare() - 1), notABroadcast), w.strangers());
+    // minors out of proportion aggravate; minors below their share are context only in proportion
+    // as they are of the sender's circle (a mutual friend): popular strangers hidden among many
+    // adults (dilution, a tactic) are chosen all the same
+    double liftBasis = lean * reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5);
+    double ofTheCircle = 1 - f.strangerShare();
     add(signals, MINOR_LIFT, lift, 1.0,
-        aggravating(lean * reliability * clamp(Math.log(Math.max(lift, 1e-3)), -1, 1.5), notABroadcast), w.minorLift());
+        aggravating(liftBasis < 0 ? liftBasis * ofTheCircle : liftBasis, notABroadcast), w.minorLift());
     add(signals, FAKE_PROFILE, sender.accountAgeDays(), t.youngAccountDays(),
         lean * notABroadcast * spread * youngness * fewness, w.fakeProfile());
     add(signals, CLAIMED_AGE_MATCH, f.sameBandShare(), 0.5,

@@ -142,6 +142,30 @@ class EvidenceScoreTest {
   }
 
   @Test
+  void popularStrangersHiddenAmongAdultsAreNotExplainedByTheAdults() {
+    // dilution is a tactic (DESIGN.md): popular minors who are strangers, hidden among adults, are
+    // chosen all the same. Minors out of proportion aggravate; below the platform's share (0.3
+    // here) they say nothing when they are strangers, and explain in proportion as they are of the
+    // sender's circle (a mutual friend)
+    double inProportion = score(window(10, 24, 0.8, 1.0), ESTABLISHED_ADULT);
+    for (int adults = 25; adults <= 80; adults += 5) {
+      assertThat(score(window(10, adults, 0.8, 1.0), ESTABLISHED_ADULT)).as("%d adults", adults).isEqualTo(inProportion);
+    }
+    assertThat(score(window(10, 5, 0.8, 1.0), ESTABLISHED_ADULT)).as("minors out of proportion").isGreaterThan(inProportion);
+
+    double ofTheCircle = score(window(10, 24, 0.8, 0.0), ESTABLISHED_ADULT);
+    double halfOfTheCircle = score(window(10, 60, 0.8, 0.5), ESTABLISHED_ADULT);
+    assertThat(score(window(10, 60, 0.8, 0.0), ESTABLISHED_ADULT)).as("the circle's minors among many adults")
+        .isLessThan(ofTheCircle);
+    assertThat(halfOfTheCircle).isLessThan(score(window(10, 24, 0.8, 0.5), ESTABLISHED_ADULT));
+    Signal half = scorer.assess(LONG, false, WindowFigures.sumOf(List.of(window(10, 60, 0.8, 0.5))), ESTABLISHED_ADULT, PLATFORM)
+        .signals().get(SignalSet.MINOR_LIFT);
+    Signal whole = scorer.assess(LONG, false, WindowFigures.sumOf(List.of(window(10, 60, 0.8, 0.0))), ESTABLISHED_ADULT, PLATFORM)
+        .signals().get(SignalSet.MINOR_LIFT);
+    assertThat(half.contribution()).isNegative().isCloseTo(whole.contribution() / 2, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void acceptanceByTheMinorsContactedNeverLowersTheScore() {
     ActivityCounts base = window(20, 0, 0.75, 1.0);
     double previous = score(base, ESTABLISHED_ADULT);
