@@ -40,11 +40,13 @@ public final class ConfigKeys {
       System.getProperty("java.io.tmpdir") + "/kafka-streams", "Kafka Streams",
       "Local state: the RocksDB stores when state.stores is rocksdb (keep it on a persistent volume to avoid restoring "
           + "from changelogs), and Kafka Streams' checkpoint and lock files with either kind.", notBlank());
+  /** The value of {@link #STATE_STORES} that keeps every store on the heap. */
+  public static final String IN_MEMORY_STORES = "in-memory";
   public static final ConfigKey STATE_STORES = key("state.stores", STRING, "rocksdb", "Kafka Streams",
       "Where each task keeps its state: rocksdb (on disk under state.dir, memory bounded) or in-memory (on the heap: "
-          + "about 2 KB an account, restored from the changelogs at every start). Both are backed by the same changelogs; "
-          + "docs/operations.md, \"State stores\".",
-      v -> List.of("rocksdb", "in-memory").contains(v) ? null : "must be rocksdb or in-memory");
+          + "about 2 KB an account after 2 days, up to 10 KB with the long window full, restored from the changelogs at "
+          + "every start). Both are backed by the same changelogs; docs/operations.md, \"State stores\".",
+      v -> List.of("rocksdb", IN_MEMORY_STORES).contains(v) ? null : "must be rocksdb or in-memory");
   public static final ConfigKey NUM_STREAM_THREADS = key("num.stream.threads", INT, "1", "Kafka Streams",
       "Stream threads in this instance; tasks (one per input partition) are spread over the threads of all instances.", atLeast(1));
   public static final ConfigKey PROCESSING_GUARANTEE = key("kafka.processing.guarantee", STRING, "exactly_once_v2",

@@ -123,7 +123,7 @@ public record TargetwatchConfig(
         return null;
       }
       return new TargetwatchConfig(str(APPLICATION_ID), str(BOOTSTRAP_SERVERS), Path.of(str(STATE_DIR)),
-          str(STATE_STORES).equals("in-memory"), (Integer) get(NUM_STREAM_THREADS), (Duration) get(SHUTDOWN_TIMEOUT),
+          str(STATE_STORES).equals(IN_MEMORY_STORES), (Integer) get(NUM_STREAM_THREADS), (Duration) get(SHUTDOWN_TIMEOUT),
           detector, str(TOPIC_DEAD_LETTERS), (Boolean) get(CREATE_TOPICS), (Integer) get(TOPIC_REPLICATION_FACTOR),
           str(HTTP_HOST), (Integer) get(HTTP_PORT), registry, console, Map.copyOf(registrySettings), Map.copyOf(kafka), Map.copyOf(values));
     }
