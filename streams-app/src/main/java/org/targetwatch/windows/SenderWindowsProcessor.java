@@ -388,19 +388,7 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
 
   /** A confirmed account as a campaign candidate: its minors of the campaign window, whatever its age and evidence. */
   private CampaignCandidate confirmedCandidate(String account, String eventId, long at, String confirmedAlertId) {
-    List<MinorTarget> minors = minorTargetsOfCampaignWindow(account, at);
-    SenderTraits traits = traitsOf(account, at);
-    return CampaignCandidate.newBuilder()
-        .setSenderId(account)
-        .setAt(at)
-        .setEventId(eventId)
-        .setYoung(isYoung(traits))
-        .setScore(0.0)
-        .setMinorTargets(minors.stream().map(MinorTarget::targetId).toList())
-        .setMinorTargetPercentiles(minors.stream().map(MinorTarget::degreePercentile).toList())
-        .setMinorTargetStrangers(minors.stream().map(MinorTarget::stranger).toList())
-        .setAccountAgeDays(traits.accountAgeDays())
-        .setSenderDegree(traits.degree())
+    return candidateWithItsMinors(account, at, eventId, traitsOf(account, at), 0.0)
         .setConfirmedAlertId(confirmedAlertId)
         .build();
   }
@@ -413,27 +401,32 @@ public final class SenderWindowsProcessor implements Processor<String, AccountMe
     return traits.accountAgeKnown() && traits.accountAgeDays() < config.thresholds().youngAccountDays();
   }
 
-  /** The account's minors of the campaign window, each with its degree rank and whether it was a stranger. */
-  private List<MinorTarget> minorTargetsOfCampaignWindow(String account, long at) {
-    return stores.activity().minorTargetsOf(account, at - config.campaigns().window().toMillis(), at,
+  /**
+   * A candidate of the account at {@code at}, with what every candidate that brings its minors
+   * carries: its traits, the score given, and its minors of the campaign window, each with its
+   * degree rank and whether it was a stranger.
+   */
+  private CampaignCandidate.Builder candidateWithItsMinors(String account, long at, String eventId, SenderTraits traits,
+      double score) {
+    List<MinorTarget> minors = stores.activity().minorTargetsOf(account, at - config.campaigns().window().toMillis(), at,
         config.campaigns().maxTargetsPerCandidate());
-  }
-
-  /** The sender's minors of the campaign window, each with its degree rank and whether it was a stranger. */
-  private CampaignCandidate campaignCandidate(String sender, ContactAttempt attempt, Assessment best, SenderTraits traits) {
-    long at = attempt.getAt();
-    List<MinorTarget> minors = minorTargetsOfCampaignWindow(sender, at);
     return CampaignCandidate.newBuilder()
-        .setSenderId(sender)
+        .setSenderId(account)
         .setAt(at)
-        .setEventId(attempt.getEventId())
+        .setEventId(eventId)
         .setYoung(isYoung(traits))
-        .setScore(best.score())
+        .setScore(score)
         .setMinorTargets(minors.stream().map(MinorTarget::targetId).toList())
         .setMinorTargetPercentiles(minors.stream().map(MinorTarget::degreePercentile).toList())
         .setMinorTargetStrangers(minors.stream().map(MinorTarget::stranger).toList())
         .setAccountAgeDays(traits.accountAgeDays())
-        .setSenderDegree(traits.degree())
+        .setSenderDegree(traits.degree());
+  }
+
+  /** The sender as a campaign candidate at a contact: its minors of the campaign window, its best assessment's score and context. */
+  private CampaignCandidate campaignCandidate(String sender, ContactAttempt attempt, Assessment best, SenderTraits traits) {
+    long at = attempt.getAt();
+    return candidateWithItsMinors(sender, at, attempt.getEventId(), traits, best.score())
         .setContextEvidence(best.signals().contextEvidence())
         .setClearedReviewedMinors(clearedReviewedMinors(sender, at))
         .build();
